@@ -1,0 +1,1 @@
+"""Chefsnätverket: the product (domain services, Slack output, scheduler, CLI)."""

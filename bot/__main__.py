@@ -1,0 +1,5 @@
+"""`python -m bot` runs the app, like `chefsnatverket serve`."""
+
+from bot.cli import serve
+
+raise SystemExit(serve())

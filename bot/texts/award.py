@@ -1,0 +1,5 @@
+"""Texts for the award surface."""
+
+SV: dict[str, str] = {}
+
+EN: dict[str, str] = {}

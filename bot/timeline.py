@@ -1,0 +1,123 @@
+"""The timeline as data: meeting (or award round) + policy + calendar -> dated sends. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.workdays import first_working_day_after, working_day_on_or_before
+
+# Send kinds of a meeting, in timeline order.
+INVITATION = "invitation"
+REMINDER = "reminder"
+LAST_REMINDER = "last_reminder"
+DEADLINE_SUMMARY = "deadline_summary"
+DAY_OF = "day_of"
+PULSE = "pulse"
+PULSE_SUMMARY = "pulse_summary"
+
+# Send kinds of an award round.
+AWARD_ANNOUNCEMENT = "award_announcement"
+AWARD_REMINDER_14 = "award_reminder_14"
+AWARD_REMINDER_1 = "award_reminder_1"
+AWARD_JURY_SUMMARY = "award_jury_summary"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One send of the policy: days relative to the meeting date, local time of day."""
+
+    days: int
+    at: dt.time
+
+
+DEFAULT_MEETING_POLICY: dict[str, Step] = {
+    INVITATION: Step(-21, dt.time(9, 0)),
+    REMINDER: Step(-7, dt.time(9, 0)),
+    LAST_REMINDER: Step(-2, dt.time(9, 0)),
+    DEADLINE_SUMMARY: Step(-1, dt.time(12, 0)),
+    DAY_OF: Step(0, dt.time(8, 0)),
+    PULSE: Step(1, dt.time(9, 0)),
+    PULSE_SUMMARY: Step(7, dt.time(9, 0)),
+}
+
+DEFAULT_AWARD_POLICY: dict[str, Step] = {
+    AWARD_REMINDER_14: Step(-14, dt.time(9, 0)),
+    AWARD_REMINDER_1: Step(-1, dt.time(9, 0)),
+    # days is ignored for the jury summary: it goes on the first working day after the deadline.
+    AWARD_JURY_SUMMARY: Step(1, dt.time(9, 0)),
+}
+
+
+@dataclass(frozen=True)
+class PlannedSend:
+    """A send the timeline says should happen at `due_at` (aware)."""
+
+    kind: str
+    due_at: dt.datetime
+
+
+def meeting_policy(overrides: Mapping[str, Any] | None) -> dict[str, Step]:
+    """The defaults with the network's overrides (`{"reminder": {"days": -5, "at": "10:00"}}`)."""
+    policy = dict(DEFAULT_MEETING_POLICY)
+    for kind, raw in (overrides or {}).get("meeting", {}).items():
+        if kind in policy:
+            policy[kind] = Step(
+                int(raw.get("days", policy[kind].days)),
+                dt.time.fromisoformat(raw.get("at", policy[kind].at.isoformat())),
+            )
+    return policy
+
+
+def _local(day: dt.date, at: dt.time, tz: ZoneInfo) -> dt.datetime:
+    # zoneinfo resolves a wall time that does not exist (spring forward) or exists twice
+    # (fall back) with fold=0; a send at 02:30 on the spring-forward night lands at 03:30.
+    local = dt.datetime.combine(day, at, tzinfo=tz)
+    return local.astimezone(dt.UTC).astimezone(tz)
+
+
+def meeting_sends(
+    starts_at: dt.datetime, tz: ZoneInfo, policy: Mapping[str, Step] | None = None
+) -> list[PlannedSend]:
+    """Every send of a meeting starting at `starts_at`, in time order.
+
+    A send that would fall on a weekend or Swedish holiday moves to the working day before.
+    """
+    steps = policy or DEFAULT_MEETING_POLICY
+    meeting_day = starts_at.astimezone(tz).date()
+    sends = []
+    for kind, step in steps.items():
+        day = working_day_on_or_before(meeting_day + dt.timedelta(days=step.days))
+        sends.append(PlannedSend(kind, _local(day, step.at, tz)))
+    return sorted(sends, key=lambda s: s.due_at)
+
+
+def checkin_deadline(
+    starts_at: dt.datetime, tz: ZoneInfo, policy: Mapping[str, Step] | None = None
+) -> dt.datetime:
+    """When check-ins for this meeting close (the deadline summary's time)."""
+    return next(s.due_at for s in meeting_sends(starts_at, tz, policy) if s.kind == DEADLINE_SUMMARY)
+
+
+def award_closes_at(deadline: dt.date, tz: ZoneInfo) -> dt.datetime:
+    """The first instant a round no longer takes nominations: midnight after the inclusive deadline."""
+    return _local(deadline + dt.timedelta(days=1), dt.time(0, 0), tz)
+
+
+def award_sends(
+    opened_at: dt.datetime, deadline: dt.date, tz: ZoneInfo, policy: Mapping[str, Step] | None = None
+) -> list[PlannedSend]:
+    """Every send of an award round: announcement at opening, two reminders, the jury summary."""
+    steps = policy or DEFAULT_AWARD_POLICY
+    sends = [PlannedSend(AWARD_ANNOUNCEMENT, opened_at)]
+    for kind in (AWARD_REMINDER_14, AWARD_REMINDER_1):
+        step = steps[kind]
+        due = _local(deadline + dt.timedelta(days=step.days), step.at, tz)
+        if due > opened_at:  # a round opened late skips reminders that are already past
+            sends.append(PlannedSend(kind, due))
+    jury = steps[AWARD_JURY_SUMMARY]
+    sends.append(PlannedSend(AWARD_JURY_SUMMARY, _local(first_working_day_after(deadline), jury.at, tz)))
+    return sorted(sends, key=lambda s: s.due_at)

@@ -1,0 +1,13 @@
+"""Thin Bolt listeners, one module per surface; `register(app)` wires them all."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+from handlers import admin, checkin, guldlanken, home, pulse
+
+
+def register(app: App) -> None:
+    """Register every surface's listeners on `app`."""
+    for module in (checkin, admin, guldlanken, home, pulse):
+        module.register(app)

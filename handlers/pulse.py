@@ -1,0 +1,9 @@
+"""Listeners for the pulse surface."""
+
+from __future__ import annotations
+
+from slack_bolt import App
+
+
+def register(app: App) -> None:
+    """Register the pulse listeners."""

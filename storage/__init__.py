@@ -1,0 +1,1 @@
+"""Storage: the data and nothing of Slack (models, queries, engine, migrations)."""

@@ -1,0 +1,285 @@
+"""Typed SQLAlchemy 2.0 models. Constraints live here, in the schema, not only in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware datetime stored as naive UTC, so SQLite and PostgreSQL compare the same way."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetimes are not stored; give a time zone")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    """Now, aware, in UTC (the default for created/updated columns)."""
+    return dt.datetime.now(dt.UTC)
+
+
+intpk = Annotated[int, mapped_column(Integer, primary_key=True)]
+slack_id = Annotated[str, mapped_column(String(32))]
+created = Annotated[dt.datetime, mapped_column(UTCDateTime, default=utcnow)]
+updated = Annotated[dt.datetime, mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)]
+aware = Annotated[dt.datetime, mapped_column(UTCDateTime)]
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations name constraints predictably."""
+
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Network(Base):
+    """The single network this app serves: its channels and its timeline policy."""
+
+    __tablename__ = "network"
+
+    id: Mapped[intpk]
+    name: Mapped[str] = mapped_column(String(200), default="Chefsnätverket")
+    organisers_channel: Mapped[str | None] = mapped_column(String(32))
+    announcement_channel: Mapped[str | None] = mapped_column(String(32))
+    # Overrides of the default timeline (offsets and times of day); None means the defaults.
+    policy: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+
+class Organisation(Base):
+    """An agency or administration whose managers are members."""
+
+    __tablename__ = "organisations"
+
+    id: Mapped[intpk]
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_at: Mapped[created]
+
+    members: Mapped[list[Member]] = relationship(back_populates="organisation")
+
+
+class Member(Base):
+    """A person the app knows: a manager in the network, an organiser, or both."""
+
+    __tablename__ = "members"
+
+    id: Mapped[intpk]
+    slack_user_id: Mapped[slack_id] = mapped_column(unique=True)
+    name: Mapped[str | None] = mapped_column(String(200))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
+    # Active members are asked to check in; inactive rows keep their history.
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_organiser: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="members")
+
+
+class Meeting(Base):
+    """One of the network's meetings."""
+
+    __tablename__ = "meetings"
+    __table_args__ = (
+        CheckConstraint("status IN ('planned', 'cancelled')", name="status"),
+        # One meeting per start time, among those not cancelled.
+        Index(
+            "uq_meetings_starts_at_planned",
+            "starts_at",
+            unique=True,
+            sqlite_where=text("status = 'planned'"),
+            postgresql_where=text("status = 'planned'"),
+        ),
+    )
+
+    id: Mapped[intpk]
+    starts_at: Mapped[aware]
+    place: Mapped[str | None] = mapped_column(String(500))
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    # Bumped on every move, so sends can tell which plan they belonged to.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+    checkins: Mapped[list[CheckIn]] = relationship(back_populates="meeting")
+
+
+class CheckIn(Base):
+    """A member's answers to "Vad upptar min tid?" for one meeting."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("meeting_id", "member_id", name="uq_checkins_meeting_member"),)
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    occupying: Mapped[str] = mapped_column(Text)
+    changes: Mapped[str | None] = mapped_column(Text)
+    support: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+    meeting: Mapped[Meeting] = relationship(back_populates="checkins")
+    member: Mapped[Member] = relationship()
+
+
+class PulseAnswer(Base):
+    """A member's answer to "Vill ni träffas igen?" after a meeting."""
+
+    __tablename__ = "pulse_answers"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "member_id", name="uq_pulse_answers_meeting_member"),
+        CheckConstraint("answer IN ('yes', 'no') OR answer IS NULL", name="answer"),
+    )
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    answer: Mapped[str | None] = mapped_column(String(8))
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+    member: Mapped[Member] = relationship()
+
+
+class Delivery(Base):
+    """The ledger: one row per send and recipient, so every send happens at most once."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
+        CheckConstraint(
+            "state IN ('claimed', 'sent', 'retry', 'failed', 'expired', 'cancelled', 'skipped')",
+            name="state",
+        ),
+        Index("ix_deliveries_state", "state"),
+    )
+
+    id: Mapped[intpk]
+    send_key: Mapped[str] = mapped_column(String(200))
+    recipient: Mapped[str] = mapped_column(String(32))
+    kind: Mapped[str] = mapped_column(String(40))
+    state: Mapped[str] = mapped_column(String(16), default="claimed")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    claimed_by: Mapped[str | None] = mapped_column(String(100))
+    sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    slack_channel: Mapped[str | None] = mapped_column(String(32))
+    slack_ts: Mapped[str | None] = mapped_column(String(32))
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    # Set once the organisers have been told about a failure, so they are told once.
+    reported_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+
+class AwardRound(Base):
+    """A yearly Guldlänken round."""
+
+    __tablename__ = "award_rounds"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        # One open round at a time.
+        Index(
+            "uq_award_rounds_one_open",
+            "status",
+            unique=True,
+            sqlite_where=text("status = 'open'"),
+            postgresql_where=text("status = 'open'"),
+        ),
+    )
+
+    id: Mapped[intpk]
+    year: Mapped[int] = mapped_column(Integer, unique=True)
+    # Inclusive: nominations are taken until 23:59 local time on this date.
+    deadline: Mapped[dt.date] = mapped_column(Date)
+    announcement_channel: Mapped[str | None] = mapped_column(String(32))
+    jury_channel: Mapped[str | None] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    opened_by: Mapped[str | None] = mapped_column(String(32))
+    opened_at: Mapped[created]
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    updated_at: Mapped[updated]
+
+    nominations: Mapped[list[Nomination]] = relationship(back_populates="round")
+
+
+class Nomination(Base):
+    """A confidential Guldlänken nomination: seen by its nominator and the organisers only."""
+
+    __tablename__ = "nominations"
+    __table_args__ = (
+        CheckConstraint(
+            "(nominee_user_id IS NOT NULL AND nominee_name IS NULL)"
+            " OR (nominee_user_id IS NULL AND nominee_name IS NOT NULL)",
+            name="one_nominee",
+        ),
+        # The same nominator nominates the same person once per round (withdrawn ones aside).
+        Index(
+            "uq_nominations_round_nominator_nominee",
+            "round_id",
+            "nominator_user_id",
+            "nominee_key",
+            unique=True,
+            sqlite_where=text("withdrawn_at IS NULL"),
+            postgresql_where=text("withdrawn_at IS NULL"),
+        ),
+    )
+
+    id: Mapped[intpk]
+    round_id: Mapped[int] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
+    nominator_user_id: Mapped[slack_id]
+    nominee_user_id: Mapped[str | None] = mapped_column(String(32))
+    nominee_name: Mapped[str | None] = mapped_column(String(200))
+    nominee_organisation: Mapped[str | None] = mapped_column(String(200))
+    # The user id, or the case-folded free-text name: what "the same person" means.
+    nominee_key: Mapped[str] = mapped_column(String(200))
+    # A second person or a team, when a collaboration is nominated.
+    partner: Mapped[str | None] = mapped_column(String(300))
+    motivation: Mapped[str] = mapped_column(Text)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+    round: Mapped[AwardRound] = relationship(back_populates="nominations")
