@@ -1,0 +1,43 @@
+"""The contract between what is due (meetings, award rounds) and the scheduler that sends it.
+
+A *source* is a function `(session, runtime, now) -> Iterable[DueSend]` listing the sends whose
+time has come at `now` (the scheduler filters out what the ledger already has). Recipients are
+worked out at tick time, so a member removed before a send gets nothing and one added late gets
+the invitation at the next tick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+# One Slack message: keyword arguments for chat.postMessage other than `channel` (text, blocks).
+Message = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class DueSend:
+    """A send whose time has come: the same messages to each recipient, each recipient once."""
+
+    send_key: str  # stable across restarts and re-plans, e.g. "meeting:12:invitation"
+    kind: str  # a timeline kind (bot.timeline) or a notice kind ("meeting_moved", ...)
+    due_at: dt.datetime
+    recipients: Sequence[str]  # user ids (sent as DMs by user id) or channel ids
+    # (session, recipient) -> the messages to post, in order (several when a summary is split).
+    render: Callable[[Session, str], list[Message]]
+    # Called in the same transaction once every recipient has been handled (e.g. close a round).
+    after_sent: Callable[[Session], None] | None = None
+    # Sends older than the grace window are not sent late but reported; some sends (a summary)
+    # are still worth sending late, at any age.
+    always_send_late: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+Source = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]
