@@ -1,0 +1,34 @@
+"""Queries about check-ins."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import CheckIn, Member
+from storage.queries import active_members
+
+
+def checkin_for(session: Session, meeting_id: int, member_id: int) -> CheckIn | None:
+    """A member's check-in for a meeting, if they have one."""
+    return session.scalar(
+        select(CheckIn).where(CheckIn.meeting_id == meeting_id, CheckIn.member_id == member_id)
+    )
+
+
+def checkins_for_meeting(session: Session, meeting_id: int) -> list[CheckIn]:
+    """Every check-in of a meeting, with member and organisation loaded."""
+    return list(
+        session.scalars(
+            select(CheckIn)
+            .where(CheckIn.meeting_id == meeting_id)
+            .options(selectinload(CheckIn.member).selectinload(Member.organisation))
+            .order_by(CheckIn.created_at)
+        )
+    )
+
+
+def members_without_checkin(session: Session, meeting_id: int) -> list[Member]:
+    """Active members who have not checked in for the meeting."""
+    done = set(session.scalars(select(CheckIn.member_id).where(CheckIn.meeting_id == meeting_id)))
+    return [m for m in active_members(session) if m.id not in done]
