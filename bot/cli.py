@@ -107,3 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "tick":
         return tick(args.at)
     return db_upgrade()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
