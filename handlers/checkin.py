@@ -1,9 +1,208 @@
-"""Listeners for the checkin surface."""
+"""Listeners for the check-in: `/incheckning`, the "Ändra" button, the modal, and DM replies.
+
+Commands answer in the HTTP answer (`ack(...)`): a refusal, a confirmation, or nothing when the
+modal opens. That answer needs one short database step before the ack (a read to open the modal,
+a small write for `/incheckning <text>`); both take milliseconds, well inside Slack's 3 seconds,
+and an answer in the ack cannot get lost the way a later response_url post can.
+"""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from logging import Logger
+from typing import Any
+
+from slack_bolt import Ack, App, BoltRequest, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import ids
+from bot.checkins import (
+    Opening,
+    Refusal,
+    Saved,
+    from_slack_text,
+    is_help_request,
+    load_opening,
+    parse_meeting_id,
+    save_answers,
+    save_occupying,
+    too_long,
+)
+from bot.runtime import Runtime
+from bot.texts import t
+from bot.views_checkin import (
+    answers_from,
+    build_checkin_modal,
+    build_saved_message,
+    build_submitted_message,
+    read_submission,
+    refusal_text,
+    submission_errors,
+    too_long_text,
+)
+
+COMMAND = "/incheckning"
+
+
+def _open_modal(
+    client: WebClient, trigger_id: str, opening: Opening, runtime: Runtime, logger: Logger
+) -> bool:
+    """Open the modal; False (logged) when Slack refuses, e.g. an expired trigger."""
+    try:
+        client.views_open(trigger_id=trigger_id, view=build_checkin_modal(opening, runtime.tz, runtime.lang))
+    except SlackApiError:
+        logger.exception("could not open the check-in modal")
+        return False
+    return True
+
+
+def _dm(client: WebClient, user_id: str, message: dict[str, Any], logger: Logger) -> None:
+    """Post to the user's DM with the app; a failure is logged (the data is already saved)."""
+    try:
+        client.chat_postMessage(channel=user_id, **message)
+    except SlackApiError:
+        logger.exception("could not send a check-in DM")
+
+
+def _tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
+    """Answer a button press: ephemerally where it was pressed, else in the user's DM (App Home)."""
+    if body.get("response_url"):
+        try:
+            respond(text=text, response_type="ephemeral", replace_original=False)
+            return
+        except Exception:
+            logger.exception("could not answer through response_url; sending a DM instead")
+    _dm(client, body["user"]["id"], {"text": text}, logger)
+
+
+def handle_checkin_command(
+    ack: Ack, command: dict[str, Any], client: WebClient, respond: Respond, logger: Logger, runtime: Runtime
+) -> None:
+    """`/incheckning` opens the modal; `/incheckning <text>` saves the text as the first answer."""
+    user_id = command["user_id"]
+    text = from_slack_text(command.get("text") or "").strip()
+    if is_help_request(text):
+        ack(text=t("checkin.help", runtime.lang))
+        return
+    if too_long(text):
+        ack(text=too_long_text(len(text), runtime.lang))
+        return
+    try:
+        outcome = save_occupying(runtime, user_id, text) if text else load_opening(runtime, user_id)
+    except Exception:
+        logger.exception("check-in command failed")
+        ack(text=t("error.generic", runtime.lang))
+        return
+    if isinstance(outcome, Refusal):
+        ack(text=refusal_text(outcome, runtime.tz, runtime.lang))
+    elif isinstance(outcome, Saved):
+        ack(**build_saved_message(outcome, runtime.tz, runtime.lang))
+    else:
+        ack()
+        if not _open_modal(client, command["trigger_id"], outcome, runtime, logger):
+            try:
+                respond(text=t("checkin.refusal.open_failed", runtime.lang), response_type="ephemeral")
+            except Exception:
+                logger.exception("could not tell the member the modal failed to open")
+
+
+def handle_checkin_open(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: Logger,
+    runtime: Runtime,
+) -> None:
+    """The "Ändra"/"Checka in" button: open the modal for the meeting in its value."""
+    ack()
+    meeting_id = parse_meeting_id(action.get("value"))
+    try:
+        outcome = load_opening(runtime, body["user"]["id"], meeting_id)
+    except Exception:
+        logger.exception("could not look up the check-in for a button")
+        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        return
+    if isinstance(outcome, Refusal):
+        _tell(body, respond, client, refusal_text(outcome, runtime.tz, runtime.lang), logger)
+    elif not _open_modal(client, body["trigger_id"], outcome, runtime, logger):
+        _tell(body, respond, client, t("checkin.refusal.open_failed", runtime.lang), logger)
+
+
+def handle_checkin_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, logger: Logger, runtime: Runtime
+) -> None:
+    """The modal's Spara: validate, save (before closing, so nothing is lost), thank by DM."""
+    answers = read_submission(view.get("state", {}).get("values", {}))
+    errors = submission_errors(answers, runtime.lang)
+    meeting_id = parse_meeting_id(view.get("private_metadata"))
+    if meeting_id is None:
+        errors.setdefault(ids.CHECKIN_BLOCK_OCCUPYING, t("checkin.error.bad_meeting", runtime.lang))
+    if errors:
+        ack(response_action="errors", errors=errors)
+        return
+    assert meeting_id is not None
+    user_id = body["user"]["id"]
+    try:
+        outcome = save_answers(runtime, user_id, meeting_id, answers_from(answers))
+    except Exception:
+        logger.exception("could not save a check-in")
+        # The modal stays open with everything the member wrote.
+        ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: t("error.generic", runtime.lang)})
+        return
+    if isinstance(outcome, Refusal):
+        message = refusal_text(outcome, runtime.tz, runtime.lang)
+        ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: message})
+        return
+    ack()
+    _dm(client, user_id, build_submitted_message(outcome, runtime.tz, runtime.lang), logger)
+
+
+def is_direct_message(event: dict[str, Any]) -> bool:
+    """Listener matcher: any message event in a DM with the app (filtered further below)."""
+    return event.get("channel_type") == "im"
+
+
+def _from_a_person(event: dict[str, Any]) -> bool:
+    # Edits, deletions, joins, bot posts (our own confirmations included) are not answers.
+    return bool(event.get("user")) and not event.get("subtype") and not event.get("bot_id")
+
+
+def handle_direct_message(
+    event: dict[str, Any], request: BoltRequest, client: WebClient, logger: Logger, runtime: Runtime
+) -> None:
+    """A plain reply in the DM counts as the answer to "Vad upptar min tid?" for the next meeting."""
+    if not _from_a_person(event):
+        return
+    user_id = event["user"]
+    text = from_slack_text(event.get("text") or "").strip()
+    # Slack retries an event it thinks we missed. The save is idempotent; the reply must not be
+    # repeated: on a retry, answer only if this attempt is the one that changed something.
+    retry = bool(request.headers.get("x-slack-retry-num"))
+    if not text:
+        return
+    if too_long(text):
+        if not retry:
+            _dm(client, user_id, {"text": too_long_text(len(text), runtime.lang)}, logger)
+        return
+    try:
+        outcome = save_occupying(runtime, user_id, text)
+    except Exception:
+        logger.exception("could not save a check-in from a DM")
+        if not retry:
+            _dm(client, user_id, {"text": t("error.generic", runtime.lang)}, logger)
+        return
+    if isinstance(outcome, Refusal):
+        if not retry:
+            _dm(client, user_id, {"text": refusal_text(outcome, runtime.tz, runtime.lang)}, logger)
+    elif outcome.changed or not retry:
+        _dm(client, user_id, build_saved_message(outcome, runtime.tz, runtime.lang), logger)
 
 
 def register(app: App) -> None:
-    """Register the checkin listeners."""
+    """Register the check-in listeners."""
+    app.command(COMMAND)(handle_checkin_command)
+    app.action(ids.CHECKIN_OPEN)(handle_checkin_open)
+    app.view(ids.CHECKIN_MODAL)(handle_checkin_submission)
+    app.event("message", matchers=[is_direct_message])(handle_direct_message)

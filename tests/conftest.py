@@ -199,8 +199,11 @@ class SlackClient:
 
     http: WSGIClient
     secret: str = SECRET
+    # Where `respond()` posts go: the stand-in records them (as method "response_url").
+    response_url: str | None = None
 
     def command(self, command: str, text: str = "", user: str = "U0MEMBER1", **kwargs: Any) -> Any:
+        kwargs.setdefault("response_url", self.response_url)
         body, headers = signing.slash_command(self.secret, command, text, user, **kwargs)
         return self.http.post("/slack/events", body, headers)
 
@@ -211,12 +214,13 @@ class SlackClient:
         return self.http.post("/slack/events", body, headers)
 
     def action(self, action_id: str, user: str = "U0MEMBER1", **kwargs: Any) -> Any:
+        kwargs.setdefault("response_url", self.response_url)
         body, headers = signing.block_actions(self.secret, user, action_id, **kwargs)
         return self.http.post("/slack/events", body, headers)
 
-    def event(self, event: dict[str, Any], **kwargs: Any) -> Any:
+    def event(self, event: dict[str, Any], extra_headers: dict[str, str] | None = None, **kwargs: Any) -> Any:
         body, headers = signing.event_callback(self.secret, event, **kwargs)
-        return self.http.post("/slack/events", body, headers)
+        return self.http.post("/slack/events", body, {**headers, **(extra_headers or {})})
 
 
 @pytest.fixture
@@ -227,9 +231,9 @@ def app(runtime: Runtime) -> Any:
 
 
 @pytest.fixture
-def slack(app: Any, runtime: Runtime) -> SlackClient:
+def slack(app: Any, runtime: Runtime, standin: SlackStandIn) -> SlackClient:
     """Signed-request client for the app's `POST /slack/events`."""
-    return SlackClient(WSGIClient(create_wsgi_app(app, runtime)))
+    return SlackClient(WSGIClient(create_wsgi_app(app, runtime)), response_url=standin.response_url())
 
 
 # ---------------------------------------------------------------- arranging data

@@ -45,7 +45,8 @@ def _trigger_id() -> str:
 
 def _response_url(team_id: str) -> str:
     n = next(_counter)
-    return f"https://hooks.slack.com/actions/{team_id}/{1000000 + n}/{secrets.token_hex(12)}"
+    # Tests only ever talk to 127.0.0.1: an un-faked response_url goes nowhere (port 9, discard).
+    return f"http://127.0.0.1:9/actions/{team_id}/{1000000 + n}/{secrets.token_hex(12)}"
 
 
 def _action_ts() -> str:

@@ -1,0 +1,223 @@
+"""The check-in summary: stored check-ins -> readable messages for the organisers' channel.
+
+`load_checkin_summary` reads; `render_checkin_summary` is pure (data -> chat.postMessage kwargs);
+`post_checkin_summary` does both and posts. The organisers' `sammanfattning` command and the
+scheduler's deadline summary go through the same load + render.
+
+People are named in plain text, never as `<@U…>` mentions: a summary shared in a channel must
+not notify everyone it names, and names are escaped like every other piece of user text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from bot.formatting import MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, escape, format_when, split_text
+from bot.runtime import Runtime
+from bot.texts import t
+from storage.checkins import checkins_for_meeting
+from storage.db import transaction
+from storage.models import Meeting, Member
+from storage.queries import active_members, next_meeting
+
+Block = dict[str, Any]
+Message = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class MemberCheckin:
+    """One member's answers, as they wrote them (escaped only when rendered)."""
+
+    name: str
+    occupying: str
+    changes: str | None
+    support: str | None
+
+
+@dataclass(frozen=True)
+class OrganisationCheckins:
+    """The check-ins of one organisation's members; `name` None for members without one."""
+
+    name: str | None
+    checkins: tuple[MemberCheckin, ...]
+
+
+@dataclass(frozen=True)
+class CheckinSummary:
+    """Everything the summary shows: the meeting, the answers by organisation, who is missing."""
+
+    meeting_id: int
+    starts_at: dt.datetime
+    place: str | None
+    organisations: tuple[OrganisationCheckins, ...]
+    missing: tuple[str, ...]  # names of active members without a check-in
+
+    @property
+    def checked_in(self) -> int:
+        """How many active members have checked in."""
+        return sum(len(org.checkins) for org in self.organisations)
+
+    @property
+    def expected(self) -> int:
+        """How many active members there are."""
+        return self.checked_in + len(self.missing)
+
+
+# ---------------------------------------------------------------- loading
+
+# Swedish alphabetical order: å, ä, ö after z (Python's code-point order puts ä before å).
+_SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(text: str | None) -> str:
+    """A sort key that orders names the Swedish way, case-insensitively."""
+    return (text or "").lower().translate(_SWEDISH)
+
+
+def _name(member: Member) -> str:
+    return member.name or member.slack_user_id
+
+
+def load_checkin_summary(session: Session, meeting_id: int) -> CheckinSummary:
+    """The summary of a meeting's check-ins; only active members count (and are listed).
+
+    Raises LookupError when the meeting does not exist.
+    """
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise LookupError(f"no meeting {meeting_id}")
+    members = active_members(session)
+    active_ids = {m.id for m in members}
+    by_org: dict[str | None, list[MemberCheckin]] = {}
+    done: set[int] = set()
+    for checkin in checkins_for_meeting(session, meeting_id):
+        member = checkin.member
+        if member.id not in active_ids:
+            continue  # someone removed from the network since: not at the meeting
+        done.add(member.id)
+        org = member.organisation.name if member.organisation else None
+        by_org.setdefault(org, []).append(
+            MemberCheckin(_name(member), checkin.occupying, checkin.changes, checkin.support)
+        )
+    organisations = tuple(
+        OrganisationCheckins(org, tuple(sorted(items, key=lambda c: swedish_sort_key(c.name))))
+        for org, items in sorted(by_org.items(), key=lambda kv: (kv[0] is None, swedish_sort_key(kv[0])))
+    )
+    missing = tuple(_name(m) for m in members if m.id not in done)
+    return CheckinSummary(meeting.id, meeting.starts_at, meeting.place, organisations, missing)
+
+
+def load_next_checkin_summary(session: Session, now: dt.datetime) -> CheckinSummary | None:
+    """The summary for the next planned meeting, or None when none is planned."""
+    meeting = next_meeting(session, now)
+    return None if meeting is None else load_checkin_summary(session, meeting.id)
+
+
+# ---------------------------------------------------------------- rendering (pure)
+
+
+def _section(text: str) -> list[Block]:
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
+        for chunk in split_text(text, MAX_SECTION_TEXT)
+    ]
+
+
+def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
+    lines = [f"*{escape(checkin.name)}*"]
+    for key, answer in (
+        ("checkin.question.occupying", checkin.occupying),
+        ("checkin.question.changes", checkin.changes),
+        ("checkin.question.support", checkin.support),
+    ):
+        if answer:
+            lines.append(f"_{t(key, lang)}_\n{escape(answer)}")
+    return _section("\n".join(lines))
+
+
+def _body_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
+    blocks: list[Block] = []
+    for org in summary.organisations:
+        title = escape(org.name) if org.name else t("checkin.summary.no_organisation", lang)
+        blocks.append({"type": "divider"})
+        blocks += _section(f":office: *{title}*")
+        for checkin in org.checkins:
+            blocks += _member_blocks(checkin, lang)
+    blocks.append({"type": "divider"})
+    if summary.missing:
+        names = ", ".join(escape(name) for name in summary.missing)
+        blocks += _section(t("checkin.summary.missing", lang, names=names))
+    else:
+        blocks += _section(t("checkin.summary.all_done", lang))
+    return blocks
+
+
+def _head_blocks(summary: CheckinSummary, when: str, lang: str) -> list[Block]:
+    place = escape(summary.place) if summary.place else t("no_place", lang)
+    count = t("checkin.summary.count", lang, done=summary.checked_in, total=summary.expected)
+    if summary.checked_in == 0:
+        count += " " + t("checkin.summary.nobody", lang)
+    return [
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": t("checkin.summary.header", lang, when=when)},
+        },
+        *_section(t("checkin.summary.place", lang, place=place)),
+        *_section(count),
+    ]
+
+
+def _pages(blocks: list[Block], room: int) -> list[list[Block]]:
+    # Keep a divider with what follows it, so no page ends on a lone rule.
+    pages: list[list[Block]] = [[]]
+    for i, block in enumerate(blocks):
+        page = pages[-1]
+        lone_divider = block["type"] == "divider" and len(page) == room - 1 and i + 1 < len(blocks)
+        if len(page) >= room or lone_divider:
+            pages.append([])
+        pages[-1].append(block)
+    return pages
+
+
+def render_checkin_summary(summary: CheckinSummary, tz: ZoneInfo, lang: str = "sv") -> list[Message]:
+    """The summary as chat.postMessage kwargs (`text` + `blocks`), split over as many messages as
+    Slack's limits need (50 blocks each, 3000 characters per section), nothing left out."""
+    when = format_when(summary.starts_at, tz, lang)
+    # One block of each message is kept for the "(fortsättning 2/3)" marker.
+    pages = _pages(_head_blocks(summary, when, lang) + _body_blocks(summary, lang), MAX_MESSAGE_BLOCKS - 1)
+    parts = len(pages)
+    messages: list[Message] = []
+    for number, page in enumerate(pages, start=1):
+        if number == 1:
+            text = t(
+                "checkin.summary.fallback", lang, when=when, done=summary.checked_in, total=summary.expected
+            )
+            blocks = page
+        else:
+            text = t("checkin.summary.fallback_part", lang, when=when, part=number, parts=parts)
+            marker = t("checkin.summary.continued", lang, when=when, part=number, parts=parts)
+            blocks = [{"type": "context", "elements": [{"type": "mrkdwn", "text": marker}]}, *page]
+        messages.append({"text": text, "blocks": blocks})
+    return messages
+
+
+# ---------------------------------------------------------------- posting
+
+
+def post_checkin_summary(runtime: Runtime, meeting_id: int, channel: str) -> int:
+    """Post a meeting's check-in summary to `channel`, in order; returns how many messages went.
+
+    Slack errors propagate (after the client's own retries of 429s and 5xx): a caller that must
+    answer a person catches them. Raises LookupError when the meeting does not exist.
+    """
+    with transaction(runtime.sessions) as session:
+        summary = load_checkin_summary(session, meeting_id)
+    messages = render_checkin_summary(summary, runtime.tz, runtime.lang)
+    for message in messages:
+        runtime.client.chat_postMessage(channel=channel, **message)
+    return len(messages)
