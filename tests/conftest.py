@@ -214,7 +214,8 @@ class SlackClient:
         return self.http.post("/slack/events", body, headers)
 
     def action(self, action_id: str, user: str = "U0MEMBER1", **kwargs: Any) -> Any:
-        kwargs.setdefault("response_url", self.response_url)
+        if "view" not in kwargs:  # like Slack: actions in App Home and modals have no response_url
+            kwargs.setdefault("response_url", self.response_url)
         body, headers = signing.block_actions(self.secret, user, action_id, **kwargs)
         return self.http.post("/slack/events", body, headers)
 
