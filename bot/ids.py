@@ -16,6 +16,16 @@ ADMIN_MEMBERS_MODAL = "admin_members_modal"
 ADMIN_SETTINGS_OPEN = "admin_settings_open"
 ADMIN_SETTINGS_MODAL = "admin_settings_modal"
 ADMIN_POST_SUMMARY = "admin_post_summary"
+# Blocks of the admin modals (handlers/home.py); the element inside each block has action_id ADMIN_INPUT.
+ADMIN_INPUT = "value"
+ADMIN_PLAN_DATE = "admin_plan_date"
+ADMIN_PLAN_TIME = "admin_plan_time"
+ADMIN_PLAN_PLACE = "admin_plan_place"
+ADMIN_MEMBER_USER = "admin_member_user"
+ADMIN_MEMBER_ORGANISATION = "admin_member_organisation"
+ADMIN_MEMBER_MODE = "admin_member_mode"
+ADMIN_SETTINGS_CHANNEL = "admin_settings_channel"
+ADMIN_SETTINGS_ORGANISERS = "admin_settings_organisers"
 
 # After-meeting pulse (handlers/pulse.py)
 PULSE_YES = "pulse_yes"
@@ -28,3 +38,10 @@ AWARD_NOMINATE_OPEN = "award_nominate_open"  # button: opens the nomination moda
 AWARD_MODAL = "award_nomination_modal"
 AWARD_EDIT = "award_nomination_edit"
 AWARD_WITHDRAW = "award_nomination_withdraw"
+# Blocks of the nomination modal; each input's element has action_id AWARD_INPUT.
+AWARD_BLOCK_NOMINEE_USER = "award_nominee_user"
+AWARD_BLOCK_NOMINEE_NAME = "award_nominee_name"
+AWARD_BLOCK_NOMINEE_ORG = "award_nominee_org"
+AWARD_BLOCK_PARTNER = "award_partner"
+AWARD_BLOCK_MOTIVATION = "award_motivation"
+AWARD_INPUT = "value"

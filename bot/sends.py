@@ -38,6 +38,13 @@ class DueSend:
     # are still worth sending late, at any age.
     always_send_late: bool = False
     meta: dict[str, Any] = field(default_factory=dict)
+    # Not sent at or after this instant, however recent its due time (an invitation after the
+    # check-in deadline, a "today" reminder after the meeting has started): like a send past
+    # the grace window, it is recorded and reported instead.
+    stale_after: dt.datetime | None = None
+    # The version of what the messages describe (a meeting's version), kept on the ledger so a
+    # later notice knows what each recipient was told.
+    revision: int | None = None
 
 
 Source = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]

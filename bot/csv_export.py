@@ -1,0 +1,50 @@
+"""CSV files for organisers: bytes that Swedish Excel opens correctly, uploaded to their DM.
+
+Why `;` and a BOM: Excel with Swedish regional settings uses `;` as its list separator (`,` is
+the decimal comma), so a comma-separated file opened by double-click lands in one column. The
+UTF-8 byte order mark is what makes Excel read UTF-8 (å ä ö) instead of the ANSI code page.
+A `sep=;` first line is deliberately not used: with it Excel ignores the BOM. Every field is
+quoted, so `;`, commas, quotes and line breaks inside answers stay within their cell in any
+reader (LibreOffice and Numbers ask or detect the separator).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+DELIMITER = ";"
+BOM = "\ufeff"
+# A cell starting with one of these is read by Excel as a formula (CSV injection); user text
+# never should be, so such a cell gets a leading apostrophe (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
+    """UTF-8 (with BOM) CSV: `;`-separated, every field quoted, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=DELIMITER, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([_safe_cell(cell or "") for cell in row])
+    return (BOM + buffer.getvalue()).encode("utf-8")
+
+
+def upload_csv(runtime: Runtime, user_id: str, filename: str, data: bytes, comment: str) -> None:
+    """Upload `data` as a file into the app's DM with `user_id` (files upload v2 flow).
+
+    Raises slack_sdk's SlackClientError when Slack refuses; callers answer the organiser.
+    """
+    opened = runtime.client.conversations_open(users=user_id)
+    channel = (opened.get("channel") or {}).get("id") or user_id
+    runtime.client.files_upload_v2(
+        channel=channel, file=data, filename=filename, title=filename, initial_comment=comment
+    )
