@@ -1,9 +1,40 @@
-"""Listeners for the admin surface."""
+"""Listeners for `/chefsnatverket`: parse, answer at once when possible, else ack and respond."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from logging import Logger
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+
+from bot import admin
+from bot.commands import parse_command
+from bot.runtime import Runtime
+from bot.texts import t
+
+COMMAND = "/chefsnatverket"
+
+
+def handle_command(
+    ack: Ack, command: dict[str, Any], respond: Respond, runtime: Runtime, logger: Logger
+) -> None:
+    """`/chefsnatverket …`: fast commands answered in the HTTP answer, slow ones via response_url."""
+    user_id = command.get("user_id", "")
+    channel_id = command.get("channel_id", "")
+    today = runtime.now().astimezone(runtime.tz).date()
+    parsed = parse_command(command.get("text") or "", runtime.tz, today)
+    reply = admin.quick_reply(runtime, user_id, channel_id, parsed)
+    if reply is not None:
+        ack(**reply.message())
+        return
+    # Slow: Slack look-ups, posting or uploading may take longer than Slack's 3 seconds.
+    ack(text=t("admin.wait", runtime.lang), response_type="ephemeral")
+    try:
+        respond(**admin.run_slow(runtime, user_id, channel_id, parsed).message())
+    except Exception:
+        logger.exception("answering /chefsnatverket through response_url failed")
 
 
 def register(app: App) -> None:
     """Register the admin listeners."""
+    app.command(COMMAND)(handle_command)

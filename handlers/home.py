@@ -1,9 +1,97 @@
-"""Listeners for the home surface."""
+"""Listeners for the App Home tab and the admin modals its buttons open."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from logging import Logger
+from typing import Any
+
+from slack_bolt import Ack, App
+from slack_sdk import WebClient
+
+from bot import admin, ids
+from bot.runtime import Runtime
+from bot.texts import t
+
+ADMIN_OPEN_ACTIONS = (ids.ADMIN_PLAN_OPEN, ids.ADMIN_MEMBERS_OPEN, ids.ADMIN_SETTINGS_OPEN)
+
+
+def handle_home_opened(event: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+    """`app_home_opened`: publish the Home tab for the person who opened it."""
+    if event.get("tab", "home") != "home":
+        return
+    try:
+        admin.publish_home(runtime, event["user"])
+    except Exception:
+        logger.exception("publishing the home tab failed")
+
+
+def handle_admin_open(
+    ack: Ack, body: dict[str, Any], client: WebClient, runtime: Runtime, logger: Logger
+) -> None:
+    """An admin button on the Home tab: open its modal (a refusal modal for non-organisers)."""
+    ack()
+    action_id = body["actions"][0]["action_id"]
+    try:
+        view = admin.admin_modal(runtime, body["user"]["id"], action_id)
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+    except Exception:
+        logger.exception("opening an admin modal failed")
+
+
+def _submit(
+    ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger, submit: Any, first_block: str
+) -> None:
+    """Validate and save a modal; errors keep it open at the right input, success re-publishes home."""
+    user_id = body["user"]["id"]
+    values = body["view"]["state"]["values"]
+    try:
+        result = submit(runtime, user_id, values)
+    except Exception:
+        logger.exception("saving an admin modal failed")
+        # Keep the modal open with what they wrote, and say so politely.
+        ack(response_action="errors", errors={first_block: t("error.generic", runtime.lang)})
+        return
+    if result.errors:
+        ack(response_action="errors", errors=result.errors)
+        return
+    ack()
+    try:
+        admin.after_modal(runtime, user_id, result)
+    except Exception:
+        logger.exception("refreshing the home tab after a modal failed")
+
+
+def handle_plan_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+    """The plan-meeting modal was submitted."""
+    _submit(ack, body, runtime, logger, admin.submit_plan, ids.ADMIN_PLAN_DATE)
+
+
+def handle_members_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+    """The members modal was submitted."""
+    _submit(ack, body, runtime, logger, admin.submit_members, ids.ADMIN_MEMBER_USER)
+
+
+def handle_settings_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+    """The settings modal was submitted."""
+    _submit(ack, body, runtime, logger, admin.submit_settings, ids.ADMIN_SETTINGS_CHANNEL)
+
+
+def handle_post_summary(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+    """ "Posta sammanfattning nu" on the Home tab: post, then show the outcome on the tab."""
+    ack()
+    user_id = body["user"]["id"]
+    try:
+        admin.publish_home(runtime, user_id, admin.post_summary_notice(runtime, user_id))
+    except Exception:
+        logger.exception("posting the summary from the home tab failed")
 
 
 def register(app: App) -> None:
     """Register the home listeners."""
+    app.event("app_home_opened")(handle_home_opened)
+    for action_id in ADMIN_OPEN_ACTIONS:
+        app.action(action_id)(handle_admin_open)
+    app.action(ids.ADMIN_POST_SUMMARY)(handle_post_summary)
+    app.view(ids.ADMIN_PLAN_MODAL)(handle_plan_submit)
+    app.view(ids.ADMIN_MEMBERS_MODAL)(handle_members_submit)
+    app.view(ids.ADMIN_SETTINGS_MODAL)(handle_settings_submit)

@@ -1,0 +1,156 @@
+"""Writes (and the reads they need) for members, organisations, meetings and the network settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import AwardRound, Meeting, Member, Organisation
+from storage.queries import get_network
+
+
+class MemberChange(enum.Enum):
+    """What `upsert_member` did."""
+
+    CREATED = "created"
+    REACTIVATED = "reactivated"
+    MOVED = "moved"
+    UNCHANGED = "unchanged"
+
+
+def member_by_user(session: Session, user_id: str) -> Member | None:
+    """The member row for a Slack user, active or not, with its organisation."""
+    return session.scalar(
+        select(Member).where(Member.slack_user_id == user_id).options(selectinload(Member.organisation))
+    )
+
+
+def find_organisation(session: Session, name: str) -> Organisation | None:
+    """The organisation whose name matches `name` ignoring case (also å/Å, which SQLite's lower() misses)."""
+    wanted = name.casefold()
+    return next((o for o in session.scalars(select(Organisation)) if o.name.casefold() == wanted), None)
+
+
+def get_or_create_organisation(session: Session, name: str) -> tuple[Organisation, bool]:
+    """The organisation called `name` (any case), created when new; True when created."""
+    found = find_organisation(session, name)
+    if found is not None:
+        return found, False
+    organisation = Organisation(name=name)
+    session.add(organisation)
+    session.flush()
+    return organisation, True
+
+
+def upsert_member(
+    session: Session, user_id: str, organisation: Organisation, name: str | None
+) -> tuple[Member, MemberChange, Organisation | None]:
+    """Make `user_id` an active member of `organisation`: create, reactivate or move them.
+
+    Returns the member, what changed and the organisation they belonged to before (if moved).
+    A known name is only replaced by a new one, never by None.
+    """
+    member = member_by_user(session, user_id)
+    if member is None:
+        member = Member(slack_user_id=user_id, name=name, organisation=organisation, active=True)
+        session.add(member)
+        session.flush()
+        return member, MemberChange.CREATED, None
+    before = member.organisation
+    if name:
+        member.name = name
+    if not member.active:
+        change = MemberChange.REACTIVATED
+    elif before is None or before.id != organisation.id:
+        change = MemberChange.MOVED
+    else:
+        change = MemberChange.UNCHANGED
+    member.active = True
+    member.organisation = organisation
+    session.flush()
+    return member, change, (before if change is MemberChange.MOVED else None)
+
+
+def deactivate_member(session: Session, user_id: str) -> Member | None:
+    """Take an active member out of the network (their history stays); None if not active."""
+    member = member_by_user(session, user_id)
+    if member is None or not member.active:
+        return None
+    member.active = False
+    session.flush()
+    return member
+
+
+def set_organiser(session: Session, user_id: str, flag: bool, name: str | None = None) -> Member:
+    """Appoint (or dismiss) an organiser; a person the app did not know gets an inactive row."""
+    member = member_by_user(session, user_id)
+    if member is None:
+        member = Member(slack_user_id=user_id, name=name, active=False, is_organiser=flag)
+        session.add(member)
+    else:
+        member.is_organiser = flag
+        if name:
+            member.name = name
+    session.flush()
+    return member
+
+
+def appointed_organisers(session: Session) -> list[Member]:
+    """Members appointed as organisers in the app (the ORGANISERS setting is not in the database)."""
+    return list(
+        session.scalars(select(Member).where(Member.is_organiser.is_(True)).order_by(Member.slack_user_id))
+    )
+
+
+def set_member_name(session: Session, user_id: str, name: str) -> None:
+    """Store the name Slack gave us for a person we already know."""
+    member = member_by_user(session, user_id)
+    if member is not None and name:
+        member.name = name
+
+
+def planned_meeting_at(session: Session, starts_at: dt.datetime) -> Meeting | None:
+    """The planned (not cancelled) meeting starting exactly then, if any."""
+    return session.scalar(select(Meeting).where(Meeting.status == "planned", Meeting.starts_at == starts_at))
+
+
+def planned_meetings_on(session: Session, start: dt.datetime, end: dt.datetime) -> list[Meeting]:
+    """Planned meetings starting in [start, end), in time order."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.status == "planned", Meeting.starts_at >= start, Meeting.starts_at < end)
+            .order_by(Meeting.starts_at)
+        )
+    )
+
+
+def add_meeting(session: Session, starts_at: dt.datetime, place: str | None, created_by: str) -> Meeting:
+    """A new planned meeting (the unique index refuses a second one at the same start)."""
+    meeting = Meeting(starts_at=starts_at, place=place, status="planned", version=1, created_by=created_by)
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
+def latest_past_meeting(session: Session, now: dt.datetime) -> Meeting | None:
+    """The most recent planned meeting that has already started."""
+    return session.scalar(
+        select(Meeting)
+        .where(Meeting.status == "planned", Meeting.starts_at <= now)
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
+
+
+def set_organisers_channel(session: Session, channel_id: str | None) -> None:
+    """Choose the channel where summaries and reports go."""
+    get_network(session).organisers_channel = channel_id
+
+
+def open_award_round(session: Session) -> AwardRound | None:
+    """The Guldlänken round marked open, if any (whether its deadline has passed is the caller's call)."""
+    return session.scalar(select(AwardRound).where(AwardRound.status == "open").limit(1))
