@@ -130,7 +130,9 @@ def main() -> None:
     for name, values in rows.items():
         median = statistics.median(values)
         result[name] = {"median_ms": median, "p95_ms": _pct(values, 0.95), "max_ms": max(values)}
-        print(f"| {name} | {median:.1f} | {_pct(values, 0.95):.1f} | {max(values):.1f} | {median / base_median:.1f}× |")
+        print(
+            f"| {name} | {median:.1f} | {_pct(values, 0.95):.1f} | {max(values):.1f} | {median / base_median:.1f}× |"
+        )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "ack_time.json").write_text(json.dumps(result, indent=2))

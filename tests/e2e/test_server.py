@@ -40,7 +40,7 @@ def _request(url: str, body: str | None = None, headers: dict[str, str] | None =
     data = body.encode() if body is not None else None
     req = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data else "GET")
     try:
-        with urllib.request.urlopen(req, timeout=10) as resp:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(req, timeout=10) as resp:
             return resp.status, resp.read()
     except urllib.error.HTTPError as err:
         return err.code, err.read()
@@ -142,7 +142,10 @@ def test_db_upgrade_command(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot.cli", "db", "upgrade"],
         cwd=tmp_path,
         env=_env(
-            SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, DATABASE_URL=f"sqlite:///{db}", PYTHONPATH=str(ROOT)
+            SLACK_BOT_TOKEN=TOKEN,
+            SLACK_SIGNING_SECRET=SECRET,
+            DATABASE_URL=f"sqlite:///{db}",
+            PYTHONPATH=str(ROOT),
         ),
         capture_output=True,
         text=True,
