@@ -84,15 +84,36 @@ def meeting_sends(
 ) -> list[PlannedSend]:
     """Every send of a meeting starting at `starts_at`, in time order.
 
-    A send that would fall on a weekend or Swedish holiday moves to the working day before.
+    A send that would fall on a weekend or Swedish holiday moves to the working day before,
+    except where that would be wrong: the "today" reminder stays on the meeting day; a send
+    after the meeting never moves to (or before) the meeting day but to the next working day;
+    and a send that a long holiday (Christmas) would push back onto the send before it goes to
+    the first working day after its own day instead, so two reminders never arrive together.
     """
     steps = policy or DEFAULT_MEETING_POLICY
     meeting_day = starts_at.astimezone(tz).date()
-    sends = []
-    for kind, step in steps.items():
-        day = working_day_on_or_before(meeting_day + dt.timedelta(days=step.days))
-        sends.append(PlannedSend(kind, _local(day, step.at, tz)))
+    sends: list[PlannedSend] = []
+    for kind, step in sorted(steps.items(), key=lambda item: (item[1].days, item[1].at)):
+        due = _local(_send_day(meeting_day, step.days), step.at, tz)
+        if sends and step.days < 0 and due <= sends[-1].due_at:
+            target = meeting_day + dt.timedelta(days=step.days)
+            later_day = first_working_day_after(target - dt.timedelta(days=1))
+            later = _local(later_day, step.at, tz)
+            if sends[-1].due_at < later and later_day < meeting_day:
+                due = later
+        sends.append(PlannedSend(kind, due))
     return sorted(sends, key=lambda s: s.due_at)
+
+
+def _send_day(meeting_day: dt.date, days: int) -> dt.date:
+    if days == 0:
+        return meeting_day
+    target = meeting_day + dt.timedelta(days=days)
+    day = working_day_on_or_before(target)
+    if days > 0 and day <= meeting_day:
+        # "Vill ni träffas igen?" the day after a Friday meeting: Monday, not Friday morning.
+        day = first_working_day_after(target - dt.timedelta(days=1))
+    return day
 
 
 def checkin_deadline(

@@ -1,9 +1,142 @@
-"""Listeners for the pulse surface."""
+"""Listeners for "Vill ni träffas igen?": the Ja / Nej buttons, the comment button and its modal."""
 
 from __future__ import annotations
 
-from slack_bolt import App
+from logging import Logger
+from typing import Any
+
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot import ids, pulse
+from bot.runtime import Runtime
+from bot.texts import t
+from bot.views_pulse import (
+    COMMENT_BLOCK,
+    build_comment_modal,
+    build_comment_thanks,
+    build_pulse_answered,
+    comment_from,
+    decode_metadata,
+    encode_metadata,
+    refusal_text,
+)
+
+
+def _tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
+    """A short answer to the person who pressed: ephemeral where they pressed, else a DM."""
+    if body.get("response_url"):
+        try:
+            respond(text=text, response_type="ephemeral", replace_original=False)
+            return
+        except Exception:
+            logger.exception("could not answer through response_url; sending a DM instead")
+    try:
+        client.chat_postMessage(channel=body["user"]["id"], text=text)
+    except SlackApiError:
+        logger.exception("could not send a pulse DM")
+
+
+def handle_pulse_answer(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: Logger,
+    runtime: Runtime,
+) -> None:
+    """Ja / Nej: store (or replace) the answer and show it in the question message."""
+    ack()
+    choice = pulse.YES if action.get("action_id") == ids.PULSE_YES else pulse.NO
+    meeting_id = pulse.parse_meeting_id(action.get("value"))
+    try:
+        outcome = pulse.answer(runtime, body["user"]["id"], meeting_id, choice)
+    except Exception:
+        logger.exception("could not store a pulse answer")
+        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        return
+    if isinstance(outcome, pulse.Refusal):
+        _tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
+        return
+    message = build_pulse_answered(
+        outcome.meeting_id, outcome.starts_at, outcome.answer, bool(outcome.comment), runtime.tz, runtime.lang
+    )
+    try:
+        respond(replace_original=True, **message)
+    except Exception:
+        # The answer is stored; only the confirmation failed.
+        logger.exception("could not update the pulse message")
+
+
+def handle_pulse_comment_open(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: Logger,
+    runtime: Runtime,
+) -> None:
+    """ "Lägg till en kommentar": open the comment modal, filled with the earlier comment."""
+    ack()
+    meeting_id = pulse.parse_meeting_id(action.get("value"))
+    try:
+        outcome = pulse.opening(runtime, body["user"]["id"], meeting_id)
+    except Exception:
+        logger.exception("could not look up a pulse answer")
+        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        return
+    if isinstance(outcome, pulse.Refusal):
+        _tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
+        return
+    container = body.get("container") or {}
+    metadata = encode_metadata(outcome.meeting_id, container.get("channel_id"), container.get("message_ts"))
+    view = build_comment_modal(
+        outcome.meeting_id, outcome.starts_at, outcome.comment, runtime.tz, runtime.lang, metadata
+    )
+    try:
+        client.views_open(trigger_id=body["trigger_id"], view=view)
+    except SlackApiError:
+        logger.exception("could not open the pulse comment modal")
+        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+
+
+def handle_pulse_comment_submission(
+    ack: Ack, body: dict[str, Any], view: dict[str, Any], client: WebClient, logger: Logger, runtime: Runtime
+) -> None:
+    """The comment modal's Spara: validate, store, thank; the question message shows it."""
+    text = comment_from(view)
+    problem = pulse.comment_problem(text)
+    if problem is not None:
+        key, args = problem
+        ack(response_action="errors", errors={COMMENT_BLOCK: t(key, runtime.lang, **args)})
+        return
+    meeting_id, channel, ts = decode_metadata(view.get("private_metadata"))
+    try:
+        outcome = pulse.comment(runtime, body["user"]["id"], meeting_id, text)
+    except Exception:
+        logger.exception("could not store a pulse comment")
+        ack(response_action="errors", errors={COMMENT_BLOCK: t("error.generic", runtime.lang)})
+        return
+    if isinstance(outcome, pulse.Refusal):
+        ack(response_action="errors", errors={COMMENT_BLOCK: refusal_text(outcome, runtime.lang)})
+        return
+    ack(response_action="update", view=build_comment_thanks(runtime.lang))
+    if channel and ts:
+        message = build_pulse_answered(
+            outcome.meeting_id, outcome.starts_at, outcome.answer, True, runtime.tz, runtime.lang
+        )
+        try:
+            client.chat_update(channel=channel, ts=ts, **message)
+        except SlackApiError:
+            logger.exception("could not update the pulse message after a comment")
 
 
 def register(app: App) -> None:
     """Register the pulse listeners."""
+    app.action(ids.PULSE_YES)(handle_pulse_answer)
+    app.action(ids.PULSE_NO)(handle_pulse_answer)
+    app.action(ids.PULSE_COMMENT_OPEN)(handle_pulse_comment_open)
+    app.view(ids.PULSE_COMMENT_MODAL)(handle_pulse_comment_submission)

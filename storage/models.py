@@ -208,6 +208,9 @@ class Delivery(Base):
     slack_channel: Mapped[str | None] = mapped_column(String(32))
     slack_ts: Mapped[str | None] = mapped_column(String(32))
     last_error: Mapped[str | None] = mapped_column(String(200))
+    # The version of what the message described (a meeting's version), so a later notice
+    # ("the meeting has moved") knows what each recipient was told.
+    revision: Mapped[int | None] = mapped_column(Integer)
     # Set once the organisers have been told about a failure, so they are told once.
     reported_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[created]

@@ -1,5 +1,86 @@
-"""Texts for the pulse surface."""
+"""Texts for the pulse surface: "Vill ni träffas igen?" after each meeting, and its summary."""
 
-SV: dict[str, str] = {}
+SV: dict[str, str] = {
+    "pulse.question.body": "Tack för träffen *{when}*! En sista fråga till er: *Vill ni träffas igen?*",
+    "pulse.question.hint": "Svara med en knapp. Du kan också lägga till en kommentar till samordnarna.",
+    "pulse.question.fallback": "Vill ni träffas igen? Tack för träffen {when}!",
+    "pulse.button.yes": "Ja",
+    "pulse.button.no": "Nej",
+    "pulse.button.comment": "Lägg till en kommentar",
+    "pulse.button.edit_comment": "Ändra kommentaren",
+    "pulse.answer.yes": "Ja",
+    "pulse.answer.no": "Nej",
+    "pulse.answered": "Du har svarat *{answer}*. Tack! Du kan ändra ditt svar med knapparna nedan.",
+    "pulse.answered.fallback": "Du har svarat {answer} på Vill ni träffas igen?",
+    "pulse.commented": "Din kommentar är sparad.",
+    # The comment modal
+    "pulse.modal.title": "Kommentar",
+    "pulse.modal.submit": "Spara",
+    "pulse.modal.close": "Avbryt",
+    "pulse.modal.intro": "Efter träffen *{when}*: vad vill du säga till samordnarna?",
+    "pulse.modal.label": "Din kommentar",
+    "pulse.modal.placeholder": "Till exempel vad som var värdefullt, eller vad nästa träff borde ta upp.",
+    "pulse.modal.thanks_title": "Tack!",
+    "pulse.modal.thanks": "Din kommentar är sparad och går till samordnarna. Du kan ändra den med knappen igen.",
+    # Refusals and validation
+    "pulse.error.empty": "Skriv en kommentar, eller stäng rutan med Avbryt.",
+    "pulse.error.too_long": "Kommentaren är {length} tecken lång; den får vara högst {limit}. Korta ner den lite.",
+    "pulse.error.no_meeting": "Den träffen finns inte längre, så jag kunde inte spara svaret.",
+    "pulse.error.not_yet": "Träffen har inte ägt rum ännu. Frågan kommer efter träffen.",
+    "pulse.error.not_member": (
+        "Frågan går till Chefsnätverkets medlemmar, och du finns inte med i medlemslistan. "
+        "Är det fel? Hör av dig till Finsams kansli."
+    ),
+    # The summary to the organisers
+    "pulse.summary.header": "Vill ni träffas igen? Svar efter träffen {when}",
+    "pulse.summary.counts": "*Ja:* {yes}    *Nej:* {no}    *Inget svar:* {none}",
+    "pulse.summary.yes": "*Svarade ja:* {names}",
+    "pulse.summary.no": "*Svarade nej:* {names}",
+    "pulse.summary.none": "*Har inte svarat:* {names}",
+    "pulse.summary.comments": "*Kommentarer*",
+    "pulse.summary.comment": "*{name}*{organisation}\n{comment}",
+    "pulse.summary.no_comments": "Inga kommentarer.",
+    "pulse.summary.fallback": "Vill ni träffas igen? Efter träffen {when}: {yes} ja, {no} nej, {none} utan svar.",
+    "pulse.summary.continued": "Fortsättning {part} av {parts}: svar efter träffen {when}",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "pulse.question.body": "Thank you for the meeting *{when}*! One last question: *Shall we meet again?*",
+    "pulse.question.hint": "Answer with a button. You can also add a comment for the organisers.",
+    "pulse.question.fallback": "Shall we meet again? Thank you for the meeting {when}!",
+    "pulse.button.yes": "Yes",
+    "pulse.button.no": "No",
+    "pulse.button.comment": "Add a comment",
+    "pulse.button.edit_comment": "Change the comment",
+    "pulse.answer.yes": "Yes",
+    "pulse.answer.no": "No",
+    "pulse.answered": "You answered *{answer}*. Thank you! You can change your answer with the buttons below.",
+    "pulse.answered.fallback": "You answered {answer} to Shall we meet again?",
+    "pulse.commented": "Your comment is saved.",
+    "pulse.modal.title": "Comment",
+    "pulse.modal.submit": "Save",
+    "pulse.modal.close": "Cancel",
+    "pulse.modal.intro": "After the meeting *{when}*: what would you like to tell the organisers?",
+    "pulse.modal.label": "Your comment",
+    "pulse.modal.placeholder": "For example what was valuable, or what the next meeting should take up.",
+    "pulse.modal.thanks_title": "Thank you!",
+    "pulse.modal.thanks": "Your comment is saved and goes to the organisers. You can change it with the button again.",
+    "pulse.error.empty": "Write a comment, or close with Cancel.",
+    "pulse.error.too_long": "The comment is {length} characters long; at most {limit} are allowed. Please shorten it.",
+    "pulse.error.no_meeting": "That meeting no longer exists, so I could not save the answer.",
+    "pulse.error.not_yet": "The meeting has not taken place yet. The question comes after the meeting.",
+    "pulse.error.not_member": (
+        "The question goes to Chefsnätverket's members, and you are not on the member list. "
+        "If that is wrong, contact the Finsam office."
+    ),
+    "pulse.summary.header": "Shall we meet again? Answers after the meeting {when}",
+    "pulse.summary.counts": "*Yes:* {yes}    *No:* {no}    *No answer:* {none}",
+    "pulse.summary.yes": "*Answered yes:* {names}",
+    "pulse.summary.no": "*Answered no:* {names}",
+    "pulse.summary.none": "*Have not answered:* {names}",
+    "pulse.summary.comments": "*Comments*",
+    "pulse.summary.comment": "*{name}*{organisation}\n{comment}",
+    "pulse.summary.no_comments": "No comments.",
+    "pulse.summary.fallback": "Shall we meet again? After the meeting {when}: {yes} yes, {no} no, {none} no answer.",
+    "pulse.summary.continued": "Continued, part {part} of {parts}: answers after the meeting {when}",
+}

@@ -1,5 +1,183 @@
-"""Texts for the scheduler surface."""
+"""Texts for the scheduler surface: invitations, reminders, notices, failure reports and status."""
 
-SV: dict[str, str] = {}
+SV: dict[str, str] = {
+    # Shared pieces of the meeting DMs
+    "scheduler.place": "plats: *{place}*",
+    "scheduler.checkin.button": "Checka in",
+    "scheduler.checkin.ask": (
+        "Inför träffen ber vi dig checka in: *Vad upptar min tid?* Berätta gärna också om planerade "
+        "förändringar i din organisation och var du vill ha stöd eller samverka. Svaren öppnar träffen."
+    ),
+    "scheduler.checkin.how": (
+        "Svara senast *{deadline}*. Tryck på knappen, eller skriv ditt svar direkt här i chatten: "
+        "ett vanligt svar här räknas som ditt svar på *Vad upptar min tid?*, och du kan ändra det efteråt."
+    ),
+    # Invitation
+    "scheduler.invitation.header": "Inbjudan till Chefsnätverket",
+    "scheduler.invitation.body": "Hej! Nästa träff i Chefsnätverket är *{when}*, {place}.",
+    "scheduler.invitation.fallback": "Inbjudan till Chefsnätverkets träff {when}. Checka in senast {deadline}.",
+    # Reminders
+    "scheduler.reminder.body": "Påminnelse: vi har inte fått din incheckning inför träffen *{when}*, {place}.",
+    "scheduler.reminder.fallback": "Påminnelse: checka in inför träffen {when}, senast {deadline}.",
+    "scheduler.last_reminder.body": (
+        "Sista påminnelsen: incheckningen inför träffen *{when}* stänger *{deadline}*. Några rader räcker."
+    ),
+    "scheduler.last_reminder.fallback": "Sista påminnelsen: checka in inför träffen {when}, senast {deadline}.",
+    # The day of the meeting
+    "scheduler.day_of.body": "Idag är det träff i Chefsnätverket: *{when}*, {place}. Välkommen!",
+    "scheduler.day_of.fallback": "Idag är det träff i Chefsnätverket: {when}.",
+    # Changes
+    "scheduler.moved.body": "Träffen är flyttad. Chefsnätverkets nästa träff blir i stället *{when}*, {place}.",
+    "scheduler.moved.checkin": "Har du inte checkat in ännu går det bra fram till *{deadline}*.",
+    "scheduler.moved.fallback": "Träffen är flyttad till {when}.",
+    "scheduler.cancelled.body": (
+        "Träffen *{when}* är inställd. Du behöver inte checka in. Vi hör av oss när nästa träff är bokad."
+    ),
+    "scheduler.cancelled.fallback": "Träffen {when} är inställd.",
+    # What a send is, in the organisers' words
+    "scheduler.kind.invitation": "Inbjudan",
+    "scheduler.kind.reminder": "Påminnelse",
+    "scheduler.kind.last_reminder": "Sista påminnelsen",
+    "scheduler.kind.deadline_summary": "Sammanfattning av incheckningen",
+    "scheduler.kind.day_of": "Påminnelse på dagen",
+    "scheduler.kind.pulse": "Frågan ”Vill ni träffas igen?”",
+    "scheduler.kind.pulse_summary": "Sammanfattning av ”Vill ni träffas igen?”",
+    "scheduler.kind.meeting_moved": "Meddelande om flyttad träff",
+    "scheduler.kind.meeting_cancelled": "Meddelande om inställd träff",
+    "scheduler.kind.award_announcement": "Guldlänken: utlysning",
+    "scheduler.kind.award_reminder_14": "Guldlänken: påminnelse två veckor före",
+    "scheduler.kind.award_reminder_1": "Guldlänken: påminnelse dagen före",
+    "scheduler.kind.award_jury_summary": "Guldlänken: nomineringar till juryn",
+    "scheduler.kind.other": "Utskick",
+    "scheduler.of_meeting": "{label} inför träffen {when}",
+    "scheduler.after_meeting": "{label} efter träffen {when}",
+    # Failures in plain Swedish
+    "scheduler.error.user_not_found": "personen finns inte i Slack",
+    "scheduler.error.users_not_found": "personen finns inte i Slack",
+    "scheduler.error.account_inactive": "kontot är avaktiverat",
+    "scheduler.error.user_disabled": "kontot är avaktiverat",
+    "scheduler.error.channel_not_found": "kanalen eller personen hittades inte",
+    "scheduler.error.not_in_channel": "appen är inte med i kanalen (bjud in den)",
+    "scheduler.error.is_archived": "kanalen är arkiverad",
+    "scheduler.error.cannot_dm_bot": "mottagaren är en bot",
+    "scheduler.error.interrupted": "avbröts mitt i utskicket; kan ha kommit fram, kontrollera med mottagaren",
+    "scheduler.error.timeout": "Slack svarade inte i tid; kan ha kommit fram, kontrollera med mottagaren",
+    "scheduler.error.late": "kunde inte skickas i tid och skickas inte i efterhand",
+    "scheduler.error.ratelimited": "Slack begränsade antalet meddelanden; gav upp efter flera försök",
+    "scheduler.error.connection_error": "kunde inte nå Slack; gav upp efter flera försök",
+    "scheduler.error.invalid_auth": "appens behörighet till Slack fungerar inte (token)",
+    "scheduler.error.not_authed": "appens behörighet till Slack fungerar inte (token)",
+    "scheduler.error.token_revoked": "appens behörighet till Slack är återkallad",
+    "scheduler.error.other": "tekniskt fel ({code})",
+    # The report to the organisers' channel
+    "scheduler.report.header": "Utskick som inte gick fram",
+    "scheduler.report.fallback": "Några utskick gick inte fram: {count} st. Se detaljerna i meddelandet.",
+    "scheduler.report.failed": "*{what}*, planerat {due}:\n{lines}",
+    "scheduler.report.failed_line": "• {who}: {why}",
+    "scheduler.report.expired": (
+        "*Missat utskick:* {what}, planerat {due}, till {count} mottagare. Det kunde inte skickas i tid "
+        "och skickas inte i efterhand (till exempel för att appen inte var igång, eller för att träffen "
+        "planerades eller flyttades med kort varsel)."
+    ),
+    "scheduler.report.channel": "samordnarkanalen",
+    # Status for /chefsnatverket status
+    "scheduler.status.line": "• {what} – {when}",
+    "scheduler.status.now": "vid nästa körning",
+    "scheduler.status.waiting_channel": "väntar på att en samordnarkanal väljs",
+    "scheduler.status.problems": "*Utskick som inte gick fram*",
+    "scheduler.status.problem_line": "• {what}, {due}: {who} – {why}",
+    "scheduler.status.expired_line": "• Missat: {what}, planerat {due}, till {count} mottagare",
+    "scheduler.status.retrying": "• {count} utskick försöks igen om en stund.",
+    # Audiences
+    "scheduler.audience.members": "{label} till {count} medlemmar",
+    "scheduler.audience.member": "{label} till 1 medlem",
+    "scheduler.audience.not_checked_in": "{label} till {count} som inte checkat in",
+    "scheduler.audience.invited": "{label} till {count} inbjudna",
+    "scheduler.audience.channel": "{label} till samordnarkanalen",
+}
 
-EN: dict[str, str] = {}
+EN: dict[str, str] = {
+    "scheduler.place": "place: *{place}*",
+    "scheduler.checkin.button": "Check in",
+    "scheduler.checkin.ask": (
+        "Before the meeting we ask you to check in: *What takes up my time?* Feel free to add planned "
+        "changes in your organisation and where you want support or collaboration. The answers open the meeting."
+    ),
+    "scheduler.checkin.how": (
+        "Please answer by *{deadline}*. Press the button, or just write your answer here: a plain reply "
+        "in this conversation counts as your answer to *What takes up my time?*, and you can change it later."
+    ),
+    "scheduler.invitation.header": "Invitation to Chefsnätverket",
+    "scheduler.invitation.body": "Hello! The next Chefsnätverket meeting is *{when}*, {place}.",
+    "scheduler.invitation.fallback": "Invitation to the Chefsnätverket meeting {when}. Check in by {deadline}.",
+    "scheduler.reminder.body": "Reminder: we have not had your check-in for the meeting *{when}*, {place}.",
+    "scheduler.reminder.fallback": "Reminder: check in for the meeting {when}, by {deadline}.",
+    "scheduler.last_reminder.body": (
+        "Last reminder: check-in for the meeting *{when}* closes *{deadline}*. A few lines are enough."
+    ),
+    "scheduler.last_reminder.fallback": "Last reminder: check in for the meeting {when}, by {deadline}.",
+    "scheduler.day_of.body": "Chefsnätverket meets today: *{when}*, {place}. Welcome!",
+    "scheduler.day_of.fallback": "Chefsnätverket meets today: {when}.",
+    "scheduler.moved.body": "The meeting has moved. The next Chefsnätverket meeting is now *{when}*, {place}.",
+    "scheduler.moved.checkin": "If you have not checked in yet, you can until *{deadline}*.",
+    "scheduler.moved.fallback": "The meeting has moved to {when}.",
+    "scheduler.cancelled.body": (
+        "The meeting *{when}* is cancelled. No check-in is needed. We will be in touch when the next one is booked."
+    ),
+    "scheduler.cancelled.fallback": "The meeting {when} is cancelled.",
+    "scheduler.kind.invitation": "Invitation",
+    "scheduler.kind.reminder": "Reminder",
+    "scheduler.kind.last_reminder": "Last reminder",
+    "scheduler.kind.deadline_summary": "Check-in summary",
+    "scheduler.kind.day_of": "Reminder on the day",
+    "scheduler.kind.pulse": "The question “Shall we meet again?”",
+    "scheduler.kind.pulse_summary": "Summary of “Shall we meet again?”",
+    "scheduler.kind.meeting_moved": "Notice of a moved meeting",
+    "scheduler.kind.meeting_cancelled": "Notice of a cancelled meeting",
+    "scheduler.kind.award_announcement": "Guldlänken: announcement",
+    "scheduler.kind.award_reminder_14": "Guldlänken: reminder two weeks before",
+    "scheduler.kind.award_reminder_1": "Guldlänken: reminder the day before",
+    "scheduler.kind.award_jury_summary": "Guldlänken: nominations for the jury",
+    "scheduler.kind.other": "Message",
+    "scheduler.of_meeting": "{label} for the meeting {when}",
+    "scheduler.after_meeting": "{label} after the meeting {when}",
+    "scheduler.error.user_not_found": "the person is not in Slack",
+    "scheduler.error.users_not_found": "the person is not in Slack",
+    "scheduler.error.account_inactive": "the account is deactivated",
+    "scheduler.error.user_disabled": "the account is deactivated",
+    "scheduler.error.channel_not_found": "the channel or person was not found",
+    "scheduler.error.not_in_channel": "the app is not in the channel (invite it)",
+    "scheduler.error.is_archived": "the channel is archived",
+    "scheduler.error.cannot_dm_bot": "the recipient is a bot",
+    "scheduler.error.interrupted": "interrupted while sending; may have arrived, check with the recipient",
+    "scheduler.error.timeout": "Slack did not answer in time; may have arrived, check with the recipient",
+    "scheduler.error.late": "could not be sent in time and is not sent afterwards",
+    "scheduler.error.ratelimited": "Slack limited the number of messages; gave up after several tries",
+    "scheduler.error.connection_error": "could not reach Slack; gave up after several tries",
+    "scheduler.error.invalid_auth": "the app's access to Slack does not work (token)",
+    "scheduler.error.not_authed": "the app's access to Slack does not work (token)",
+    "scheduler.error.token_revoked": "the app's access to Slack has been revoked",
+    "scheduler.error.other": "technical error ({code})",
+    "scheduler.report.header": "Messages that did not go out",
+    "scheduler.report.fallback": "Some messages did not go out: {count}. See the details in the message.",
+    "scheduler.report.failed": "*{what}*, planned {due}:\n{lines}",
+    "scheduler.report.failed_line": "• {who}: {why}",
+    "scheduler.report.expired": (
+        "*Missed message:* {what}, planned {due}, to {count} recipients. It could not be sent in time "
+        "and is not sent afterwards (for example because the app was not running, or because the "
+        "meeting was planned or moved at short notice)."
+    ),
+    "scheduler.report.channel": "the organisers' channel",
+    "scheduler.status.line": "• {what} – {when}",
+    "scheduler.status.now": "at the next run",
+    "scheduler.status.waiting_channel": "waiting for an organisers' channel to be chosen",
+    "scheduler.status.problems": "*Messages that did not go out*",
+    "scheduler.status.problem_line": "• {what}, {due}: {who} – {why}",
+    "scheduler.status.expired_line": "• Missed: {what}, planned {due}, to {count} recipients",
+    "scheduler.status.retrying": "• {count} messages will be tried again shortly.",
+    "scheduler.audience.members": "{label} to {count} members",
+    "scheduler.audience.member": "{label} to 1 member",
+    "scheduler.audience.not_checked_in": "{label} to {count} who have not checked in",
+    "scheduler.audience.invited": "{label} to {count} invited",
+    "scheduler.audience.channel": "{label} to the organisers' channel",
+}

@@ -58,6 +58,7 @@ def upgrade() -> None:
         sa.Column("slack_channel", sa.String(length=32), nullable=True),
         sa.Column("slack_ts", sa.String(length=32), nullable=True),
         sa.Column("last_error", sa.String(length=200), nullable=True),
+        sa.Column("revision", sa.Integer(), nullable=True),
         sa.Column("reported_at", sa.DateTime(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),

@@ -1,0 +1,163 @@
+"""Block Kit for the scheduler's messages: meeting DMs and the failure report. Pure functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot import ids
+from bot.formatting import MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, escape, format_when, split_text
+from bot.texts import t
+
+Block = dict[str, Any]
+Message = dict[str, Any]
+
+
+def place_text(place: str | None, lang: str) -> str:
+    """ "plats: *Stadshuset*", or that the place will be announced; the place is escaped."""
+    return t("scheduler.place", lang, place=escape(place)) if place else t("no_place", lang)
+
+
+def sections(text: str) -> list[Block]:
+    """mrkdwn section blocks holding `text`, split at Slack's 3,000 characters per section."""
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
+        for chunk in split_text(text, MAX_SECTION_TEXT)
+    ]
+
+
+def checkin_button(meeting_id: int, lang: str) -> Block:
+    """The actions block with the button that opens the check-in modal for this meeting."""
+    return {
+        "type": "actions",
+        "block_id": "checkin_actions",
+        "elements": [
+            {
+                "type": "button",
+                "action_id": ids.CHECKIN_OPEN,
+                "style": "primary",
+                "text": {"type": "plain_text", "text": t("scheduler.checkin.button", lang)},
+                "value": str(meeting_id),
+            }
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class MeetingInfo:
+    """What the meeting DMs say about a meeting."""
+
+    meeting_id: int
+    starts_at: dt.datetime
+    place: str | None
+    deadline: dt.datetime
+
+
+def _fmt(info: MeetingInfo, tz: ZoneInfo, lang: str) -> dict[str, str]:
+    return {
+        "when": format_when(info.starts_at, tz, lang),
+        "deadline": format_when(info.deadline, tz, lang),
+        "place": place_text(info.place, lang),
+    }
+
+
+def build_invitation(info: MeetingInfo, tz: ZoneInfo, lang: str) -> list[Message]:
+    """The invitation + check-in prompt DM: time, place, the question, the deadline, a button."""
+    f = _fmt(info, tz, lang)
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": t("scheduler.invitation.header", lang)}},
+        *sections(t("scheduler.invitation.body", lang, **f)),
+        *sections(t("scheduler.checkin.ask", lang)),
+        *sections(t("scheduler.checkin.how", lang, **f)),
+        checkin_button(info.meeting_id, lang),
+    ]
+    return [{"text": t("scheduler.invitation.fallback", lang, **f), "blocks": blocks}]
+
+
+def build_reminder(info: MeetingInfo, tz: ZoneInfo, lang: str, *, last: bool = False) -> list[Message]:
+    """A reminder (or the last one) to someone who has not checked in yet."""
+    f = _fmt(info, tz, lang)
+    key = "scheduler.last_reminder" if last else "scheduler.reminder"
+    blocks: list[Block] = [
+        *sections(t(f"{key}.body", lang, **f)),
+        *sections(t("scheduler.checkin.how", lang, **f)),
+        checkin_button(info.meeting_id, lang),
+    ]
+    return [{"text": t(f"{key}.fallback", lang, **f), "blocks": blocks}]
+
+
+def build_day_of(info: MeetingInfo, tz: ZoneInfo, lang: str) -> list[Message]:
+    """The reminder on the day: time and place."""
+    f = _fmt(info, tz, lang)
+    return [
+        {
+            "text": t("scheduler.day_of.fallback", lang, **f),
+            "blocks": sections(t("scheduler.day_of.body", lang, **f)),
+        }
+    ]
+
+
+def build_moved(info: MeetingInfo, tz: ZoneInfo, lang: str, *, checkin_open: bool) -> list[Message]:
+    """The meeting has a new time (and perhaps place); the check-in button while it is open."""
+    f = _fmt(info, tz, lang)
+    blocks = sections(t("scheduler.moved.body", lang, **f))
+    if checkin_open:
+        blocks += sections(t("scheduler.moved.checkin", lang, **f))
+        blocks.append(checkin_button(info.meeting_id, lang))
+    return [{"text": t("scheduler.moved.fallback", lang, **f), "blocks": blocks}]
+
+
+def build_cancelled(starts_at: dt.datetime, tz: ZoneInfo, lang: str) -> list[Message]:
+    """The meeting is cancelled."""
+    when = format_when(starts_at, tz, lang)
+    return [
+        {
+            "text": t("scheduler.cancelled.fallback", lang, when=when),
+            "blocks": sections(t("scheduler.cancelled.body", lang, when=when)),
+        }
+    ]
+
+
+# ---------------------------------------------------------------- the failure report
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    """One send with problems: who failed and why, and how many were missed (expired)."""
+
+    what: str  # the send, in the organisers' words (already escaped where needed)
+    due: str  # its planned time, formatted
+    failed: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (who, why), escaped
+    expired: int = 0
+
+
+def _pages(blocks: list[Block], room: int) -> list[list[Block]]:
+    return [blocks[i : i + room] for i in range(0, len(blocks), room)] or [[]]
+
+
+def build_failure_report(items: Sequence[ReportItem], lang: str) -> list[Message]:
+    """The organisers' report of failed and missed sends, split to fit Slack's limits."""
+    body: list[Block] = []
+    count = 0
+    for item in items:
+        if item.failed:
+            lines = "\n".join(
+                t("scheduler.report.failed_line", lang, who=who, why=why) for who, why in item.failed
+            )
+            body += sections(t("scheduler.report.failed", lang, what=item.what, due=item.due, lines=lines))
+            count += len(item.failed)
+        if item.expired:
+            body += sections(
+                t("scheduler.report.expired", lang, what=item.what, due=item.due, count=item.expired)
+            )
+            count += item.expired
+    header: Block = {
+        "type": "header",
+        "text": {"type": "plain_text", "text": t("scheduler.report.header", lang)},
+    }
+    text = t("scheduler.report.fallback", lang, count=count)
+    pages = _pages(body, MAX_MESSAGE_BLOCKS - 1)
+    return [{"text": text, "blocks": ([header] if i == 0 else []) + page} for i, page in enumerate(pages)]

@@ -1,0 +1,261 @@
+"""Queries on the delivery ledger (`deliveries`): one row per send and recipient.
+
+Claiming a row is the database's job, not Python's: an `INSERT ... ON CONFLICT DO NOTHING`
+against the unique (send_key, recipient) constraint, or a conditional `UPDATE ... WHERE
+state = 'retry'`, decides who sends. Both are single statements that SQLite (one writer at a
+time) and PostgreSQL (a second insert of the same key waits for the first to commit, then
+conflicts) make atomic; see bot/ledger.py for the whole protocol.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Insert, and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
+
+from storage.models import Delivery
+
+CLAIMED = "claimed"
+SENT = "sent"
+RETRY = "retry"
+FAILED = "failed"
+EXPIRED = "expired"
+SKIPPED = "skipped"
+CANCELLED = "cancelled"
+
+# States nobody works on any more.
+FINAL_STATES = frozenset({SENT, FAILED, EXPIRED, SKIPPED, CANCELLED})
+
+# Recipients that are bookkeeping, not people or channels: the marker that a send's
+# `after_sent` has run. Part markers of a multi-message send have keys "<send_key>#<n>".
+AFTER_SENT_MARK = "~after_sent"
+PART_SEPARATOR = "#"
+
+INTERRUPTED = "interrupted"
+
+
+def part_key(send_key: str, number: int) -> str:
+    """The ledger key of part `number` (1-based) of a multi-message send."""
+    return f"{send_key}{PART_SEPARATOR}{number}"
+
+
+def _insert(session: Session) -> Any:
+    dialect = session.get_bind().dialect.name
+    return postgresql.insert if dialect == "postgresql" else sqlite.insert
+
+
+def insert_row(
+    session: Session,
+    *,
+    send_key: str,
+    recipient: str,
+    kind: str,
+    state: str,
+    due_at: dt.datetime | None,
+    claimed_at: dt.datetime | None = None,
+    claimed_by: str | None = None,
+    revision: int | None = None,
+    last_error: str | None = None,
+    sent_at: dt.datetime | None = None,
+    slack_channel: str | None = None,
+    slack_ts: str | None = None,
+) -> int | None:
+    """Insert the row for (send_key, recipient) unless one exists: its id, or None if taken."""
+    stmt: Insert = _insert(session)(Delivery).values(
+        send_key=send_key,
+        recipient=recipient,
+        kind=kind,
+        state=state,
+        attempts=0,
+        due_at=due_at,
+        claimed_at=claimed_at,
+        claimed_by=claimed_by,
+        revision=revision,
+        last_error=last_error,
+        sent_at=sent_at,
+        slack_channel=slack_channel,
+        slack_ts=slack_ts,
+    )
+    stmt = stmt.on_conflict_do_nothing(index_elements=["send_key", "recipient"]).returning(Delivery.id)  # type: ignore[attr-defined]
+    return session.execute(stmt).scalar_one_or_none()
+
+
+def rows_for(session: Session, send_key: str) -> dict[str, Delivery]:
+    """Every row of one send, by recipient."""
+    rows = session.scalars(select(Delivery).where(Delivery.send_key == send_key))
+    return {row.recipient: row for row in rows}
+
+
+def parts_sent(session: Session, send_key: str, recipient: str) -> set[str]:
+    """The part keys of a multi-message send already posted to `recipient`."""
+    pattern = send_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + PART_SEPARATOR + "%"
+    return set(
+        session.scalars(
+            select(Delivery.send_key).where(
+                Delivery.send_key.like(pattern, escape="\\"),
+                Delivery.recipient == recipient,
+                Delivery.state == SENT,
+            )
+        )
+    )
+
+
+def reclaim(session: Session, delivery_id: int, claimed_by: str, now: dt.datetime) -> bool:
+    """Take a 'retry' row back: True for the one caller whose conditional update hit it."""
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id, Delivery.state == RETRY)
+        .values(state=CLAIMED, claimed_by=claimed_by, claimed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def mark_sent(
+    session: Session,
+    delivery_id: int,
+    *,
+    sent_at: dt.datetime,
+    channel: str | None,
+    ts: str | None,
+    revision: int | None = None,
+) -> None:
+    """The message is in Slack: record where and when (whatever state the row was in)."""
+    values: dict[str, Any] = {
+        "state": SENT,
+        "sent_at": sent_at,
+        "slack_channel": channel,
+        "slack_ts": ts,
+        "last_error": None,
+    }
+    if revision is not None:
+        values["revision"] = revision
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int) -> str:
+    """Count a failed attempt: 'retry' again, or 'failed' after `max_attempts`. The new state."""
+    attempts = session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0
+    state = FAILED if attempts + 1 >= max_attempts else RETRY
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(state=state, attempts=attempts + 1, last_error=error[:200])
+        .execution_options(synchronize_session=False)
+    )
+    return state
+
+
+def mark_final(session: Session, delivery_ids: Sequence[int], state: str, error: str | None) -> None:
+    """Put rows in a final state (failed, expired, skipped) with the reason."""
+    if not delivery_ids:
+        return
+    values: dict[str, Any] = {"state": state}
+    if error is not None:
+        values["last_error"] = error[:200]
+    if state == FAILED:
+        values["attempts"] = Delivery.attempts + 1
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id.in_(list(delivery_ids)))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def fail_interrupted(session: Session, claimed_before: dt.datetime) -> int:
+    """Rows claimed before `claimed_before` whose sender died mid-send: failed, never resent."""
+    result = session.execute(
+        update(Delivery)
+        .where(Delivery.state == CLAIMED, Delivery.claimed_at < claimed_before)
+        .values(state=FAILED, last_error=INTERRUPTED)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+
+
+def _is_person_or_channel() -> Any:
+    return and_(~Delivery.recipient.startswith("~"), ~Delivery.send_key.contains(PART_SEPARATOR))
+
+
+def claim_unreported(session: Session, now: dt.datetime) -> list[Delivery]:
+    """Failed and expired rows nobody has reported yet, now marked reported by this caller."""
+    ids = list(
+        session.scalars(
+            select(Delivery.id).where(
+                Delivery.state.in_((FAILED, EXPIRED)),
+                Delivery.reported_at.is_(None),
+                _is_person_or_channel(),
+            )
+        )
+    )
+    if not ids:
+        return []
+    mine = list(
+        session.scalars(
+            update(Delivery)
+            .where(Delivery.id.in_(ids), Delivery.reported_at.is_(None))
+            .values(reported_at=now)
+            .returning(Delivery.id)
+            .execution_options(synchronize_session=False)
+        )
+    )
+    if not mine:
+        return []
+    return list(session.scalars(select(Delivery).where(Delivery.id.in_(mine)).order_by(Delivery.id)))
+
+
+def unreport(session: Session, delivery_ids: Iterable[int]) -> None:
+    """Undo `claim_unreported` for rows whose report could not be posted (tried again later)."""
+    ids = list(delivery_ids)
+    if ids:
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id.in_(ids))
+            .values(reported_at=None)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def sent_to(session: Session, send_key: str) -> dict[str, Delivery]:
+    """Recipients a send has reached (state 'sent'), with their rows."""
+    rows = session.scalars(select(Delivery).where(Delivery.send_key == send_key, Delivery.state == SENT))
+    return {row.recipient: row for row in rows}
+
+
+def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
+    """Failed and expired deliveries due since `since` (or with no due time), oldest first."""
+    return list(
+        session.scalars(
+            select(Delivery)
+            .where(
+                Delivery.state.in_((FAILED, EXPIRED)),
+                or_(Delivery.due_at.is_(None), Delivery.due_at >= since),
+                _is_person_or_channel(),
+            )
+            .order_by(Delivery.due_at, Delivery.send_key, Delivery.recipient)
+        )
+    )
+
+
+def waiting_retries(session: Session) -> list[Delivery]:
+    """Rows waiting for another attempt."""
+    return list(
+        session.scalars(
+            select(Delivery).where(Delivery.state == RETRY).order_by(Delivery.due_at, Delivery.id)
+        )
+    )
+
+
+def cancel_retries(session: Session, delivery_ids: Sequence[int]) -> None:
+    """Retries nobody wants any more (the meeting was cancelled, the member removed)."""
+    mark_final(session, delivery_ids, CANCELLED, "no_longer_due")
