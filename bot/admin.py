@@ -22,6 +22,7 @@ from bot import ids
 from bot import views_admin as views
 from bot.csv_export import csv_bytes, upload_csv
 from bot.formatting import escape, format_day, format_when
+from bot.meeting_schedule import send_key
 from bot.people import active_member, is_organiser
 from bot.runtime import Runtime
 from bot.schedule_status import describe_schedule
@@ -30,6 +31,7 @@ from bot.timeline import INVITATION, Step, checkin_deadline, meeting_policy, mee
 from storage import members as store
 from storage.checkins import checkin_for, checkins_for_meeting, members_without_checkin
 from storage.db import transaction
+from storage.ledger import sent_to
 from storage.models import Meeting, Member
 from storage.queries import active_members, get_network, next_meeting
 
@@ -134,6 +136,11 @@ def _meeting_info(runtime: Runtime, meeting: Meeting, policy: Mapping[str, Step]
         deadline=_when(runtime, deadline),
         checkin_open=runtime.now() < deadline,
     )
+
+
+def _anyone_invited(session: Session, meeting_id: int) -> bool:
+    """Whether the invitation reached anyone: the ledger knows, the timeline only guesses."""
+    return bool(sent_to(session, send_key(meeting_id, INVITATION)))
 
 
 def _invitation_line(runtime: Runtime, starts_at: dt.datetime, policy: Mapping[str, Step]) -> str:
@@ -374,7 +381,7 @@ def move_meeting(runtime: Runtime, user_id: str, starts_at: dt.datetime, place: 
                 raise AdminError("admin.error.duplicate", when=_when(runtime, starts_at))
             policy = _policy(session)
             old = meeting.starts_at
-            invited = _invitation_due(runtime, old, policy) <= now
+            invited = _anyone_invited(session, meeting.id)
             meeting.starts_at = starts_at.astimezone(dt.UTC)
             meeting.place = new_place
             meeting.version += 1
@@ -410,7 +417,7 @@ def cancel_meeting(runtime: Runtime, user_id: str, on: dt.date | None = None) ->
             if not on_day:
                 raise AdminError("admin.error.no_meeting_on", day=format_day(on, runtime.lang))
             meeting = on_day[0]
-        invited = _invitation_due(runtime, meeting.starts_at, _policy(session)) <= now
+        invited = _anyone_invited(session, meeting.id)
         meeting.status = "cancelled"
         meeting.version += 1
         when = _when(runtime, meeting.starts_at)

@@ -207,9 +207,7 @@ class SlackClient:
         body, headers = signing.slash_command(self.secret, command, text, user, **kwargs)
         return self.http.post("/slack/events", body, headers)
 
-    def submit(
-        self, callback_id: str, values: dict[str, Any], user: str = "U0MEMBER1", **kwargs: Any
-    ) -> Any:
+    def submit(self, callback_id: str, values: dict[str, Any], user: str = "U0MEMBER1", **kwargs: Any) -> Any:
         body, headers = signing.view_submission(self.secret, user, callback_id, values, **kwargs)
         return self.http.post("/slack/events", body, headers)
 
@@ -245,7 +243,9 @@ def add_member(runtime: Runtime) -> Any:
     """Factory: an active member in an organisation."""
     from storage.models import Member, Organisation
 
-    def _add(user_id: str, organisation: str = "Arbetsförmedlingen", name: str | None = None, **kw: Any) -> int:
+    def _add(
+        user_id: str, organisation: str = "Arbetsförmedlingen", name: str | None = None, **kw: Any
+    ) -> int:
         with transaction(runtime.sessions) as s:
             org = s.query(Organisation).filter_by(name=organisation).one_or_none()
             if org is None:

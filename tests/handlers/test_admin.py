@@ -14,6 +14,7 @@ import pytest
 
 from bot.config import Settings
 from bot.runtime import Runtime
+from bot.scheduler import run_tick
 from storage.db import transaction
 from storage.models import CheckIn, Meeting, Member, Network, Organisation
 from storage.queries import get_network
@@ -272,10 +273,12 @@ def test_move_the_next_meeting_keeps_the_place_and_bumps_the_version(
 
 
 def test_move_after_the_invitation_says_members_will_be_told(
-    slack: SlackClient, runtime: Runtime, clock: Any
+    slack: SlackClient, runtime: Runtime, clock: Any, add_member: Any
 ) -> None:
     _meeting(runtime)
+    add_member("U0ANNA")
     clock.set("2027-02-20T10:00")
+    run_tick(runtime, clock())  # the invitation really goes out: the ledger, not the timeline, says so
     said = run(slack, "flytta 2027-03-18 13:00 Rådhuset &amp; co")
     assert "torsdag 18 mars 2027 kl. 13.00*, Rådhuset &amp; co" in said
     assert "redan fått inbjudan får besked" in said
@@ -328,14 +331,28 @@ def test_cancel_the_next_meeting(slack: SlackClient, runtime: Runtime, text: str
     assert meetings[later].status == "planned"
 
 
-def test_cancel_after_the_invitation_and_by_date(slack: SlackClient, runtime: Runtime, clock: Any) -> None:
+def test_cancel_after_the_invitation_and_by_date(
+    slack: SlackClient, runtime: Runtime, clock: Any, add_member: Any
+) -> None:
     _meeting(runtime)
     later = _meeting(runtime, "2027-09-02T13:00")
+    add_member("U0ANNA")
     clock.set("2027-02-20T10:00")
+    run_tick(runtime, clock())
     said = run(slack, "ställ-in 2027-09-02")
     assert "torsdag 2 september 2027" in said and "Ingen inbjudan" in said
     assert {m.id: m.status for m in _meetings(runtime)}[later] == "cancelled"
     assert "redan fått inbjudan" in run(slack, "ställ-in")
+
+
+def test_move_when_the_invitation_time_passed_but_nothing_was_sent(
+    slack: SlackClient, runtime: Runtime, clock: Any
+) -> None:
+    # The app was down at invitation time: nobody has been told, so nobody needs a notice.
+    _meeting(runtime)
+    clock.set("2027-02-20T10:00")
+    said = run(slack, "flytta 2027-03-18 13:00")
+    assert "redan fått inbjudan" not in said
 
 
 @pytest.mark.parametrize(
