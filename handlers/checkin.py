@@ -40,6 +40,7 @@ from bot.views_checkin import (
     submission_errors,
     too_long_text,
 )
+from handlers.replies import dm, tell
 
 COMMAND = "/incheckning"
 
@@ -54,25 +55,6 @@ def _open_modal(
         logger.exception("could not open the check-in modal")
         return False
     return True
-
-
-def _dm(client: WebClient, user_id: str, message: dict[str, Any], logger: Logger) -> None:
-    """Post to the user's DM with the app; a failure is logged (the data is already saved)."""
-    try:
-        client.chat_postMessage(channel=user_id, **message)
-    except SlackApiError:
-        logger.exception("could not send a check-in DM")
-
-
-def _tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
-    """Answer a button press: ephemerally where it was pressed, else in the user's DM (App Home)."""
-    if body.get("response_url"):
-        try:
-            respond(text=text, response_type="ephemeral", replace_original=False)
-            return
-        except Exception:
-            logger.exception("could not answer through response_url; sending a DM instead")
-    _dm(client, body["user"]["id"], {"text": text}, logger)
 
 
 def handle_checkin_command(
@@ -122,12 +104,12 @@ def handle_checkin_open(
         outcome = load_opening(runtime, body["user"]["id"], meeting_id)
     except Exception:
         logger.exception("could not look up the check-in for a button")
-        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, Refusal):
-        _tell(body, respond, client, refusal_text(outcome, runtime.tz, runtime.lang), logger)
+        tell(body, respond, client, refusal_text(outcome, runtime.tz, runtime.lang), logger)
     elif not _open_modal(client, body["trigger_id"], outcome, runtime, logger):
-        _tell(body, respond, client, t("checkin.refusal.open_failed", runtime.lang), logger)
+        tell(body, respond, client, t("checkin.refusal.open_failed", runtime.lang), logger)
 
 
 def handle_checkin_submission(
@@ -156,7 +138,7 @@ def handle_checkin_submission(
         ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: message})
         return
     ack()
-    _dm(client, user_id, build_submitted_message(outcome, runtime.tz, runtime.lang), logger)
+    dm(client, user_id, build_submitted_message(outcome, runtime.tz, runtime.lang), logger)
 
 
 def is_direct_message(event: dict[str, Any]) -> bool:
@@ -184,20 +166,20 @@ def handle_direct_message(
         return
     if too_long(text):
         if not retry:
-            _dm(client, user_id, {"text": too_long_text(len(text), runtime.lang)}, logger)
+            dm(client, user_id, {"text": too_long_text(len(text), runtime.lang)}, logger)
         return
     try:
         outcome = save_occupying(runtime, user_id, text)
     except Exception:
         logger.exception("could not save a check-in from a DM")
         if not retry:
-            _dm(client, user_id, {"text": t("error.generic", runtime.lang)}, logger)
+            dm(client, user_id, {"text": t("error.generic", runtime.lang)}, logger)
         return
     if isinstance(outcome, Refusal):
         if not retry:
-            _dm(client, user_id, {"text": refusal_text(outcome, runtime.tz, runtime.lang)}, logger)
+            dm(client, user_id, {"text": refusal_text(outcome, runtime.tz, runtime.lang)}, logger)
     elif outcome.changed or not retry:
-        _dm(client, user_id, build_saved_message(outcome, runtime.tz, runtime.lang), logger)
+        dm(client, user_id, build_saved_message(outcome, runtime.tz, runtime.lang), logger)
 
 
 def register(app: App) -> None:

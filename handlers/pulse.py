@@ -22,20 +22,7 @@ from bot.views_pulse import (
     encode_metadata,
     refusal_text,
 )
-
-
-def _tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
-    """A short answer to the person who pressed: ephemeral where they pressed, else a DM."""
-    if body.get("response_url"):
-        try:
-            respond(text=text, response_type="ephemeral", replace_original=False)
-            return
-        except Exception:
-            logger.exception("could not answer through response_url; sending a DM instead")
-    try:
-        client.chat_postMessage(channel=body["user"]["id"], text=text)
-    except SlackApiError:
-        logger.exception("could not send a pulse DM")
+from handlers.replies import tell
 
 
 def handle_pulse_answer(
@@ -55,10 +42,10 @@ def handle_pulse_answer(
         outcome = pulse.answer(runtime, body["user"]["id"], meeting_id, choice)
     except Exception:
         logger.exception("could not store a pulse answer")
-        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, pulse.Refusal):
-        _tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
+        tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
         return
     message = build_pulse_answered(
         outcome.meeting_id, outcome.starts_at, outcome.answer, bool(outcome.comment), runtime.tz, runtime.lang
@@ -86,10 +73,10 @@ def handle_pulse_comment_open(
         outcome = pulse.opening(runtime, body["user"]["id"], meeting_id)
     except Exception:
         logger.exception("could not look up a pulse answer")
-        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, pulse.Refusal):
-        _tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
+        tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
         return
     container = body.get("container") or {}
     metadata = encode_metadata(outcome.meeting_id, container.get("channel_id"), container.get("message_ts"))
@@ -100,7 +87,7 @@ def handle_pulse_comment_open(
         client.views_open(trigger_id=body["trigger_id"], view=view)
     except SlackApiError:
         logger.exception("could not open the pulse comment modal")
-        _tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
 
 
 def handle_pulse_comment_submission(

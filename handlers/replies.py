@@ -1,0 +1,31 @@
+"""Answering the person behind a button press, shared by the surfaces."""
+
+from __future__ import annotations
+
+from logging import Logger
+from typing import Any
+
+from slack_bolt import Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+
+def dm(client: WebClient, user_id: str, message: dict[str, Any], logger: Logger) -> None:
+    """Post to the person's DM with the app (by user id); a failure is logged, never raised,
+    because whatever the message confirms has already been saved."""
+    try:
+        client.chat_postMessage(channel=user_id, **message)
+    except SlackApiError:
+        logger.exception("could not send a DM")
+
+
+def tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
+    """A short answer to whoever pressed: ephemeral where they pressed, else in their DM
+    (presses in App Home and modals come without a response_url)."""
+    if body.get("response_url"):
+        try:
+            respond(text=text, response_type="ephemeral", replace_original=False)
+            return
+        except Exception:
+            logger.exception("could not answer through response_url; sending a DM instead")
+    dm(client, body["user"]["id"], {"text": text}, logger)
