@@ -278,6 +278,19 @@ class Demo:
         """Move the story's clock (Stockholm time)."""
         self.clock.set(local)
 
+    def home(self, user: str) -> None:
+        self.say(f"*{PEOPLE[user]} öppnar appens flik Hem*")
+        self.say()
+        event = {
+            "type": "app_home_opened",
+            "user": user,
+            "channel": self.standin.dm_channel_for(user),
+            "tab": "home",
+        }
+        body, headers = signing.event_callback(SECRET, event)
+        self._post(body, headers)
+        self.show_new_calls()
+
     def tick(self, at: str, what: str) -> None:
         self.step(f"{what} — `chefsnatverket tick --at {at}`")
         self.at(at)
@@ -357,6 +370,9 @@ def run(demo: Demo) -> None:
         demo.last_metadata(),
         "the modal again",
     )
+    demo.step("App Home")
+    demo.home("U0CEMAL")
+    demo.home(ORGANISER)
     demo.tick("2027-03-04T09:00", "Reminder, 7 days before (only to those who have not checked in)")
     demo.command(ORGANISER, "/chefsnatverket", "status")
     demo.tick("2027-03-09T09:00", "Last reminder, 2 days before")
