@@ -37,6 +37,9 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url` (SQLite or PostgreSQL), configured for this app."""
     url = normalise_url(url)
+    # A database error's message would otherwise carry the statement's parameters (check-in
+    # answers, motivations) into the logs with its traceback.
+    kwargs.setdefault("hide_parameters", True)
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)

@@ -134,3 +134,18 @@ def test_queries(db: Session) -> None:
     assert upcoming is not None and upcoming.starts_at == T0
     later = next_meeting(db, T0)
     assert later is not None and later.starts_at == T0 + dt.timedelta(days=180)
+
+
+def test_database_errors_never_carry_user_text(db: Session) -> None:
+    # Errors are logged with their tracebacks; a check-in answer must not ride along.
+    member = _member(db)
+    meeting = Meeting(starts_at=T0)
+    db.add(meeting)
+    db.flush()
+    db.add(CheckIn(meeting_id=meeting.id, member_id=member.id, occupying="Hemligt svar"))
+    db.flush()
+    db.add(CheckIn(meeting_id=meeting.id, member_id=member.id, occupying="Hemligt svar"))
+    with pytest.raises(IntegrityError) as err:
+        db.flush()
+    db.rollback()
+    assert "Hemligt" not in str(err.value)
