@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import string
 
-import pytest
-
 from bot.texts import CATALOGS, t
 
 
@@ -17,9 +15,11 @@ def test_every_swedish_text_has_an_english_twin() -> None:
     assert set(CATALOGS["sv"]) == set(CATALOGS["en"])
 
 
-@pytest.mark.parametrize("key", sorted(CATALOGS["sv"]))
-def test_placeholders_match(key: str) -> None:
-    assert _fields(CATALOGS["sv"][key]) == _fields(CATALOGS["en"][key])
+def test_placeholders_match() -> None:
+    mismatched = [
+        k for k in CATALOGS["sv"] if _fields(CATALOGS["sv"][k]) != _fields(CATALOGS["en"].get(k, ""))
+    ]
+    assert mismatched == []
 
 
 def test_lookup_falls_back_to_swedish_and_formats() -> None:
