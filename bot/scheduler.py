@@ -30,7 +30,18 @@ from sqlalchemy.orm import Session
 
 from bot import award_schedule, meeting_schedule
 from bot.formatting import escape, format_when
-from bot.ledger import LEASE_MINUTES, SENT, Fanout, Pacer, deliver, expire, pool, post, tick_client
+from bot.ledger import (
+    LEASE_MINUTES,
+    SENT,
+    VERIFIED,
+    Fanout,
+    Pacer,
+    deliver,
+    expire,
+    pool,
+    post,
+    tick_client,
+)
 from bot.sends import DueSend
 from bot.slack import PERMANENT_ERRORS
 from bot.texts import CATALOGS, t
@@ -61,16 +72,18 @@ class TickReport:
     due: int = 0  # sends whose time had come
     sent: int = 0
     failed: int = 0
-    retry: int = 0  # to be tried again by a later tick
+    retry: int = 0  # to be tried (or checked in Slack) again by a later tick
+    verified: int = 0  # found in Slack after a time-out or crash, so not posted again
     expired: int = 0  # too late to send: recorded and reported
-    interrupted: int = 0  # claims of a process that died mid-send, now failed
+    interrupted: int = 0  # claims of a process that died mid-send, now to be checked in Slack
     reported: int = 0  # failed/expired deliveries reported to the organisers
     errors: int = 0  # sources or sends that raised (logged with traceback)
     seconds: float = 0.0
 
     def __str__(self) -> str:
         return (
-            f"tick at {self.at.isoformat(timespec='seconds')}: {self.sent} sent, {self.failed} failed, "
+            f"tick at {self.at.isoformat(timespec='seconds')}: {self.sent} sent, "
+            f"{self.verified} found already sent, {self.failed} failed, "
             f"{self.retry} to retry, {self.expired} expired, {self.reported} reported "
             f"({self.due} sends due, {self.interrupted} interrupted, {self.errors} errors, {self.seconds:.1f} s)"
         )
@@ -109,9 +122,11 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     report = TickReport(at)
     lease = dt.timedelta(minutes=LEASE_MINUTES)
     with transaction(runtime.sessions) as session:
-        report.interrupted = rows.fail_interrupted(session, runtime.now() - lease)
+        report.interrupted = rows.mark_interrupted(session, runtime.now() - lease)
     if report.interrupted:
-        logger.warning("%d deliveries were interrupted mid-send; not resent, reported", report.interrupted)
+        logger.warning(
+            "%d deliveries were interrupted mid-send; checked in Slack before any resend", report.interrupted
+        )
     grace = dt.timedelta(hours=runtime.settings.grace_hours)
     pacer = Pacer()
     fan = Fanout(runtime, at, _claimer(), pacer, tick_client(runtime.client, pacer))
@@ -122,10 +137,13 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
             try:
                 reason = lateness(due, at, grace)
                 if reason is not None:
-                    report.expired += expire(fan, due, reason)[rows.EXPIRED]
+                    expired = expire(fan, due, reason)
+                    report.expired += expired[rows.EXPIRED]
+                    report.failed += expired[rows.FAILED]
                     continue
                 outcomes = deliver(fan, due, executor)
                 report.sent += outcomes[SENT]
+                report.verified += outcomes[VERIFIED]
                 report.failed += outcomes["failed"]
                 report.retry += outcomes["retry"]
             except Exception:
@@ -145,14 +163,15 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
 
 def drop_unwanted_retries(runtime: Runtime, dues: list[DueSend]) -> None:
     """Retries whose send no source asks for any more (a cancelled meeting, a removed member)
-    are cancelled, so they neither linger as "to be tried again" nor go out unwanted.
+    are cancelled, so they neither linger as "to be tried again" nor go out unwanted. One whose
+    last post may have arrived ('unknown') is failed instead, to be reported as such.
 
     Only called after a tick in which every source answered: a failing source says nothing
     about what is still wanted.
     """
     wanted = {(d.send_key, r) for d in dues for r in d.recipients}
     with transaction(runtime.sessions) as session:
-        unwanted = [d.id for d in rows.waiting_retries(session) if (d.send_key, d.recipient) not in wanted]
+        unwanted = [d for d in rows.waiting_retries(session) if (d.send_key, d.recipient) not in wanted]
         rows.cancel_retries(session, unwanted)
 
 

@@ -26,6 +26,9 @@ FAILED = "failed"
 EXPIRED = "expired"
 SKIPPED = "skipped"
 CANCELLED = "cancelled"
+# The last post's outcome is not known (a read time-out, or its sender died mid-send): a later
+# tick looks for it in Slack before anything is posted again (bot/ledger.py).
+UNKNOWN = "unknown"
 
 # States nobody works on any more.
 FINAL_STATES = frozenset({SENT, FAILED, EXPIRED, SKIPPED, CANCELLED})
@@ -104,11 +107,13 @@ def parts_sent(session: Session, send_key: str, recipient: str) -> set[str]:
     )
 
 
-def reclaim(session: Session, delivery_id: int, claimed_by: str, now: dt.datetime) -> bool:
-    """Take a 'retry' row back: True for the one caller whose conditional update hit it."""
+def reclaim(
+    session: Session, delivery_id: int, claimed_by: str, now: dt.datetime, from_state: str = RETRY
+) -> bool:
+    """Take a 'retry' (or 'unknown') row back: True for the one caller whose conditional update hit it."""
     result = session.execute(
         update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.state == RETRY)
+        .where(Delivery.id == delivery_id, Delivery.state == from_state)
         .values(state=CLAIMED, claimed_by=claimed_by, claimed_at=now)
         .execution_options(synchronize_session=False)
     )
@@ -155,6 +160,33 @@ def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int
     return state
 
 
+def mark_unknown(session: Session, delivery_id: int, error: str) -> None:
+    """A post whose outcome is unknown counts as an attempt; a later tick checks Slack for it.
+
+    claimed_at is kept: it says when the post was tried, so when it may be checked.
+    """
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(state=UNKNOWN, attempts=Delivery.attempts + 1, last_error=error[:200])
+        .execution_options(synchronize_session=False)
+    )
+
+
+def mark_unverified(session: Session, delivery_id: int, max_attempts: int) -> str:
+    """Checking Slack failed for a passing reason: 'unknown' again, or 'failed' after
+    `max_attempts`. last_error keeps what made the outcome unknown ("may have arrived")."""
+    attempts = session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0
+    state = FAILED if attempts + 1 >= max_attempts else UNKNOWN
+    session.execute(
+        update(Delivery)
+        .where(Delivery.id == delivery_id)
+        .values(state=state, attempts=attempts + 1)
+        .execution_options(synchronize_session=False)
+    )
+    return state
+
+
 def mark_final(session: Session, delivery_ids: Sequence[int], state: str, error: str | None) -> None:
     """Put rows in a final state (failed, expired, skipped) with the reason."""
     if not delivery_ids:
@@ -172,12 +204,13 @@ def mark_final(session: Session, delivery_ids: Sequence[int], state: str, error:
     )
 
 
-def fail_interrupted(session: Session, claimed_before: dt.datetime) -> int:
-    """Rows claimed before `claimed_before` whose sender died mid-send: failed, never resent."""
+def mark_interrupted(session: Session, claimed_before: dt.datetime) -> int:
+    """Rows claimed before `claimed_before` whose sender died mid-send: 'unknown', to be
+    checked in Slack before anything is posted again. How many."""
     result = session.execute(
         update(Delivery)
         .where(Delivery.state == CLAIMED, Delivery.claimed_at < claimed_before)
-        .values(state=FAILED, last_error=INTERRUPTED)
+        .values(state=UNKNOWN, attempts=Delivery.attempts + 1, last_error=INTERRUPTED)
         .execution_options(synchronize_session=False)
     )
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
@@ -248,14 +281,22 @@ def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
 
 
 def waiting_retries(session: Session) -> list[Delivery]:
-    """Rows waiting for another attempt."""
+    """Rows waiting for another attempt ('retry'), or for a check of whether the last one
+    arrived ('unknown')."""
     return list(
         session.scalars(
-            select(Delivery).where(Delivery.state == RETRY).order_by(Delivery.due_at, Delivery.id)
+            select(Delivery)
+            .where(Delivery.state.in_((RETRY, UNKNOWN)))
+            .order_by(Delivery.due_at, Delivery.id)
         )
     )
 
 
-def cancel_retries(session: Session, delivery_ids: Sequence[int]) -> None:
-    """Retries nobody wants any more (the meeting was cancelled, the member removed)."""
-    mark_final(session, delivery_ids, CANCELLED, "no_longer_due")
+def cancel_retries(session: Session, rows: Sequence[Delivery]) -> None:
+    """Retries nobody wants any more (the meeting was cancelled, the member removed).
+
+    A row whose last post may have arrived ('unknown') is not cancelled quietly: it is
+    'failed' with its reason, so the organisers are told it may have arrived.
+    """
+    mark_final(session, [r.id for r in rows if r.state == RETRY], CANCELLED, "no_longer_due")
+    mark_final(session, [r.id for r in rows if r.state == UNKNOWN], FAILED, None)

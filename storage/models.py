@@ -183,13 +183,13 @@ class PulseAnswer(Base):
 
 
 class Delivery(Base):
-    """The ledger: one row per send and recipient, so every send happens at most once."""
+    """The ledger: one row per send and recipient, so every send happens exactly once."""
 
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
         CheckConstraint(
-            "state IN ('claimed', 'sent', 'retry', 'failed', 'expired', 'cancelled', 'skipped')",
+            "state IN ('claimed', 'sent', 'retry', 'unknown', 'failed', 'expired', 'cancelled', 'skipped')",
             name="state",
         ),
         Index("ix_deliveries_state", "state"),

@@ -23,6 +23,7 @@ Both pseudo-methods take part in fault injection like any API method.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import datetime
 import hashlib
@@ -40,7 +41,8 @@ import zoneinfo
 from collections import Counter
 from collections.abc import Callable, Iterable
 from copy import deepcopy
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -143,6 +145,7 @@ class _Fault:
     delay: float
     times: int
     when: Callable[[dict[str, Any]], bool] | None
+    store: bool = True  # False: the call is not carried out (see SlackStandIn.fail)
 
     def matches(self, method: str, params: dict[str, Any]) -> bool:
         if self.method not in ("*", method):
@@ -339,6 +342,34 @@ def _tz_info(tz: str) -> tuple[str, int]:
 # --------------------------------------------------------------------------- HTTP plumbing
 
 
+def _check_metadata(metadata: Any) -> dict[str, Any] | None:
+    """Slack's check of message metadata: an event_type string and an event_payload object."""
+    if metadata is None:
+        return None
+    if (
+        not isinstance(metadata, dict)
+        or not isinstance(metadata.get("event_type"), str)
+        or not isinstance(metadata.get("event_payload"), dict)
+    ):
+        return _err("invalid_metadata_format")
+    return None
+
+
+def _flag(value: Any) -> bool:
+    """A boolean argument as Slack reads it ("1"/"true", or a JSON true)."""
+    return value is True or str(value).lower() in ("1", "true")
+
+
+def _ts_value(value: Any, default: Decimal) -> Decimal | None:
+    """A ts argument ("1700000000.000100") as a number; the default when absent, None when bad."""
+    if value in (None, ""):
+        return default
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
 def _parse_multipart(body: bytes, content_type: str) -> list[tuple[dict[str, str], bytes]]:
     """Split a multipart/form-data body into (disposition params, content) parts."""
     m = re.search(r'boundary="?([^";]+)"?', content_type)
@@ -472,6 +503,10 @@ class SlackStandIn:
         self.files: dict[str, dict[str, Any]] = {}
         self.views: dict[str, dict[str, Any]] = {}
         self.messages: dict[tuple[str, str], dict[str, Any]] = {}  # (channel, ts) -> message
+        # Where new ts values come from: None counts up from 1700000000.000100; a callable
+        # (e.g. a test's frozen clock as epoch seconds) makes ts follow that clock, as on Slack.
+        self.ts_clock: Callable[[], float] | None = None
+        self._last_ts_us = 0
         self.errors: list[str] = []  # tracebacks of stand-in bugs (answered with HTTP 500)
         self._calls: list[Call] = []
         self._by_method: dict[str, list[Call]] = {}
@@ -571,6 +606,7 @@ class SlackStandIn:
             ):
                 d.clear()
             self.errors.clear()
+            self.ts_clock = None
             self._cond.notify_all()
 
     # ----------------------------------------------------------------- configuration
@@ -615,19 +651,22 @@ class SlackStandIn:
         delay: float = 0.0,
         times: int = 1,
         when: Callable[[dict[str, Any]], bool] | None = None,
+        store: bool = True,
     ) -> None:
         """Queue a fault for the next ``times`` calls to ``method`` ("*" = any) matching ``when``.
 
         status=429 answers HTTP 429 + Retry-After (default 1); 5xx answers that status;
         error answers HTTP 200 ``{"ok": false, "error": error}``; delay sleeps first
-        (alone, it just slows a call that is then processed normally).
+        (alone, it just slows a call that is then processed normally, so a post the client
+        gave up on is still stored). store=False with a delay: the call is NOT carried out
+        (nothing posted) and is answered HTTP 503 after the delay, as when Slack lost it.
         """
-        if status == 200 and error is None and delay <= 0:
-            raise ValueError("fault would do nothing: give status != 200, error or delay")
+        if status == 200 and error is None and delay <= 0 and store:
+            raise ValueError("fault would do nothing: give status != 200, error, delay or store=False")
         if times < 1:
             raise ValueError("times must be >= 1")
         with self._cond:
-            self._faults.append(_Fault(method, status, error, retry_after, delay, times, when))
+            self._faults.append(_Fault(method, status, error, retry_after, delay, times, when, store))
 
     def faults_pending(self, method: str | None = None) -> int:
         """How many queued fault firings have not happened yet."""
@@ -728,6 +767,10 @@ class SlackStandIn:
 
     def _next_ts(self) -> str:
         us = _TS_BASE_US + next(self._ts_counter) * 100
+        clock = self.ts_clock
+        if clock is not None:
+            us = max(int(clock() * 1_000_000), self._last_ts_us + 100)
+        self._last_ts_us = max(self._last_ts_us, us)
         return f"{us // 1_000_000}.{us % 1_000_000:06d}"
 
     def _next_id(self, prefix: str) -> str:
@@ -817,6 +860,8 @@ class SlackStandIn:
         if f.delay > 0:
             self._stopping.wait(f.delay)  # wakes early on stop()
         if f.status == 200 and f.error is None:
+            if not f.store:
+                return self._fault_answer(replace(f, status=503))  # lost: nothing carried out
             return None  # delay-only fault: now answer normally
         return self._fault_answer(f)
 
@@ -1025,7 +1070,7 @@ class SlackStandIn:
         channel, problem = self._resolve_channel(p.get("channel"))
         if problem:
             return problem
-        problem = _check_message(p)
+        problem = _check_message(p) or _check_metadata(p.get("metadata"))
         if problem:
             return problem
         ts = self._next_ts()
@@ -1245,6 +1290,51 @@ class SlackStandIn:
                 }
             )
         return {"ok": True, "no_op": already, "already_open": already, "channel": channel}
+
+    def _m_conversations_history(self, p: dict[str, Any]) -> dict[str, Any]:
+        """Top-level messages of a conversation, newest first, like Slack (no thread replies)."""
+        cid = p.get("channel")
+        if not isinstance(cid, str) or not cid or cid in self.unknown_channels or cid[0] in "UW#":
+            return _err("channel_not_found")
+        if cid in self.not_in_channels:
+            return _err("not_in_channel")
+        inclusive = _flag(p.get("inclusive"))
+        oldest = _ts_value(p.get("oldest"), Decimal(0))
+        latest = _ts_value(p.get("latest"), Decimal("Infinity"))
+        if oldest is None or latest is None:
+            return _err("invalid_ts_oldest" if oldest is None else "invalid_ts_latest")
+        try:
+            limit = max(1, min(int(p.get("limit") or 100), 999))
+            start = int(base64.b64decode(str(p.get("cursor") or "")).decode() or 0) if p.get("cursor") else 0
+        except ValueError:
+            return _err("invalid_cursor")
+        found = []
+        for (channel, ts), msg in self.messages.items():
+            if channel != cid or msg.get("thread_ts") not in (None, ts):
+                continue
+            value = Decimal(ts)
+            after = value >= oldest if inclusive else value > oldest
+            before = value <= latest if inclusive else value < latest
+            if after and before:
+                found.append(msg)
+        found.sort(key=lambda m: Decimal(m["ts"]), reverse=True)
+        page = [dict(m) for m in found[start : start + limit]]
+        if not _flag(p.get("include_all_metadata")):
+            for m in page:
+                m.pop("metadata", None)
+        more = start + limit < len(found)
+        answer: dict[str, Any] = {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "pin_count": 0,
+            "channel_actions_ts": None,
+            "channel_actions_count": 0,
+        }
+        if more:
+            cursor = base64.b64encode(str(start + limit).encode()).decode()
+            answer["response_metadata"] = {"next_cursor": cursor}
+        return answer
 
     def _m_conversations_info(self, p: dict[str, Any]) -> dict[str, Any]:
         cid = p.get("channel")

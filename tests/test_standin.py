@@ -280,6 +280,64 @@ def test_delay_fault_times_out_but_still_posts(standin: SlackStandIn) -> None:
     assert call.ok
 
 
+def test_delay_fault_that_does_not_store_posts_nothing(standin: SlackStandIn) -> None:
+    slow_client = WebClient(token="xoxb-test", base_url=standin.url, timeout=0.2)  # type: ignore[arg-type]
+    slow_client.retry_handlers.clear()
+    standin.fail("chat.postMessage", delay=0.5, store=False)
+    with pytest.raises(OSError):
+        slow_client.chat_postMessage(channel="C0ADMIN", text="lost")
+    [call] = standin.wait_for("chat.postMessage", timeout=2)
+    assert not call.ok and call.status == 503
+    assert standin.messages == {} and standin.messages_to("C0ADMIN") == []
+
+
+def test_history_is_newest_first_with_metadata_only_on_request(
+    standin: SlackStandIn, client: WebClient
+) -> None:
+    standin.ts_clock = lambda: 1_800_000_000.0  # ts follow a clock; still unique and increasing
+    meta = {"event_type": "delivery", "event_payload": {"delivery_id": 7, "part": 1}}
+    first = client.chat_postMessage(channel="U0BEN", text="a", metadata=meta)
+    second = client.chat_postMessage(channel="U0BEN", text="b")
+    client.chat_postMessage(channel="U0BEN", text="reply", thread_ts=first["ts"])
+    client.chat_postMessage(channel="C0ADMIN", text="elsewhere")
+    assert first["ts"] == "1800000000.000000" and float(second["ts"]) > float(first["ts"])
+    dm = client.conversations_open(users="U0BEN")["channel"]["id"]
+    plain = client.conversations_history(channel=dm)
+    assert [m["text"] for m in plain["messages"]] == ["b", "a"]  # no thread replies
+    assert plain["has_more"] is False and "metadata" not in plain["messages"][1]
+    full = client.conversations_history(channel=dm, include_all_metadata=True)
+    assert full["messages"][1]["metadata"] == meta
+    assert standin.messages[(dm, first["ts"])]["metadata"] == meta  # stored with the message
+    # oldest/latest are exclusive unless inclusive is set.
+    assert [m["text"] for m in client.conversations_history(channel=dm, oldest=first["ts"])["messages"]] == [
+        "b"
+    ]
+    both = client.conversations_history(channel=dm, oldest=first["ts"], latest=second["ts"], inclusive=True)
+    assert [m["text"] for m in both["messages"]] == ["b", "a"]
+
+
+def test_history_pages_and_errors(standin: SlackStandIn, client: WebClient) -> None:
+    for n in range(3):
+        client.chat_postMessage(channel="C0ADMIN", text=f"m{n}")
+    page = client.conversations_history(channel="C0ADMIN", limit=2)
+    assert [m["text"] for m in page["messages"]] == ["m2", "m1"] and page["has_more"] is True
+    cursor = page["response_metadata"]["next_cursor"]
+    rest = client.conversations_history(channel="C0ADMIN", limit=2, cursor=cursor)
+    assert [m["text"] for m in rest["messages"]] == ["m0"] and rest["has_more"] is False
+    assert client.conversations_history(channel="C0EMPTY")["messages"] == []
+    for channel in ("U0BEN", "C0GONE"):
+        standin.unknown_channels.add("C0GONE")
+        with pytest.raises(SlackApiError) as exc:
+            client.conversations_history(channel=channel)
+        assert exc.value.response["error"] == "channel_not_found"
+
+
+def test_post_with_malformed_metadata_is_refused(client: WebClient) -> None:
+    with pytest.raises(SlackApiError) as exc:
+        client.chat_postMessage(channel="C0ADMIN", text="x", metadata={"event_payload": {}})
+    assert exc.value.response["error"] == "invalid_metadata_format"
+
+
 def test_rate_limit_per_channel(standin: SlackStandIn, client: WebClient) -> None:
     standin.rate_limit("chat.postMessage", per_second=1.0, burst=2, key="channel")
     results = []

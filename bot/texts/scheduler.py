@@ -60,8 +60,13 @@ SV: dict[str, str] = {
     "scheduler.error.not_in_channel": "appen är inte med i kanalen (bjud in den)",
     "scheduler.error.is_archived": "kanalen är arkiverad",
     "scheduler.error.cannot_dm_bot": "mottagaren är en bot",
-    "scheduler.error.interrupted": "avbröts mitt i utskicket; kan ha kommit fram, kontrollera med mottagaren",
-    "scheduler.error.timeout": "Slack svarade inte i tid; kan ha kommit fram, kontrollera med mottagaren",
+    "scheduler.error.interrupted": (
+        "avbröts mitt i utskicket; kan ha kommit fram (appen kunde inte kontrollera det), fråga mottagaren"
+    ),
+    "scheduler.error.timeout": (
+        "Slack svarade inte i tid; kan ha kommit fram (appen kunde inte kontrollera det), fråga mottagaren"
+    ),
+    "scheduler.error.not_posted": "Slack svarade inte i tid, flera gånger; kom inte fram",
     "scheduler.error.late": "kunde inte skickas i tid och skickas inte i efterhand",
     "scheduler.error.ratelimited": "Slack begränsade antalet meddelanden; gav upp efter flera försök",
     "scheduler.error.connection_error": "kunde inte nå Slack; gav upp efter flera försök",
@@ -149,8 +154,13 @@ EN: dict[str, str] = {
     "scheduler.error.not_in_channel": "the app is not in the channel (invite it)",
     "scheduler.error.is_archived": "the channel is archived",
     "scheduler.error.cannot_dm_bot": "the recipient is a bot",
-    "scheduler.error.interrupted": "interrupted while sending; may have arrived, check with the recipient",
-    "scheduler.error.timeout": "Slack did not answer in time; may have arrived, check with the recipient",
+    "scheduler.error.interrupted": (
+        "interrupted while sending; may have arrived (the app could not check), ask the recipient"
+    ),
+    "scheduler.error.timeout": (
+        "Slack did not answer in time; may have arrived (the app could not check), ask the recipient"
+    ),
+    "scheduler.error.not_posted": "Slack did not answer in time, several times; did not arrive",
     "scheduler.error.late": "could not be sent in time and is not sent afterwards",
     "scheduler.error.ratelimited": "Slack limited the number of messages; gave up after several tries",
     "scheduler.error.connection_error": "could not reach Slack; gave up after several tries",

@@ -107,7 +107,7 @@ def test_attempts_run_out_into_failed(sessions: sessionmaker[Session]) -> None:
     assert row(sessions, row_id).attempts == 3
 
 
-def test_old_claims_become_interrupted_failures(sessions: sessionmaker[Session]) -> None:
+def test_old_claims_become_unknown_to_be_checked(sessions: sessionmaker[Session]) -> None:
     old = claim(sessions, recipient="U1")
     with transaction(sessions) as s:
         fresh = ledger.insert_row(
@@ -115,9 +115,55 @@ def test_old_claims_become_interrupted_failures(sessions: sessionmaker[Session])
             due_at=NOW, claimed_at=NOW + dt.timedelta(minutes=20), claimed_by="b",
         )  # fmt: skip
     with transaction(sessions) as s:
-        assert ledger.fail_interrupted(s, NOW + dt.timedelta(minutes=15)) == 1
-    assert assert_state(sessions, old) == ("failed", "interrupted")
+        assert ledger.mark_interrupted(s, NOW + dt.timedelta(minutes=15)) == 1
+    assert assert_state(sessions, old) == ("unknown", "interrupted")
+    assert old is not None and row(sessions, old).claimed_at == NOW  # when the post may have been made
+    assert row(sessions, old).attempts == 1
     assert fresh is not None and row(sessions, fresh).state == "claimed"
+
+
+def test_an_unknown_row_is_reclaimed_for_a_check_by_one_caller_only(sessions: sessionmaker[Session]) -> None:
+    row_id = claim(sessions)
+    assert row_id is not None
+    with transaction(sessions) as s:
+        ledger.mark_unknown(s, row_id, "timeout")
+    assert assert_state(sessions, row_id) == ("unknown", "timeout")
+    with transaction(sessions) as s:
+        assert not ledger.reclaim(s, row_id, "b", NOW)  # not a plain retry
+    with transaction(sessions) as s:
+        assert ledger.reclaim(s, row_id, "b", NOW, ledger.UNKNOWN)
+    with transaction(sessions) as s:
+        assert not ledger.reclaim(s, row_id, "c", NOW, ledger.UNKNOWN)
+    got = row(sessions, row_id)
+    assert (got.state, got.claimed_by, got.attempts) == ("claimed", "b", 1)
+
+
+def test_failed_checks_keep_the_reason_and_run_out_into_failed(sessions: sessionmaker[Session]) -> None:
+    row_id = claim(sessions)
+    assert row_id is not None
+    with transaction(sessions) as s:
+        ledger.mark_unknown(s, row_id, "timeout")
+    states = []
+    for _ in range(2):
+        with transaction(sessions) as s:
+            ledger.reclaim(s, row_id, "a", NOW, ledger.UNKNOWN)
+            states.append(ledger.mark_unverified(s, row_id, max_attempts=3))
+    assert states == ["unknown", "failed"]
+    assert assert_state(sessions, row_id) == ("failed", "timeout")  # reported as "may have arrived"
+
+
+def test_unwanted_retries_are_cancelled_but_unknown_ones_fail(sessions: sessionmaker[Session]) -> None:
+    retry, unknown = claim(sessions, recipient="U1"), claim(sessions, recipient="U2")
+    assert retry is not None and unknown is not None
+    with transaction(sessions) as s:
+        ledger.mark_retry(s, retry, "http_500", max_attempts=5)
+        ledger.mark_unknown(s, unknown, "timeout")
+    with transaction(sessions) as s:
+        waiting = ledger.waiting_retries(s)
+        assert sorted(d.recipient for d in waiting) == ["U1", "U2"]
+        ledger.cancel_retries(s, waiting)
+    assert assert_state(sessions, retry) == ("cancelled", "no_longer_due")
+    assert assert_state(sessions, unknown) == ("failed", "timeout")
 
 
 def assert_state(sessions: sessionmaker[Session], row_id: int | None) -> tuple[str, str | None]:

@@ -93,6 +93,21 @@ def settings(
     return make_settings(url, standin.url)
 
 
+@pytest.fixture(autouse=True)
+def slack_time(standin: SlackStandIn, clock: FrozenClock) -> None:
+    """Slack's ts values follow the frozen clock, as they follow real time on Slack, so the
+    ledger's history checks (`oldest`, from our clock) see the same time as Slack."""
+    standin.ts_clock = lambda: clock().timestamp()
+
+
+@pytest.fixture
+def impatient(settings: Any, clock: FrozenClock) -> Any:
+    """A runtime whose client gives up after 1 s, so a test provokes a read time-out quickly."""
+    rt = build_runtime(settings, clock=clock, client=make_client(settings, timeout=1))
+    yield rt
+    rt.engine.dispose()
+
+
 @pytest.fixture
 def quick(settings: Any, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A runtime that does not retry 5xx within the tick, so the ledger's retries are quick to test."""
@@ -559,62 +574,192 @@ def test_an_unknown_user_in_the_stand_in_is_a_permanent_failure(
     assert len(standin.messages_to(MEMBERS[1])) == 1
 
 
-def test_a_time_out_is_not_repeated_and_is_reported(
-    settings: Any, clock: FrozenClock, standin: SlackStandIn, members: list[str], add_member: Any
+def wait_for_the_slow_post(standin: SlackStandIn) -> None:
+    """Wait until the stand-in has answered the post to member 1 that the client gave up on."""
+    standin.wait_for("chat.postMessage", 1, predicate=lambda c: c.params.get("channel") == MEMBERS[0])
+
+
+def _history_calls(standin: SlackStandIn) -> list[Any]:
+    return standin.calls_to("conversations.history")
+
+
+def test_a_time_out_that_did_post_is_found_in_slack_and_not_repeated(
+    impatient: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
 ) -> None:
-    # A client with a short time-out, so the test does not wait 10 s.
-    rt = build_runtime(settings, clock=clock, client=make_client(settings, timeout=1))
-    try:
-        with transaction(rt.sessions) as s:
-            s.add(Meeting(starts_at=STARTS, place="Stadshuset"))
-            get_network(s).organisers_channel = CHANNEL
-        standin.fail("chat.postMessage", delay=2.0, when=lambda p: p.get("channel") == MEMBERS[0])
-        report = tick(rt, clock, due(timeline.INVITATION))
-        assert (report.sent, report.failed) == (2, 1)
-        # Slack (the stand-in) did post it after the delay: it must not be posted a second time.
-        standin.wait_for("chat.postMessage", 4)
-        tick(rt, clock, due(timeline.INVITATION), hours=1)
-        assert [len(standin.messages_to(m)) for m in MEMBERS] == [1, 1, 1]
-        assert standin.duplicate_messages() == []
-        reports = [c for c in standin.messages_to(CHANNEL)]
-        assert len(reports) == 1 and "kan ha kommit fram" in str(reports[0].params["blocks"])
-    finally:
-        rt.engine.dispose()
+    standin.fail("chat.postMessage", delay=2.0, when=lambda p: p.get("channel") == MEMBERS[0])
+    report = tick(impatient, clock, due(timeline.INVITATION))
+    assert (report.sent, report.retry, report.failed) == (2, 1, 0)
+    row = deliveries(impatient, f"meeting:{meeting}:invitation")[MEMBERS[0]]
+    assert (row.state, row.last_error, row.attempts) == ("unknown", "timeout", 1)
+    # Slack (the stand-in) did post it after the delay.
+    wait_for_the_slow_post(standin)
+    # Not checked before Slack's history has had time to catch up.
+    tick(impatient, clock, due(timeline.INVITATION), seconds=30)
+    assert _history_calls(standin) == []
+    report = tick(impatient, clock, due(timeline.INVITATION), minutes=1)
+    assert (report.sent, report.verified, report.failed) == (0, 1, 0)
+    [history] = _history_calls(standin)
+    assert history.params["channel"] == standin.dm_channel_for(MEMBERS[0])
+    assert history.params["include_all_metadata"] in ("1", "true", True)
+    assert float(history.params["oldest"]) < float(standin.messages_to(MEMBERS[0])[0].response["ts"])
+    row = deliveries(impatient, f"meeting:{meeting}:invitation")[MEMBERS[0]]
+    assert (row.state, row.slack_ts) == ("sent", standin.messages_to(MEMBERS[0])[0].response["ts"])
+    tick(impatient, clock, due(timeline.INVITATION), hours=1)
+    assert [len(standin.messages_to(m)) for m in MEMBERS] == [1, 1, 1]
+    assert standin.duplicate_messages() == []
+    assert standin.messages_to(CHANNEL) == []  # nothing to report
 
 
-def test_a_claim_left_by_a_dead_process_is_not_resent_but_reported(
+def test_a_time_out_that_did_not_post_is_posted_once_after_the_check(
+    impatient: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
+) -> None:
+    standin.fail("chat.postMessage", delay=2.0, store=False, when=lambda p: p.get("channel") == MEMBERS[0])
+    report = tick(impatient, clock, due(timeline.INVITATION))
+    assert (report.sent, report.retry) == (2, 1)
+    wait_for_the_slow_post(standin)
+    assert standin.messages_to(MEMBERS[0]) == []
+    report = tick(impatient, clock, due(timeline.INVITATION), minutes=1)
+    assert (report.sent, report.verified) == (1, 0)
+    assert len(_history_calls(standin)) == 1
+    tick(impatient, clock, due(timeline.INVITATION), hours=1)
+    assert [len(standin.messages_to(m)) for m in MEMBERS] == [1, 1, 1]
+    assert standin.duplicate_messages() == []
+    assert standin.messages_to(CHANNEL) == []
+
+
+def test_every_post_names_its_delivery_in_slack_metadata(
+    runtime: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
+) -> None:
+    tick(runtime, clock, due(timeline.INVITATION))
+    rows = deliveries(runtime, f"meeting:{meeting}:invitation")
+    for member in MEMBERS:
+        [call] = standin.messages_to(member)
+        assert call.params["channel"] == member  # a DM goes to the user id
+        assert call.params["metadata"] == ledger.delivery_metadata(rows[member].id, 1)
+        stored = standin.messages[(standin.dm_channel_for(member), call.response["ts"])]
+        assert stored["metadata"]["event_payload"] == {"delivery_id": rows[member].id, "part": 1}
+
+
+def _dead_claim(runtime: Runtime, key: str, recipient: str, claimed_at: dt.datetime, by: str) -> int:
+    with transaction(runtime.sessions) as s:
+        row = Delivery(
+            send_key=key,
+            recipient=recipient,
+            kind="invitation",
+            state="claimed",
+            claimed_at=claimed_at,
+            claimed_by=by,
+        )
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def test_a_claim_left_by_a_dead_process_is_checked_in_slack_and_sent_once(
+    runtime: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
+) -> None:
+    key = f"meeting:{meeting}:invitation"
+    clock.set(due(timeline.INVITATION))
+    stale = clock() - dt.timedelta(minutes=LEASE_MINUTES + 1)
+    # The dead process had posted to member 1 (with its metadata) but not to member 2.
+    posted = _dead_claim(runtime, key, MEMBERS[0], stale, "dead:1")
+    _dead_claim(runtime, key, MEMBERS[1], stale, "dead:1")
+    runtime.client.chat_postMessage(
+        channel=MEMBERS[0],
+        text="Inbjudan till Chefsnätverkets träff",
+        metadata=ledger.delivery_metadata(posted, 1),
+    )
+    # A fresh claim (another process is sending right now) is left alone.
+    _dead_claim(runtime, key, MEMBERS[2], clock() - dt.timedelta(minutes=1), "alive:2")
+    report = tick(runtime, clock, due(timeline.INVITATION))
+    assert (report.interrupted, report.verified, report.sent, report.failed) == (2, 1, 1, 0)
+    assert [len(standin.messages_to(m)) for m in MEMBERS] == [1, 1, 0]
+    opened = [c.params.get("users") for c in standin.calls_to("conversations.open")]
+    assert sorted(opened) == [MEMBERS[0], MEMBERS[1]]
+    rows = deliveries(runtime, key)
+    assert [rows[m].state for m in MEMBERS] == ["sent", "sent", "claimed"]
+    assert rows[MEMBERS[0]].slack_ts == standin.messages_to(MEMBERS[0])[0].response["ts"]
+    assert standin.messages_to(CHANNEL) == []
+    tick(runtime, clock, due(timeline.INVITATION), hours=1)  # the live claim's lease runs out too
+    assert [len(standin.messages_to(m)) for m in MEMBERS] == [1, 1, 1]
+    assert standin.duplicate_messages() == []
+
+
+@pytest.mark.parametrize("error", ["missing_scope", "channel_not_found"])
+def test_a_check_that_slack_refuses_is_reported_once_and_never_resent(
+    impatient: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int, error: str
+) -> None:
+    standin.fail("chat.postMessage", delay=2.0, store=False, when=lambda p: p.get("channel") == MEMBERS[0])
+    tick(impatient, clock, due(timeline.INVITATION))
+    wait_for_the_slow_post(standin)
+    standin.fail("conversations.history", error=error, times=100)
+    report = tick(impatient, clock, due(timeline.INVITATION), minutes=1)
+    assert (report.sent, report.failed, report.reported) == (0, 1, 1)
+    row = deliveries(impatient, f"meeting:{meeting}:invitation")[MEMBERS[0]]
+    assert (row.state, row.last_error) == ("failed", "timeout")
+    tick(impatient, clock, due(timeline.INVITATION), hours=2)
+    assert len(_history_calls(standin)) == 1
+    posts = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == MEMBERS[0]]
+    assert len(posts) == 1  # the lost one; never posted blind
+    [report_message] = standin.messages_to(CHANNEL)
+    text = str(report_message.params["blocks"])
+    assert "Medlem 1" in text and "kan ha kommit fram" in text
+
+
+def test_a_check_that_fails_for_a_passing_reason_is_tried_again(
+    impatient: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
+) -> None:
+    standin.fail("chat.postMessage", delay=2.0, when=lambda p: p.get("channel") == MEMBERS[0])
+    tick(impatient, clock, due(timeline.INVITATION))
+    wait_for_the_slow_post(standin)
+    standin.fail("conversations.history", delay=2.0)  # the check times out
+    report = tick(impatient, clock, due(timeline.INVITATION), minutes=1)
+    assert (report.verified, report.retry, report.failed) == (0, 1, 0)
+    row = deliveries(impatient, f"meeting:{meeting}:invitation")[MEMBERS[0]]
+    assert (row.state, row.last_error, row.attempts) == ("unknown", "timeout", 2)
+    report = tick(impatient, clock, due(timeline.INVITATION), minutes=5)
+    assert report.verified == 1
+    assert [len(standin.messages_to(m)) for m in MEMBERS] == [1, 1, 1]
+    assert standin.messages_to(CHANNEL) == []
+
+
+def test_an_outcome_unknown_too_often_is_not_posted_again(
     runtime: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
 ) -> None:
     clock.set(due(timeline.INVITATION))
     with transaction(runtime.sessions) as s:
         s.add(
             Delivery(
-                send_key=f"meeting:{meeting}:invitation",
-                recipient=MEMBERS[0],
-                kind="invitation",
-                state="claimed",
-                claimed_at=clock() - dt.timedelta(minutes=LEASE_MINUTES + 1),
-                claimed_by="dead:1",
+                send_key=f"meeting:{meeting}:invitation", recipient=MEMBERS[0], kind="invitation",
+                state="unknown", attempts=MAX_ATTEMPTS, last_error="timeout",
+                claimed_at=clock() - dt.timedelta(minutes=20),
             )
-        )
-        # A fresh claim (another process is sending right now) is left alone.
+        )  # fmt: skip
+    report = tick(runtime, clock, due(timeline.INVITATION))
+    assert (report.sent, report.failed) == (2, 1)
+    assert standin.messages_to(MEMBERS[0]) == []
+    row = deliveries(runtime, f"meeting:{meeting}:invitation")[MEMBERS[0]]
+    assert (row.state, row.last_error) == ("failed", "not_posted")
+    [message] = standin.messages_to(CHANNEL)
+    assert "kom inte fram" in str(message.params["blocks"])
+
+
+def test_an_unknown_outcome_too_late_to_resend_is_reported_as_possibly_arrived(
+    runtime: Runtime, clock: FrozenClock, standin: SlackStandIn, meeting: int
+) -> None:
+    clock.set(due(timeline.DAY_OF))
+    with transaction(runtime.sessions) as s:
         s.add(
             Delivery(
-                send_key=f"meeting:{meeting}:invitation",
-                recipient=MEMBERS[1],
-                kind="invitation",
-                state="claimed",
-                claimed_at=clock() - dt.timedelta(minutes=1),
-                claimed_by="alive:2",
+                send_key=f"meeting:{meeting}:day_of", recipient=MEMBERS[0], kind="day_of",
+                state="unknown", attempts=1, last_error="interrupted", claimed_at=clock(),
             )
-        )
-    report = tick(runtime, clock, due(timeline.INVITATION))
-    assert (report.sent, report.interrupted) == (1, 1)
-    assert [len(standin.messages_to(m)) for m in MEMBERS] == [0, 0, 1]
-    rows = deliveries(runtime, f"meeting:{meeting}:invitation")
-    assert (rows[MEMBERS[0]].state, rows[MEMBERS[0]].last_error) == ("failed", "interrupted")
-    assert rows[MEMBERS[1]].state == "claimed"
-    [message] = standin.messages_to(CHANNEL)
+        )  # fmt: skip
+    report = tick(runtime, clock, STARTS + dt.timedelta(minutes=1))
+    assert report.failed == 1
+    row = deliveries(runtime, f"meeting:{meeting}:day_of")[MEMBERS[0]]
+    assert (row.state, row.last_error) == ("failed", "interrupted")
+    [message] = [c for c in standin.messages_to(CHANNEL) if kind_of(c) == "report"]
     assert "avbröts" in str(message.params["blocks"])
 
 
@@ -661,6 +806,63 @@ def test_a_multi_part_send_never_reposts_a_part(
     clock.advance(minutes=2)
     run_tick(quick)
     assert len(standin.messages_to(CHANNEL)) == 3
+
+
+@pytest.mark.parametrize("posted", [True, False])
+def test_a_multi_part_send_timed_out_mid_way_posts_each_part_once(
+    impatient: Runtime,
+    clock: FrozenClock,
+    standin: SlackStandIn,
+    monkeypatch: pytest.MonkeyPatch,
+    posted: bool,
+) -> None:
+    clock.set("2027-03-01T09:00")
+    parts = [{"text": f"Del {n}"} for n in (1, 2, 3)]
+    send = DueSend(
+        "test:summary", "deadline_summary", clock(), [CHANNEL], lambda _s, _r: parts, always_send_late=True
+    )
+    monkeypatch.setattr(scheduler, "sources", lambda: [_source(send)])
+    standin.fail("chat.postMessage", delay=2.0, store=posted, when=lambda p: p.get("text") == "Del 2")
+    assert run_tick(impatient).retry == 1
+    standin.wait_for("chat.postMessage", 1, predicate=lambda c: c.params.get("text") == "Del 2")
+    clock.advance(minutes=2)
+    assert run_tick(impatient).sent == 1
+    clock.advance(minutes=2)
+    run_tick(impatient)
+    assert [c.params["text"] for c in standin.messages_to(CHANNEL)] == ["Del 1", "Del 2", "Del 3"]
+    unit = deliveries(impatient, "test:summary")[CHANNEL]
+    metadata = [c.params["metadata"]["event_payload"] for c in standin.messages_to(CHANNEL)]
+    assert metadata == [{"delivery_id": unit.id, "part": n} for n in (1, 2, 3)]
+    assert deliveries(impatient, "test:summary#2")[CHANNEL].state == "sent"
+
+
+def test_a_render_failure_after_a_check_checks_again_rather_than_resend(
+    runtime: Runtime, clock: FrozenClock, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock.set("2027-03-01T09:00")
+    failures = [RuntimeError("database hiccup")]
+
+    def render(_session: Any, _recipient: str) -> list[Any]:
+        if failures:
+            raise failures.pop()
+        return [{"text": "Hej"}]
+
+    send = DueSend("test:once", "award_announcement", clock(), [CHANNEL], render, always_send_late=True)
+    monkeypatch.setattr(scheduler, "sources", lambda: [_source(send)])
+    with transaction(runtime.sessions) as s:
+        row = Delivery(
+            send_key="test:once", recipient=CHANNEL, kind="award_announcement", state="unknown",
+            attempts=1, last_error="timeout", claimed_at=clock() - dt.timedelta(minutes=5),
+        )  # fmt: skip
+        s.add(row)
+        s.flush()
+        row_id = row.id
+    runtime.client.chat_postMessage(channel=CHANNEL, text="Hej", metadata=ledger.delivery_metadata(row_id, 1))
+    run_tick(runtime)
+    assert deliveries(runtime, "test:once")[CHANNEL].state == "unknown"
+    clock.advance(minutes=5)
+    assert run_tick(runtime).verified == 1
+    assert len(standin.messages_to(CHANNEL)) == 1
 
 
 def test_after_sent_runs_once_when_every_recipient_is_handled(

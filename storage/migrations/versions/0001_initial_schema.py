@@ -63,7 +63,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
-            "state IN ('claimed', 'sent', 'retry', 'failed', 'expired', 'cancelled', 'skipped')",
+            "state IN ('claimed', 'sent', 'retry', 'unknown', 'failed', 'expired', 'cancelled', 'skipped')",
             name=op.f("ck_deliveries_state"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deliveries")),
