@@ -751,3 +751,13 @@ class TestOnBothDatabases:
         said = run(slack, "status")
         assert "*0 av 1*" in said and "Anna Admin (Region Skåne)" in said
         assert _organisations(runtime) == ["Region Skåne"]
+
+
+def test_a_database_failure_is_answered_politely(slack: SlackClient, runtime: Runtime) -> None:
+    # The database goes away mid-flight: the organiser still gets a visible, polite answer.
+    runtime.engine.dispose()
+    with runtime.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE meetings")
+    response = slack.command("/chefsnatverket", "träff 2027-03-11 13:00 Malmö", user=ORGANISER)
+    assert response.status == 200
+    assert "Något gick fel" in response.json()["text"]
