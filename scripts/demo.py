@@ -180,10 +180,13 @@ class Demo:
             return "#allmant"
         return channel
 
-    def show_new_calls(self) -> None:
-        """Everything the app made Slack show since the last look."""
+    def show_new_calls(self, by_recipient: bool = False) -> None:
+        """Everything the app made Slack show since the last look (a tick's fan-out runs in
+        parallel, so its posts are shown sorted by recipient to keep the walk-through stable)."""
         calls = self.standin.calls[self.seen :]
         self.seen += len(calls)
+        if by_recipient:
+            calls = sorted(calls, key=lambda c: self._name(str(c.params.get("channel", ""))))
         for call in calls:
             p = call.params
             if call.method in ("chat.postMessage", "chat.postEphemeral") and call.ok:
@@ -295,7 +298,7 @@ class Demo:
         self.step(f"{what} — `chefsnatverket tick --at {at}`")
         self.at(at)
         run_tick(self.runtime, self.clock())
-        self.show_new_calls()
+        self.show_new_calls(by_recipient=True)
 
     def last_metadata(self) -> str:
         opened = [c for c in self.standin.calls if c.method == "views.open" and c.ok]
