@@ -32,6 +32,7 @@ def _configure_logging() -> None:
     # urllib3/slack_sdk debug logs would print tokens and message texts.
     logging.getLogger("slack_sdk").setLevel(logging.WARNING)
     logging.getLogger("slack_bolt").setLevel(logging.WARNING)
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
 
 
 def serve() -> int:
