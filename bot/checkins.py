@@ -12,10 +12,12 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.people import active_member
@@ -78,6 +80,36 @@ class Saved:
     answers: Answers
     created: bool
     changed: bool
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A DM reply kept aside because the member had already answered differently."""
+
+    opening: Opening
+    answer: str  # the stored answer to "Vad upptar min tid?", untouched
+    pending: str  # what they just wrote
+    changed: bool  # False when this exact text was already pending (e.g. a Slack retry)
+
+
+class Choice(enum.StrEnum):
+    """What to do with a pending DM reply: the three buttons of the question."""
+
+    REPLACE = "replace"
+    APPEND = "append"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class NothingPending:
+    """A pending-reply button pressed when there is nothing pending (already handled)."""
+
+
+@dataclass(frozen=True)
+class TooLongCombined:
+    """Appending would make the answer longer than allowed; the pending text is kept."""
+
+    length: int
 
 
 # ---------------------------------------------------------------- pure helpers
@@ -213,6 +245,34 @@ def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) 
 # ---------------------------------------------------------------- saving
 
 Merge = Callable[[Answers | None], Answers]
+T = TypeVar("T")
+
+
+def _keep_updated_at(checkin: CheckIn) -> None:
+    # `updated_at` tells when the answers last changed. A write that touches only the pending
+    # text must not move it (nor let the column's wall-clock onupdate fire): send it unchanged.
+    flag_modified(checkin, "updated_at")
+
+
+def _store(session: Session, member: Member, opening: Opening, answers: Answers, now: dt.datetime) -> Saved:
+    """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
+    checkin = checkin_for(session, opening.meeting_id, member.id)
+    created = checkin is None
+    if checkin is None:
+        checkin = CheckIn(meeting_id=opening.meeting_id, member_id=member.id, created_at=now)
+        session.add(checkin)
+    changed = answers != opening.answers
+    if changed:
+        checkin.occupying = answers.occupying
+        checkin.changes = answers.changes
+        checkin.support = answers.support
+        checkin.updated_at = now
+    if checkin.pending_occupying is not None:
+        checkin.pending_occupying = None
+        if not changed:
+            _keep_updated_at(checkin)
+    session.flush()
+    return Saved(replace(opening, answers=answers), answers, created, changed)
 
 
 def _save_in(
@@ -227,32 +287,23 @@ def _save_in(
     if isinstance(resolved, Refusal):
         return resolved
     member, opening = resolved
-    answers = merge(opening.answers)
-    checkin = checkin_for(session, opening.meeting_id, member.id)
-    created = checkin is None
-    if checkin is None:
-        checkin = CheckIn(meeting_id=opening.meeting_id, member_id=member.id, created_at=now)
-        session.add(checkin)
-    changed = answers != opening.answers
-    if changed:
-        checkin.occupying = answers.occupying
-        checkin.changes = answers.changes
-        checkin.support = answers.support
-        checkin.updated_at = now
-    session.flush()
-    return Saved(replace(opening, answers=answers), answers, created, changed)
+    return _store(session, member, opening, merge(opening.answers), now)
 
 
-def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:
+def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
     try:
         with transaction(runtime.sessions) as session:
-            return _save_in(session, user_id, meeting_id, merge, runtime.now(), runtime.tz)
+            return work(session, runtime.now(), runtime.tz)
     except IntegrityError:
         # Another request for the same member and meeting (a double submit, a Slack retry)
         # inserted the row between our read and our insert: the unique constraint stopped the
         # duplicate, so do it again as an update of that row.
         with transaction(runtime.sessions) as session:
-            return _save_in(session, user_id, meeting_id, merge, runtime.now(), runtime.tz)
+            return work(session, runtime.now(), runtime.tz)
+
+
+def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:
+    return _in_transaction(runtime, lambda s, now, tz: _save_in(s, user_id, meeting_id, merge, now, tz))
 
 
 def save_answers(runtime: Runtime, user_id: str, meeting_id: int, answers: Answers) -> Saved | Refusal:
@@ -260,17 +311,91 @@ def save_answers(runtime: Runtime, user_id: str, meeting_id: int, answers: Answe
     return _save(runtime, user_id, meeting_id, lambda _earlier: answers)
 
 
-def save_occupying(
-    runtime: Runtime, user_id: str, occupying: str, meeting_id: int | None = None
-) -> Saved | Refusal:
-    """Save `occupying` as the answer to "Vad upptar min tid?", keeping the other two answers.
-
-    For the next meeting unless `meeting_id` is given (used by `/incheckning <text>` and DMs).
-    """
-
+def _with_occupying(occupying: str) -> Merge:
     def merge(earlier: Answers | None) -> Answers:
         if earlier is None:
             return Answers(occupying)
         return replace(earlier, occupying=occupying)
 
-    return _save(runtime, user_id, meeting_id, merge)
+    return merge
+
+
+def save_occupying(
+    runtime: Runtime, user_id: str, occupying: str, meeting_id: int | None = None
+) -> Saved | Refusal:
+    """Save `occupying` as the answer to "Vad upptar min tid?", keeping the other two answers.
+
+    For the next meeting unless `meeting_id` is given (used by `/incheckning <text>`, an explicit
+    edit that replaces the answer and drops any pending DM reply).
+    """
+    return _save(runtime, user_id, meeting_id, _with_occupying(occupying))
+
+
+def _reply_in(
+    session: Session, user_id: str, text: str, now: dt.datetime, tz: ZoneInfo
+) -> Saved | Pending | Refusal:
+    resolved = _resolve(session, user_id, now, tz, None)
+    if isinstance(resolved, Refusal):
+        return resolved
+    member, opening = resolved
+    earlier = opening.answers
+    if earlier is None or not earlier.occupying or earlier.occupying == text:
+        return _store(session, member, opening, _with_occupying(text)(earlier), now)
+    checkin = checkin_for(session, opening.meeting_id, member.id)
+    assert checkin is not None  # the opening found its answers
+    changed = checkin.pending_occupying != text
+    if changed:
+        checkin.pending_occupying = text
+        _keep_updated_at(checkin)
+        session.flush()
+    return Pending(opening, earlier.occupying, text, changed)
+
+
+def reply_occupying(runtime: Runtime, user_id: str, text: str) -> Saved | Pending | Refusal:
+    """A plain DM reply for the next meeting: the answer if there is none yet (or it is the same);
+    otherwise kept aside as pending, so a casual "Tack!" never overwrites a real answer.
+    A newer reply replaces the pending one."""
+    return _in_transaction(runtime, lambda s, now, tz: _reply_in(s, user_id, text, now, tz))
+
+
+def _settle_in(
+    session: Session, user_id: str, meeting_id: int, choice: Choice, now: dt.datetime, tz: ZoneInfo
+) -> Saved | NothingPending | TooLongCombined | Refusal:
+    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    if isinstance(resolved, Refusal):
+        return resolved
+    member, opening = resolved
+    checkin = checkin_for(session, opening.meeting_id, member.id)
+    if checkin is None or checkin.pending_occupying is None or opening.answers is None:
+        return NothingPending()
+    pending, earlier = checkin.pending_occupying, opening.answers
+    occupying = earlier.occupying
+    if choice is Choice.REPLACE:
+        occupying = pending
+    elif choice is Choice.APPEND:
+        occupying = f"{earlier.occupying}\n{pending}"
+        if too_long(occupying):
+            return TooLongCombined(len(occupying))
+    return _store(session, member, opening, replace(earlier, occupying=occupying), now)
+
+
+def settle_pending(
+    runtime: Runtime, user_id: str, meeting_id: int, choice: Choice
+) -> Saved | NothingPending | TooLongCombined | Refusal:
+    """Apply the member's choice to their pending DM reply for `meeting_id`, then drop it.
+
+    Refused like any save when they are no longer a member or check-in has closed; an append
+    over the length limit changes nothing and keeps the pending text for another choice.
+    """
+    with transaction(runtime.sessions) as session:
+        return _settle_in(session, user_id, meeting_id, choice, runtime.now(), runtime.tz)
+
+
+def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:
+    """Drop any pending DM reply once the member opened the modal: the explicit edit wins."""
+    with transaction(runtime.sessions) as session:
+        member = active_member(session, user_id)
+        checkin = checkin_for(session, meeting_id, member.id) if member else None
+        if checkin is not None and checkin.pending_occupying is not None:
+            checkin.pending_occupying = None
+            _keep_updated_at(checkin)

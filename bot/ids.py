@@ -7,6 +7,10 @@ CHECKIN_BLOCK_OCCUPYING = "checkin_occupying"
 CHECKIN_BLOCK_CHANGES = "checkin_changes"
 CHECKIN_BLOCK_SUPPORT = "checkin_support"
 CHECKIN_INPUT = "value"  # the action_id of the plain_text_input inside each check-in block
+# Buttons asking what to do with a DM reply when the member had already answered differently.
+CHECKIN_PENDING_REPLACE = "checkin_pending_replace"
+CHECKIN_PENDING_APPEND = "checkin_pending_append"
+CHECKIN_PENDING_KEEP = "checkin_pending_keep"
 
 # Admin (handlers/admin.py, handlers/home.py)
 ADMIN_PLAN_OPEN = "admin_plan_open"

@@ -6,7 +6,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
-from bot.checkins import MAX_ANSWER_LENGTH, Answers, Opening, Problem, Refusal, Saved, clean_answer
+from bot.checkins import (
+    MAX_ANSWER_LENGTH,
+    Answers,
+    Choice,
+    Opening,
+    Pending,
+    Problem,
+    Refusal,
+    Saved,
+    clean_answer,
+)
 from bot.formatting import MAX_SECTION_TEXT, escape, format_when, split_text, truncate_title
 from bot.texts import t
 
@@ -172,8 +182,12 @@ def quote_sections(text: str) -> list[Block]:
 
 def build_saved_message(saved: Saved, tz: ZoneInfo, lang: str = "sv") -> Message:
     """Confirmation of a saved "Vad upptar min tid?" answer: the text quoted, and an edit button."""
-    when = format_when(saved.opening.starts_at, tz, lang)
     key = "checkin.saved.created" if saved.created else "checkin.saved.updated"
+    return _answer_message(saved, key, "checkin.saved.fallback", tz, lang)
+
+
+def _answer_message(saved: Saved, key: str, fallback_key: str, tz: ZoneInfo, lang: str) -> Message:
+    when = format_when(saved.opening.starts_at, tz, lang)
     blocks: list[Block] = [{"type": "section", "text": _mrkdwn(t(key, lang, when=when))}]
     blocks += quote_sections(saved.answers.occupying)
     blocks += [
@@ -187,7 +201,49 @@ def build_saved_message(saved: Saved, tz: ZoneInfo, lang: str = "sv") -> Message
         },
         {"type": "actions", "elements": [edit_button(saved.opening.meeting_id, lang)]},
     ]
-    return {"text": t("checkin.saved.fallback", lang, when=when), "blocks": blocks}
+    return {"text": t(fallback_key, lang, when=when), "blocks": blocks}
+
+
+PENDING_BUTTONS: tuple[tuple[Choice, str, str], ...] = (
+    (Choice.REPLACE, ids.CHECKIN_PENDING_REPLACE, "checkin.button.replace"),
+    (Choice.APPEND, ids.CHECKIN_PENDING_APPEND, "checkin.button.append"),
+    (Choice.KEEP, ids.CHECKIN_PENDING_KEEP, "checkin.button.keep"),
+)
+
+
+def build_pending_question(pending: Pending, tz: ZoneInfo, lang: str = "sv") -> Message:
+    """The member already answered differently: both texts quoted, and what to do with the new one."""
+    when = format_when(pending.opening.starts_at, tz, lang)
+    blocks: list[Block] = [
+        {"type": "section", "text": _mrkdwn(t("checkin.pending.question", lang, when=when))}
+    ]
+    blocks += quote_sections(pending.answer)
+    blocks.append({"type": "section", "text": _mrkdwn(t("checkin.pending.new", lang))})
+    blocks += quote_sections(pending.pending)
+    buttons = [
+        {
+            "type": "button",
+            "action_id": action_id,
+            "text": _plain(t(key, lang)),
+            "value": str(pending.opening.meeting_id),
+        }
+        for _choice, action_id, key in PENDING_BUTTONS
+    ]
+    blocks.append({"type": "actions", "elements": buttons})
+    return {"text": t("checkin.pending.fallback", lang, when=when), "blocks": blocks}
+
+
+def build_settled_message(saved: Saved, choice: Choice, tz: ZoneInfo, lang: str = "sv") -> Message:
+    """The question, answered: the resulting answer quoted, with the edit button."""
+    if choice is Choice.KEEP:
+        return _answer_message(saved, "checkin.pending.kept", "checkin.pending.kept_fallback", tz, lang)
+    key = "checkin.pending.replaced" if choice is Choice.REPLACE else "checkin.pending.appended"
+    return _answer_message(saved, key, "checkin.saved.fallback", tz, lang)
+
+
+def too_long_combined_text(length: int, lang: str = "sv") -> str:
+    """Refusal of an append that would make the answer too long (the pending text is kept)."""
+    return t("checkin.pending.too_long", lang, length=length, limit=MAX_ANSWER_LENGTH)
 
 
 def build_submitted_message(saved: Saved, tz: ZoneInfo, lang: str = "sv") -> Message:

@@ -17,15 +17,22 @@ from slack_sdk.errors import SlackApiError
 
 from bot import ids
 from bot.checkins import (
+    Choice,
+    NothingPending,
     Opening,
+    Pending,
     Refusal,
     Saved,
+    TooLongCombined,
+    clear_pending,
     from_slack_text,
     is_help_request,
     load_opening,
     parse_meeting_id,
+    reply_occupying,
     save_answers,
     save_occupying,
+    settle_pending,
     too_long,
 )
 from bot.runtime import Runtime
@@ -33,11 +40,14 @@ from bot.texts import t
 from bot.views_checkin import (
     answers_from,
     build_checkin_modal,
+    build_pending_question,
     build_saved_message,
+    build_settled_message,
     build_submitted_message,
     read_submission,
     refusal_text,
     submission_errors,
+    too_long_combined_text,
     too_long_text,
 )
 from handlers.replies import dm, tell
@@ -46,14 +56,22 @@ COMMAND = "/incheckning"
 
 
 def _open_modal(
-    client: WebClient, trigger_id: str, opening: Opening, runtime: Runtime, logger: Logger
+    client: WebClient, trigger_id: str, opening: Opening, runtime: Runtime, logger: Logger, user_id: str
 ) -> bool:
-    """Open the modal; False (logged) when Slack refuses, e.g. an expired trigger."""
+    """Open the modal; False (logged) when Slack refuses, e.g. an expired trigger.
+
+    Once it is open, a pending DM reply is dropped: the member chose to edit explicitly.
+    That write comes after views.open so it never eats into the trigger's few seconds.
+    """
     try:
         client.views_open(trigger_id=trigger_id, view=build_checkin_modal(opening, runtime.tz, runtime.lang))
     except SlackApiError:
         logger.exception("could not open the check-in modal")
         return False
+    try:
+        clear_pending(runtime, user_id, opening.meeting_id)
+    except Exception:
+        logger.exception("could not drop a pending DM reply")
     return True
 
 
@@ -81,7 +99,7 @@ def handle_checkin_command(
         ack(**build_saved_message(outcome, runtime.tz, runtime.lang))
     else:
         ack()
-        if not _open_modal(client, command["trigger_id"], outcome, runtime, logger):
+        if not _open_modal(client, command["trigger_id"], outcome, runtime, logger, user_id):
             try:
                 respond(text=t("checkin.refusal.open_failed", runtime.lang), response_type="ephemeral")
             except Exception:
@@ -100,15 +118,16 @@ def handle_checkin_open(
     """The "Ändra"/"Checka in" button: open the modal for the meeting in its value."""
     ack()
     meeting_id = parse_meeting_id(action.get("value"))
+    user_id = body["user"]["id"]
     try:
-        outcome = load_opening(runtime, body["user"]["id"], meeting_id)
+        outcome = load_opening(runtime, user_id, meeting_id)
     except Exception:
         logger.exception("could not look up the check-in for a button")
         tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, Refusal):
         tell(body, respond, client, refusal_text(outcome, runtime.tz, runtime.lang), logger)
-    elif not _open_modal(client, body["trigger_id"], outcome, runtime, logger):
+    elif not _open_modal(client, body["trigger_id"], outcome, runtime, logger, user_id):
         tell(body, respond, client, t("checkin.refusal.open_failed", runtime.lang), logger)
 
 
@@ -154,13 +173,14 @@ def _from_a_person(event: dict[str, Any]) -> bool:
 def handle_direct_message(
     event: dict[str, Any], request: BoltRequest, client: WebClient, logger: Logger, runtime: Runtime
 ) -> None:
-    """A plain reply in the DM counts as the answer to "Vad upptar min tid?" for the next meeting."""
+    """A plain reply in the DM answers "Vad upptar min tid?" for the next meeting, or, when the
+    member already answered differently, is kept aside while they are asked what to do with it."""
     if not _from_a_person(event):
         return
     user_id = event["user"]
     text = from_slack_text(event.get("text") or "").strip()
-    # Slack retries an event it thinks we missed. The save is idempotent; the reply must not be
-    # repeated: on a retry, answer only if this attempt is the one that changed something.
+    # Slack retries an event it thinks we missed. The save (and the pending text) is idempotent;
+    # the reply must not be repeated: on a retry, answer only if this attempt changed something.
     retry = bool(request.headers.get("x-slack-retry-num"))
     if not text:
         return
@@ -169,7 +189,7 @@ def handle_direct_message(
             dm(client, user_id, {"text": too_long_text(len(text), runtime.lang)}, logger)
         return
     try:
-        outcome = save_occupying(runtime, user_id, text)
+        outcome = reply_occupying(runtime, user_id, text)
     except Exception:
         logger.exception("could not save a check-in from a DM")
         if not retry:
@@ -179,7 +199,64 @@ def handle_direct_message(
         if not retry:
             dm(client, user_id, {"text": refusal_text(outcome, runtime.tz, runtime.lang)}, logger)
     elif outcome.changed or not retry:
-        dm(client, user_id, build_saved_message(outcome, runtime.tz, runtime.lang), logger)
+        message = (
+            build_pending_question(outcome, runtime.tz, runtime.lang)
+            if isinstance(outcome, Pending)
+            else build_saved_message(outcome, runtime.tz, runtime.lang)
+        )
+        dm(client, user_id, message, logger)
+
+
+PENDING_CHOICES = {
+    ids.CHECKIN_PENDING_REPLACE: Choice.REPLACE,
+    ids.CHECKIN_PENDING_APPEND: Choice.APPEND,
+    ids.CHECKIN_PENDING_KEEP: Choice.KEEP,
+}
+
+
+def _settle_refusal(outcome: Refusal | NothingPending | TooLongCombined, runtime: Runtime) -> str:
+    if isinstance(outcome, Refusal):
+        return refusal_text(outcome, runtime.tz, runtime.lang)
+    if isinstance(outcome, TooLongCombined):
+        return too_long_combined_text(outcome.length, runtime.lang)
+    return t("checkin.pending.nothing", runtime.lang)
+
+
+def handle_checkin_pending(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: Logger,
+    runtime: Runtime,
+) -> None:
+    """The "Byt ut", "Lägg till" and "Behåll mitt svar" buttons: settle a pending DM reply."""
+    ack()
+    user_id = body["user"]["id"]
+    meeting_id = parse_meeting_id(action.get("value"))
+    choice = PENDING_CHOICES[action["action_id"]]
+    if meeting_id is None:
+        tell(body, respond, client, t("checkin.pending.nothing", runtime.lang), logger)
+        return
+    try:
+        outcome = settle_pending(runtime, user_id, meeting_id, choice)
+    except Exception:
+        logger.exception("could not settle a pending DM reply")
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        return
+    if not isinstance(outcome, Saved):
+        tell(body, respond, client, _settle_refusal(outcome, runtime), logger)
+        return
+    message = build_settled_message(outcome, choice, runtime.tz, runtime.lang)
+    if body.get("response_url"):
+        try:
+            respond(replace_original=True, **message)
+            return
+        except Exception:
+            # The choice is stored; only the update of the question failed.
+            logger.exception("could not update the question; sending a DM instead")
+    dm(client, user_id, message, logger)
 
 
 def register(app: App) -> None:
@@ -187,4 +264,6 @@ def register(app: App) -> None:
     app.command(COMMAND)(handle_checkin_command)
     app.action(ids.CHECKIN_OPEN)(handle_checkin_open)
     app.view(ids.CHECKIN_MODAL)(handle_checkin_submission)
+    for action_id in PENDING_CHOICES:
+        app.action(action_id)(handle_checkin_pending)
     app.event("message", matchers=[is_direct_message])(handle_direct_message)

@@ -155,6 +155,8 @@ class CheckIn(Base):
     occupying: Mapped[str] = mapped_column(Text)
     changes: Mapped[str | None] = mapped_column(Text)
     support: Mapped[str | None] = mapped_column(Text)
+    # A later DM reply that differs from `occupying`, kept until the member says what to do with it.
+    pending_occupying: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
 

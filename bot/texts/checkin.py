@@ -50,6 +50,24 @@ SV: dict[str, str] = {
         "Du kan också svara med ett vanligt meddelande till mig här i appen."
     ),
     "checkin.button.edit": "Ändra",
+    # A DM reply when the member has already answered differently
+    "checkin.pending.question": "Du har redan svarat på *Vad upptar min tid?* inför träffen {when}:",
+    "checkin.pending.new": "Vad vill du att jag gör med det du nyss skrev?",
+    "checkin.pending.fallback": (
+        "Du har redan svarat inför träffen {when}. Vad vill du att jag gör med det du nyss skrev?"
+    ),
+    "checkin.button.replace": "Byt ut",
+    "checkin.button.append": "Lägg till",
+    "checkin.button.keep": "Behåll mitt svar",
+    "checkin.pending.replaced": "Klart! Ditt svar på *Vad upptar min tid?* inför träffen {when} är nu:",
+    "checkin.pending.appended": "Klart! Jag har lagt till texten. Ditt svar inför träffen {when} är nu:",
+    "checkin.pending.kept": "Jag behåller ditt svar på *Vad upptar min tid?* inför träffen {when}:",
+    "checkin.pending.kept_fallback": "Ditt svar inför träffen {when} är oförändrat.",
+    "checkin.pending.nothing": "Det finns inget att göra här längre; ditt sparade svar är som det var.",
+    "checkin.pending.too_long": (
+        "Tillsammans skulle svaret bli {length} tecken; det får vara högst {limit}. Välj *Byt ut* eller "
+        "*Behåll mitt svar*, eller skriv /incheckning och korta ner svaret i formuläret."
+    ),
     # The summary
     "checkin.summary.header": "Incheckning inför träffen {when}",
     "checkin.summary.place": "*Plats:* {place}",
@@ -108,6 +126,23 @@ EN: dict[str, str] = {
         "You can also answer with a plain message to me here in the app."
     ),
     "checkin.button.edit": "Edit",
+    "checkin.pending.question": "You have already answered *What is taking up my time?* for the meeting {when}:",
+    "checkin.pending.new": "What should I do with what you just wrote?",
+    "checkin.pending.fallback": (
+        "You have already answered for the meeting {when}. What should I do with what you just wrote?"
+    ),
+    "checkin.button.replace": "Replace",
+    "checkin.button.append": "Add",
+    "checkin.button.keep": "Keep my answer",
+    "checkin.pending.replaced": "Done! Your answer to *What is taking up my time?* for the meeting {when} is now:",
+    "checkin.pending.appended": "Done! I added the text. Your answer for the meeting {when} is now:",
+    "checkin.pending.kept": "I kept your answer to *What is taking up my time?* for the meeting {when}:",
+    "checkin.pending.kept_fallback": "Your answer for the meeting {when} is unchanged.",
+    "checkin.pending.nothing": "There is nothing left to do here; your saved answer is as it was.",
+    "checkin.pending.too_long": (
+        "Together the answer would be {length} characters; at most {limit} are allowed. Choose *Replace* or "
+        "*Keep my answer*, or type /incheckning and shorten the answer in the form."
+    ),
     "checkin.summary.header": "Check-in for the meeting {when}",
     "checkin.summary.place": "*Place:* {place}",
     "checkin.summary.count": "*{done} of {total}* have checked in.",

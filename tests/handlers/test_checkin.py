@@ -14,6 +14,7 @@ import pytest
 
 from bot import checkins, ids
 from bot.config import Settings
+from bot.formatting import escape
 from bot.runtime import Runtime
 from storage.db import transaction
 from storage.models import CheckIn, Meeting, Member
@@ -493,20 +494,235 @@ def test_dm_reply_saves_the_answer_and_confirms(
 ) -> None:
     add_member(MEMBER)
     meeting_id = _meeting(runtime)
-    _submit(slack, meeting_id, "Gammalt", "Förändring", "Stöd")
-    standin.reset()
     resp = slack.event(_dm_event("Just nu: <!here> budget &amp; bemanning"))
     assert resp.status == 200
     [row] = _checkins(runtime)
-    assert (row.occupying, row.changes, row.support) == (
+    assert (row.occupying, row.changes, row.support, row.pending_occupying) == (
         "Just nu: @here budget & bemanning",
-        "Förändring",
-        "Stöd",
+        None,
+        None,
+        None,
     )
     [dm] = standin.messages_to(MEMBER)
     body = _sections(dm.params["blocks"])
     assert "> Just nu: @here budget &amp; bemanning" in body
-    assert dm.params["blocks"][-1]["elements"][0]["value"] == str(meeting_id)
+    button = dm.params["blocks"][-1]["elements"][0]
+    assert (button["action_id"], button["value"]) == (ids.CHECKIN_OPEN, str(meeting_id))
+
+
+def test_dm_reply_with_the_same_text_confirms_again(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _meeting(runtime)
+    _submit(slack, meeting_id, "Budget", "Förändring", "Stöd")
+    standin.reset()
+    slack.event(_dm_event("Budget"))
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.changes, row.support, row.pending_occupying) == (
+        "Budget",
+        "Förändring",
+        "Stöd",
+        None,
+    )
+    [dm] = standin.messages_to(MEMBER)
+    assert "> Budget" in _sections(dm.params["blocks"])
+    assert dm.params["blocks"][-1]["elements"][0]["action_id"] == ids.CHECKIN_OPEN
+
+
+# ---------------------------------------------------------------- a DM reply after an answer
+
+
+PENDING_IDS = [ids.CHECKIN_PENDING_REPLACE, ids.CHECKIN_PENDING_APPEND, ids.CHECKIN_PENDING_KEEP]
+
+
+def _answered_then_dm(
+    slack: SlackClient,
+    runtime: Runtime,
+    standin: SlackStandIn,
+    answer: str = "Budget & bemanning",
+    dm: str = "Tack!",
+) -> int:
+    """A member who answered in the modal, then wrote `dm` in the DM; the stand-in is reset first."""
+    meeting_id = _meeting(runtime)
+    _submit(slack, meeting_id, answer, "Förändring", "Stöd")
+    standin.reset()
+    slack.event(_dm_event(dm))
+    return meeting_id
+
+
+def _press(
+    slack: SlackClient, standin: SlackStandIn, action_id: str, meeting_id: int, user: str = MEMBER
+) -> Any:
+    return slack.action(action_id, user=user, value=str(meeting_id), response_url=standin.response_url())
+
+
+def test_a_different_dm_reply_asks_and_keeps_the_answer(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _meeting(runtime)
+    _submit(slack, meeting_id, "Budget & <!channel>", "Förändring", "Stöd")
+    [before] = _checkins(runtime)
+    standin.reset()
+    assert slack.event(_dm_event("Tack! &lt;3 <!here>")).status == 200
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.changes, row.support) == ("Budget & <!channel>", "Förändring", "Stöd")
+    assert row.pending_occupying == "Tack! <3 @here"
+    assert row.updated_at == before.updated_at  # the answer did not change
+    [dm] = standin.messages_to(MEMBER)
+    body = _sections(dm.params["blocks"])
+    assert "redan svarat" in body and MEETING_WHEN in body
+    assert "> Budget &amp; &lt;!channel&gt;" in body
+    assert "> Tack! &lt;3 @here" in body
+    assert "<!" not in body
+    assert dm.params["text"]
+    buttons = dm.params["blocks"][-1]["elements"]
+    assert [b["action_id"] for b in buttons] == PENDING_IDS
+    assert [b["text"]["text"] for b in buttons] == ["Byt ut", "Lägg till", "Behåll mitt svar"]
+    assert {b["value"] for b in buttons} == {str(meeting_id)}
+
+    slack.event(_dm_event("Nej, nu gäller: rekrytering"))  # a newer reply replaces the pending one
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("Budget & <!channel>", "Nej, nu gäller: rekrytering")
+    assert len(standin.messages_to(MEMBER)) == 2
+
+
+@pytest.mark.parametrize(
+    ("action_id", "occupying", "said"),
+    [
+        (ids.CHECKIN_PENDING_REPLACE, "Rekrytering & <b>", "Klart!"),
+        (ids.CHECKIN_PENDING_APPEND, "Budget\nRekrytering & <b>", "lagt till"),
+        (ids.CHECKIN_PENDING_KEEP, "Budget", "behåller"),
+    ],
+)
+def test_each_button_settles_the_pending_reply(
+    slack: SlackClient,
+    runtime: Runtime,
+    add_member: Any,
+    standin: SlackStandIn,
+    action_id: str,
+    occupying: str,
+    said: str,
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _answered_then_dm(slack, runtime, standin, answer="Budget", dm="Rekrytering &amp; &lt;b&gt;")
+    assert _checkins(runtime)[0].pending_occupying == "Rekrytering & <b>"
+    assert _press(slack, standin, action_id, meeting_id).status == 200
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.changes, row.support, row.pending_occupying) == (
+        occupying,
+        "Förändring",
+        "Stöd",
+        None,
+    )
+    [answer] = standin.calls_to("response_url")
+    assert answer.params["replace_original"] is True
+    body = _sections(answer.params["blocks"])
+    assert said in body and MEETING_WHEN in body
+    quoted = "\n".join("> " + line for line in escape(occupying).split("\n"))
+    assert quoted in body and "<b>" not in body
+    button = answer.params["blocks"][-1]["elements"][0]
+    assert (button["action_id"], button["value"]) == (ids.CHECKIN_OPEN, str(meeting_id))
+    assert answer.params["text"]
+
+    # Pressed again (or another of the buttons): nothing is pending any more.
+    _press(slack, standin, ids.CHECKIN_PENDING_REPLACE, meeting_id)
+    again = standin.calls_to("response_url")[-1]
+    assert "inget att göra" in again.params["text"] and again.params["replace_original"] is False
+    assert _checkins(runtime)[0].occupying == occupying
+
+
+def test_append_over_the_limit_is_refused_and_keeps_the_pending_text(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _answered_then_dm(slack, runtime, standin, answer="a" * 2000, dm="b" * 1500)
+    _press(slack, standin, ids.CHECKIN_PENDING_APPEND, meeting_id)
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("a" * 2000, "b" * 1500)
+    [answer] = standin.calls_to("response_url")
+    assert "3501" in answer.params["text"] and "3000" in answer.params["text"]
+    assert answer.params["replace_original"] is False  # the question stays for another choice
+    _press(slack, standin, ids.CHECKIN_PENDING_REPLACE, meeting_id)
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("b" * 1500, None)
+
+
+def test_a_retried_dm_reply_does_not_ask_twice(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _meeting(runtime)
+    _submit(slack, meeting_id, "Budget")
+    standin.reset()
+    body, headers = signing.event_callback(SECRET, _dm_event("Tack!"), event_id="Ev0RETRY02")
+    assert slack.http.post("/slack/events", body, headers).status == 200
+    retry_headers = {**headers, "X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+    assert slack.http.post("/slack/events", body, retry_headers).status == 200
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("Budget", "Tack!")
+    assert len(standin.messages_to(MEMBER)) == 1
+
+
+def test_explicit_edits_drop_the_pending_reply(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _answered_then_dm(slack, runtime, standin)
+    assert _submit(slack, meeting_id, "Från formuläret", "Ny", None).body == b""
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.changes, row.pending_occupying) == ("Från formuläret", "Ny", None)
+    _press(slack, standin, ids.CHECKIN_PENDING_REPLACE, meeting_id)
+    assert "inget att göra" in standin.calls_to("response_url")[-1].params["text"]
+    assert _checkins(runtime)[0].occupying == "Från formuläret"
+
+    slack.event(_dm_event("Tack igen"))
+    assert _checkins(runtime)[0].pending_occupying == "Tack igen"
+    slack.command("/incheckning", "Nu: rekrytering", user=MEMBER)
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("Nu: rekrytering", None)
+
+    slack.event(_dm_event("Tack en gång till"))
+    assert _checkins(runtime)[0].pending_occupying == "Tack en gång till"
+    slack.action(ids.CHECKIN_OPEN, user=MEMBER, value=str(meeting_id))
+    assert standin.calls_to("views.open")[-1].ok
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("Nu: rekrytering", None)
+
+
+@pytest.mark.parametrize("who", ["stranger", "removed"])
+def test_a_non_member_pressing_a_pending_button_is_refused(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn, who: str
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _answered_then_dm(slack, runtime, standin)
+    if who == "removed":
+        _remove(runtime)
+    _press(
+        slack,
+        standin,
+        ids.CHECKIN_PENDING_REPLACE,
+        meeting_id,
+        user=MEMBER if who == "removed" else "U0STRANGER",
+    )
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("Budget & bemanning", "Tack!")
+    [answer] = standin.calls_to("response_url")
+    assert "medlemslista" in answer.params["text"] and answer.params["replace_original"] is False
+
+
+def test_a_pending_button_after_the_deadline_is_refused(
+    slack: SlackClient, runtime: Runtime, add_member: Any, standin: SlackStandIn, clock: Any
+) -> None:
+    add_member(MEMBER)
+    meeting_id = _answered_then_dm(slack, runtime, standin)
+    clock.set("2027-03-10T15:00")
+    _press(slack, standin, ids.CHECKIN_PENDING_APPEND, meeting_id)
+    [row] = _checkins(runtime)
+    assert (row.occupying, row.pending_occupying) == ("Budget & bemanning", "Tack!")
+    [answer] = standin.calls_to("response_url")
+    assert f"stängde {DEADLINE_WHEN}" in answer.params["text"]
 
 
 def test_dm_retry_is_not_answered_twice(
@@ -684,9 +900,18 @@ class TestOnBothDatabases:
         assert _submit(slack, meeting_id, "Budget", "Ny chef", None).body == b""
         slack.event(_dm_event("Från DM"))
         [row] = _checkins(runtime)
-        assert (row.occupying, row.changes, row.support) == ("Från DM", "Ny chef", None)
+        assert (row.occupying, row.pending_occupying) == ("Budget", "Från DM")  # asked, not overwritten
+        assert len(standin.messages_to(MEMBER)) == 2  # the modal's thank-you and the DM question
+        slack.action(ids.CHECKIN_PENDING_REPLACE, user=MEMBER, value=str(meeting_id))
+        [row] = _checkins(runtime)
+        assert (row.occupying, row.changes, row.support, row.pending_occupying) == (
+            "Från DM",
+            "Ny chef",
+            None,
+            None,
+        )
         assert row.updated_at.tzinfo is not None
-        assert len(standin.messages_to(MEMBER)) == 2  # the modal's thank-you and the DM answer
+        assert standin.calls_to("response_url")[-1].params["replace_original"] is True
 
     def test_double_submit_race(
         self, slack: SlackClient, runtime: Runtime, add_member: Any, monkeypatch: pytest.MonkeyPatch

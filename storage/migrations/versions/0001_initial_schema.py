@@ -175,6 +175,7 @@ def upgrade() -> None:
         sa.Column("occupying", sa.Text(), nullable=False),
         sa.Column("changes", sa.Text(), nullable=True),
         sa.Column("support", sa.Text(), nullable=True),
+        sa.Column("pending_occupying", sa.Text(), nullable=True),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("updated_at", sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(
