@@ -373,6 +373,10 @@ def run(demo: Demo) -> None:
         demo.last_metadata(),
         "the modal again",
     )
+    demo.say("*Anders, already checked in, thanks the app in the DM:*")
+    demo.say()
+    demo.dm("U0ANDERS", "Tack!")
+    demo.press("U0ANDERS", ids.CHECKIN_PENDING_KEEP, meeting, "Behåll mitt svar")
     demo.step("App Home")
     demo.home("U0CEMAL")
     demo.home(ORGANISER)
