@@ -195,7 +195,7 @@ def _answers(checkin: CheckIn | None) -> Answers | None:
 
 def _opening_for(
     session: Session, member: Member, meeting: Meeting | None, now: dt.datetime, tz: ZoneInfo
-) -> Opening | Refusal:
+) -> tuple[Opening, CheckIn | None] | Refusal:
     if meeting is None:
         return Refusal(Problem.NO_MEETING)
     if meeting.status == "cancelled":
@@ -205,13 +205,17 @@ def _opening_for(
         return Refusal(Problem.STARTED, meeting.starts_at, deadline)
     if now >= deadline:
         return Refusal(Problem.CLOSED, meeting.starts_at, deadline)
-    answers = _answers(checkin_for(session, meeting.id, member.id))
-    return Opening(meeting.id, meeting.starts_at, meeting.place, deadline, answers)
+    checkin = checkin_for(session, meeting.id, member.id)
+    return Opening(meeting.id, meeting.starts_at, meeting.place, deadline, _answers(checkin)), checkin
+
+
+Resolved = tuple[Member, Opening, CheckIn | None]
 
 
 def _resolve(
     session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None
-) -> tuple[Member, Opening] | Refusal:
+) -> Resolved | Refusal:
+    """The member, what they may check in for, and their check-in row if they have one."""
     member = active_member(session, user_id)
     if member is None:
         return Refusal(Problem.NOT_MEMBER)
@@ -221,8 +225,8 @@ def _resolve(
         meeting = session.get(Meeting, meeting_id)
         if meeting is None:
             return Refusal(Problem.GONE)
-    opening = _opening_for(session, member, meeting, now, tz)
-    return opening if isinstance(opening, Refusal) else (member, opening)
+    opened = _opening_for(session, member, meeting, now, tz)
+    return opened if isinstance(opened, Refusal) else (member, *opened)
 
 
 def open_checkin(
@@ -254,9 +258,9 @@ def _keep_updated_at(checkin: CheckIn) -> None:
     flag_modified(checkin, "updated_at")
 
 
-def _store(session: Session, member: Member, opening: Opening, answers: Answers, now: dt.datetime) -> Saved:
+def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datetime) -> Saved:
     """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
-    checkin = checkin_for(session, opening.meeting_id, member.id)
+    member, opening, checkin = resolved
     created = checkin is None
     if checkin is None:
         checkin = CheckIn(meeting_id=opening.meeting_id, member_id=member.id, created_at=now)
@@ -286,8 +290,7 @@ def _save_in(
     resolved = _resolve(session, user_id, now, tz, meeting_id)
     if isinstance(resolved, Refusal):
         return resolved
-    member, opening = resolved
-    return _store(session, member, opening, merge(opening.answers), now)
+    return _store(session, resolved, merge(resolved[1].answers), now)
 
 
 def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
@@ -337,12 +340,10 @@ def _reply_in(
     resolved = _resolve(session, user_id, now, tz, None)
     if isinstance(resolved, Refusal):
         return resolved
-    member, opening = resolved
+    _member, opening, checkin = resolved
     earlier = opening.answers
-    if earlier is None or not earlier.occupying or earlier.occupying == text:
-        return _store(session, member, opening, _with_occupying(text)(earlier), now)
-    checkin = checkin_for(session, opening.meeting_id, member.id)
-    assert checkin is not None  # the opening found its answers
+    if checkin is None or earlier is None or not earlier.occupying or earlier.occupying == text:
+        return _store(session, resolved, _with_occupying(text)(earlier), now)
     changed = checkin.pending_occupying != text
     if changed:
         checkin.pending_occupying = text
@@ -364,8 +365,7 @@ def _settle_in(
     resolved = _resolve(session, user_id, now, tz, meeting_id)
     if isinstance(resolved, Refusal):
         return resolved
-    member, opening = resolved
-    checkin = checkin_for(session, opening.meeting_id, member.id)
+    _member, opening, checkin = resolved
     if checkin is None or checkin.pending_occupying is None or opening.answers is None:
         return NothingPending()
     pending, earlier = checkin.pending_occupying, opening.answers
@@ -376,7 +376,7 @@ def _settle_in(
         occupying = f"{earlier.occupying}\n{pending}"
         if too_long(occupying):
             return TooLongCombined(len(occupying))
-    return _store(session, member, opening, replace(earlier, occupying=occupying), now)
+    return _store(session, resolved, replace(earlier, occupying=occupying), now)
 
 
 def settle_pending(

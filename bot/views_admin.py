@@ -21,7 +21,7 @@ from bot.formatting import (
     MAX_SECTION_TEXT,
     MAX_VIEW_BLOCKS,
     escape,
-    split_text,
+    sections,
     truncate_title,
 )
 from bot.texts import t
@@ -118,13 +118,8 @@ def _plain(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
 
-def sections(text: str) -> list[Block]:
-    """Section blocks holding `text`, split at line breaks so none exceeds 3000 characters."""
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in split_text(text)]
-
-
 def _header(text: str) -> Block:
-    return {"type": "header", "text": _plain(text[:150])}
+    return {"type": "header", "text": _plain(text)}  # our own titles, all well under 150
 
 
 def _button(text: str, action_id: str, value: str | None = None, style: str | None = None) -> Block:

@@ -50,7 +50,7 @@ from bot.views_checkin import (
     too_long_combined_text,
     too_long_text,
 )
-from handlers.replies import dm, tell
+from handlers.replies import answer, dm, tell
 
 COMMAND = "/incheckning"
 
@@ -249,14 +249,7 @@ def handle_checkin_pending(
         tell(body, respond, client, _settle_refusal(outcome, runtime), logger)
         return
     message = build_settled_message(outcome, choice, runtime.tz, runtime.lang)
-    if body.get("response_url"):
-        try:
-            respond(replace_original=True, **message)
-            return
-        except Exception:
-            # The choice is stored; only the update of the question failed.
-            logger.exception("could not update the question; sending a DM instead")
-    dm(client, user_id, message, logger)
+    answer(body, respond, client, message, logger, replace_original=True)
 
 
 def register(app: App) -> None:

@@ -19,13 +19,29 @@ def dm(client: WebClient, user_id: str, message: dict[str, Any], logger: Logger)
         logger.exception("could not send a DM")
 
 
-def tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
-    """A short answer to whoever pressed: ephemeral where they pressed, else in their DM
-    (presses in App Home and modals come without a response_url)."""
+def answer(
+    body: dict[str, Any],
+    respond: Respond,
+    client: WebClient,
+    message: dict[str, Any],
+    logger: Logger,
+    *,
+    replace_original: bool = False,
+) -> None:
+    """Answer whoever pressed: where they pressed (replacing the message, or ephemeral beside it),
+    else in their DM (presses in App Home and modals come without a response_url)."""
     if body.get("response_url"):
         try:
-            respond(text=text, response_type="ephemeral", replace_original=False)
+            if replace_original:
+                respond(replace_original=True, **message)
+            else:
+                respond(response_type="ephemeral", replace_original=False, **message)
             return
         except Exception:
             logger.exception("could not answer through response_url; sending a DM instead")
-    dm(client, body["user"]["id"], {"text": text}, logger)
+    dm(client, body["user"]["id"], message, logger)
+
+
+def tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
+    """A short text answer to whoever pressed, beside what they pressed."""
+    answer(body, respond, client, {"text": text}, logger)
