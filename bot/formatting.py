@@ -1,8 +1,10 @@
-"""Pure formatting helpers: Swedish dates, Slack escaping, splitting long text."""
+"""Pure formatting helpers: Swedish dates, Slack escaping, splitting long text into sections and pages."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -16,6 +18,8 @@ MAX_HEADER_TEXT = 150
 MAX_BUTTON_TEXT = 75
 MAX_INPUT_LENGTH = 3000
 MAX_FALLBACK_TEXT = 3000
+
+Block = dict[str, Any]
 
 _DATETIME_PATTERNS = {"sv": "EEEE d MMMM y 'kl.' HH.mm", "en": "EEEE d MMMM y 'at' HH:mm"}
 _DATE_PATTERNS = {"sv": "EEEE d MMMM y", "en": "EEEE d MMMM y"}
@@ -65,6 +69,45 @@ def split_text(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
     if rest:
         chunks.append(rest)
     return chunks
+
+
+def sections(text: str) -> list[Block]:
+    """mrkdwn section blocks holding `text`, split with `split_text` at Slack's 3,000 characters."""
+    return [
+        {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
+        for chunk in split_text(text, MAX_SECTION_TEXT)
+    ]
+
+
+def paginate(blocks: Sequence[Block], room: int) -> list[list[Block]]:
+    """`blocks` in order over pages of at most `room` blocks each (always at least one page).
+
+    A divider is kept with what follows it, so no page ends on a lone rule.
+    """
+    pages: list[list[Block]] = [[]]
+    for i, block in enumerate(blocks):
+        page = pages[-1]
+        lone_divider = block["type"] == "divider" and len(page) == room - 1 and i + 1 < len(blocks)
+        if len(page) >= room or lone_divider:
+            pages.append([])
+        pages[-1].append(block)
+    return pages
+
+
+def mark_continued(
+    pages: Sequence[Sequence[Block]],
+    marker: Callable[[int, int], str],
+    first: Sequence[Block] = (),
+) -> list[list[Block]]:
+    """Each page's message blocks: `first` before page 1, and before every later page a context
+    block with `marker(part, parts)` (e.g. "(fortsättning 2/3)")."""
+    parts = len(pages)
+    return [
+        [*first, *page]
+        if number == 1
+        else [{"type": "context", "elements": [{"type": "mrkdwn", "text": marker(number, parts)}]}, *page]
+        for number, page in enumerate(pages, start=1)
+    ]
 
 
 def truncate_title(title: str, limit: int = MAX_MODAL_TITLE) -> str:

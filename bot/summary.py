@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.formatting import MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, escape, format_when, split_text
+from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, mark_continued, paginate, sections
 from bot.runtime import Runtime
 from bot.texts import t
 from storage.checkins import checkins_for_meeting
@@ -121,13 +121,6 @@ def load_next_checkin_summary(session: Session, now: dt.datetime) -> CheckinSumm
 # ---------------------------------------------------------------- rendering (pure)
 
 
-def _section(text: str) -> list[Block]:
-    return [
-        {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
-        for chunk in split_text(text, MAX_SECTION_TEXT)
-    ]
-
-
 def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
     lines = [f"*{escape(checkin.name)}*"]
     for key, answer in (
@@ -137,7 +130,7 @@ def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
     ):
         if answer:
             lines.append(f"_{t(key, lang)}_\n{escape(answer)}")
-    return _section("\n".join(lines))
+    return sections("\n".join(lines))
 
 
 def _body_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
@@ -145,15 +138,15 @@ def _body_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
     for org in summary.organisations:
         title = escape(org.name) if org.name else t("checkin.summary.no_organisation", lang)
         blocks.append({"type": "divider"})
-        blocks += _section(f":office: *{title}*")
+        blocks += sections(f":office: *{title}*")
         for checkin in org.checkins:
             blocks += _member_blocks(checkin, lang)
     blocks.append({"type": "divider"})
     if summary.missing:
         names = ", ".join(escape(name) for name in summary.missing)
-        blocks += _section(t("checkin.summary.missing", lang, names=names))
+        blocks += sections(t("checkin.summary.missing", lang, names=names))
     else:
-        blocks += _section(t("checkin.summary.all_done", lang))
+        blocks += sections(t("checkin.summary.all_done", lang))
     return blocks
 
 
@@ -167,21 +160,9 @@ def _head_blocks(summary: CheckinSummary, when: str, lang: str) -> list[Block]:
             "type": "header",
             "text": {"type": "plain_text", "text": t("checkin.summary.header", lang, when=when)},
         },
-        *_section(t("checkin.summary.place", lang, place=place)),
-        *_section(count),
+        *sections(t("checkin.summary.place", lang, place=place)),
+        *sections(count),
     ]
-
-
-def _pages(blocks: list[Block], room: int) -> list[list[Block]]:
-    # Keep a divider with what follows it, so no page ends on a lone rule.
-    pages: list[list[Block]] = [[]]
-    for i, block in enumerate(blocks):
-        page = pages[-1]
-        lone_divider = block["type"] == "divider" and len(page) == room - 1 and i + 1 < len(blocks)
-        if len(page) >= room or lone_divider:
-            pages.append([])
-        pages[-1].append(block)
-    return pages
 
 
 def render_checkin_summary(summary: CheckinSummary, tz: ZoneInfo, lang: str = "sv") -> list[Message]:
@@ -189,19 +170,19 @@ def render_checkin_summary(summary: CheckinSummary, tz: ZoneInfo, lang: str = "s
     Slack's limits need (50 blocks each, 3000 characters per section), nothing left out."""
     when = format_when(summary.starts_at, tz, lang)
     # One block of each message is kept for the "(fortsättning 2/3)" marker.
-    pages = _pages(_head_blocks(summary, when, lang) + _body_blocks(summary, lang), MAX_MESSAGE_BLOCKS - 1)
+    pages = paginate(_head_blocks(summary, when, lang) + _body_blocks(summary, lang), MAX_MESSAGE_BLOCKS - 1)
     parts = len(pages)
+    marked = mark_continued(
+        pages, lambda part, total: t("checkin.summary.continued", lang, when=when, part=part, parts=total)
+    )
     messages: list[Message] = []
-    for number, page in enumerate(pages, start=1):
+    for number, blocks in enumerate(marked, start=1):
         if number == 1:
             text = t(
                 "checkin.summary.fallback", lang, when=when, done=summary.checked_in, total=summary.expected
             )
-            blocks = page
         else:
             text = t("checkin.summary.fallback_part", lang, when=when, part=number, parts=parts)
-            marker = t("checkin.summary.continued", lang, when=when, part=number, parts=parts)
-            blocks = [{"type": "context", "elements": [{"type": "mrkdwn", "text": marker}]}, *page]
         messages.append({"text": text, "blocks": blocks})
     return messages
 

@@ -9,10 +9,17 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
-from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, truncate_title
+from bot.formatting import (
+    MAX_MESSAGE_BLOCKS,
+    escape,
+    format_when,
+    mark_continued,
+    paginate,
+    sections,
+    truncate_title,
+)
 from bot.pulse import MAX_COMMENT_LENGTH, PulseSummary, Refusal
 from bot.texts import t
-from bot.views_scheduler import sections
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -168,18 +175,14 @@ def build_pulse_summary(summary: PulseSummary, tz: ZoneInfo, lang: str) -> list[
         "type": "header",
         "text": {"type": "plain_text", "text": t("pulse.summary.header", lang, when=when)},
     }
-    room = MAX_MESSAGE_BLOCKS - 1
-    pages = [body[i : i + room] for i in range(0, len(body), room)]
+    pages = paginate(body, MAX_MESSAGE_BLOCKS - 1)
     fallback = t("pulse.summary.fallback", lang, when=when, **counts)
-    messages: list[Message] = []
-    for number, page in enumerate(pages, start=1):
-        if number == 1:
-            blocks = [header, *page]
-        else:
-            marker = t("pulse.summary.continued", lang, part=number, parts=len(pages), when=when)
-            blocks = [{"type": "context", "elements": [{"type": "mrkdwn", "text": marker}]}, *page]
-        messages.append({"text": fallback, "blocks": blocks})
-    return messages
+    marked = mark_continued(
+        pages,
+        lambda part, parts: t("pulse.summary.continued", lang, part=part, parts=parts, when=when),
+        first=[header],
+    )
+    return [{"text": fallback, "blocks": blocks} for blocks in marked]
 
 
 def encode_metadata(meeting_id: int, channel: str | None, ts: str | None) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
-from bot.formatting import MAX_MESSAGE_BLOCKS, MAX_SECTION_TEXT, escape, format_when, split_text
+from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, paginate, sections
 from bot.texts import t
 
 Block = dict[str, Any]
@@ -19,14 +19,6 @@ Message = dict[str, Any]
 def place_text(place: str | None, lang: str) -> str:
     """ "plats: *Stadshuset*", or that the place will be announced; the place is escaped."""
     return t("scheduler.place", lang, place=escape(place)) if place else t("no_place", lang)
-
-
-def sections(text: str) -> list[Block]:
-    """mrkdwn section blocks holding `text`, split at Slack's 3,000 characters per section."""
-    return [
-        {"type": "section", "text": {"type": "mrkdwn", "text": chunk}}
-        for chunk in split_text(text, MAX_SECTION_TEXT)
-    ]
 
 
 def checkin_button(meeting_id: int, lang: str) -> Block:
@@ -134,10 +126,6 @@ class ReportItem:
     expired: int = 0
 
 
-def _pages(blocks: list[Block], room: int) -> list[list[Block]]:
-    return [blocks[i : i + room] for i in range(0, len(blocks), room)] or [[]]
-
-
 def build_failure_report(items: Sequence[ReportItem], lang: str) -> list[Message]:
     """The organisers' report of failed and missed sends, split to fit Slack's limits."""
     body: list[Block] = []
@@ -159,5 +147,5 @@ def build_failure_report(items: Sequence[ReportItem], lang: str) -> list[Message
         "text": {"type": "plain_text", "text": t("scheduler.report.header", lang)},
     }
     text = t("scheduler.report.fallback", lang, count=count)
-    pages = _pages(body, MAX_MESSAGE_BLOCKS - 1)
+    pages = paginate(body, MAX_MESSAGE_BLOCKS - 1)  # sections only: no dividers to keep together
     return [{"text": text, "blocks": ([header] if i == 0 else []) + page} for i, page in enumerate(pages)]
