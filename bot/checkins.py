@@ -138,11 +138,12 @@ def is_help_request(text: str) -> bool:
 
 def parse_meeting_id(raw: object) -> int | None:
     """A meeting id from a button value or private_metadata; None when missing or garbled."""
-    if isinstance(raw, int):
-        return raw if raw > 0 else None
     if isinstance(raw, str) and raw.strip().isdigit():
-        value = int(raw.strip())
-        return value if value > 0 else None
+        raw = int(raw.strip())
+    # Ids are database integers: a forged 20-digit value must not reach the query (SQLite
+    # raises OverflowError on it) but read as "no such meeting".
+    if isinstance(raw, int) and 0 < raw < 2**31:
+        return raw
     return None
 
 

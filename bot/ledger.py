@@ -408,7 +408,7 @@ def _record_failure(fan: Fanout, job: Job, row_id: int, exc: BaseException) -> s
 
 
 def _record_parts(session: Session, fan: Fanout, job: Job, found: dict[int, tuple[str, str]]) -> None:
-    """Part markers for the parts of a multi-message send that a check found in Slack."""
+    """Part markers for parts of a multi-message send that are in Slack (posted, or found by a check)."""
     for number, (channel, ts) in found.items():
         rows.insert_row(
             session,
@@ -454,7 +454,7 @@ def _post_parts(
     done: set[str] = set()
     if len(messages) > 1:
         with fan.runtime.sessions() as session:
-            done = rows.parts_sent(session, job.due.send_key, job.recipient)
+            done = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
     for number, message in enumerate(messages, start=1):
         key = rows.part_key(job.due.send_key, number)
         if key in done:
@@ -466,17 +466,7 @@ def _post_parts(
             first = (channel, ts)
         if len(messages) > 1:
             with transaction(fan.runtime.sessions) as session:
-                rows.insert_row(
-                    session,
-                    send_key=key,
-                    recipient=job.recipient,
-                    kind=job.due.kind,
-                    state=rows.SENT,
-                    due_at=job.due.due_at,
-                    sent_at=fan.at,
-                    slack_channel=channel,
-                    slack_ts=ts,
-                )
+                _record_parts(session, fan, job, {number: (channel, ts)})
     return first
 
 

@@ -33,7 +33,7 @@ from bot.views_scheduler import (
     build_reminder,
 )
 from storage import ledger
-from storage.checkins import members_without_checkin
+from storage.checkins import checked_in_member_ids
 from storage.models import Meeting, Member
 from storage.queries import active_members, get_network
 
@@ -51,10 +51,11 @@ RELEVANCE_DAYS = 14
 
 Render = Callable[[Session, str], list[Message]]
 
-# Sends to every active member, and those to the organisers' channel.
-_TO_MEMBERS = {timeline.INVITATION, timeline.DAY_OF, timeline.PULSE}
-_TO_CHANNEL = {timeline.DEADLINE_SUMMARY, timeline.PULSE_SUMMARY}
-_REMINDERS = {timeline.REMINDER, timeline.LAST_REMINDER}
+# Sends to every active member, those to the organisers' channel, and the reminders (to those
+# invited who have not checked in).
+TO_MEMBERS = {timeline.INVITATION, timeline.DAY_OF, timeline.PULSE}
+TO_CHANNEL = {timeline.DEADLINE_SUMMARY, timeline.PULSE_SUMMARY}
+REMINDERS = {timeline.REMINDER, timeline.LAST_REMINDER}
 
 
 def send_key(meeting_id: int, kind: str) -> str:
@@ -119,17 +120,32 @@ def plan_for(meeting: Meeting, tz: ZoneInfo, policy: Mapping[str, Step]) -> Plan
     return Plan(meeting, sends, deadline)
 
 
-def reminder_audience(session: Session, meeting_id: int, due_at: dt.datetime) -> list[str]:
-    """Members without a check-in whose invitation went out before the reminder was due.
+def reminder_audience(
+    session: Session, meeting_id: int, due_at: dt.datetime, members: Iterable[Member]
+) -> list[str]:
+    """Of `members` (the active ones), those without a check-in whose invitation went out
+    before the reminder was due.
 
     Someone added late gets the invitation first; a reminder in the same breath would be noise.
     """
     invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
+    done = checked_in_member_ids(session, meeting_id)
     return [
         m.slack_user_id
-        for m in members_without_checkin(session, meeting_id)
-        if m.slack_user_id in invited and (invited[m.slack_user_id].sent_at or due_at) <= due_at
+        for m in members
+        if m.id not in done
+        and m.slack_user_id in invited
+        and (invited[m.slack_user_id].sent_at or due_at) <= due_at
     ]
+
+
+def member_audience(
+    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[Member]
+) -> list[str]:
+    """Who a send of `kind` to members (not to the channel) goes to, of the active `members`."""
+    if kind in REMINDERS:
+        return reminder_audience(session, meeting_id, due_at, members)
+    return [m.slack_user_id for m in members]
 
 
 def invited_members(session: Session, meeting_id: int, members: Iterable[Member]) -> dict[str, int]:
@@ -167,7 +183,7 @@ def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Mes
     info = plan.info()
     if kind == timeline.INVITATION:
         return build_invitation(info, tz, lang)
-    if kind in _REMINDERS:
+    if kind in REMINDERS:
         return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
     if kind == timeline.DAY_OF:
         return build_day_of(info, tz, lang)
@@ -188,7 +204,7 @@ def _timeline_send(
     meeting = plan.meeting
     kind = planned.kind
     key = send_key(meeting.id, kind)
-    if kind in _TO_CHANNEL:
+    if kind in TO_CHANNEL:
         return DueSend(
             send_key=key,
             kind=kind,
@@ -199,12 +215,9 @@ def _timeline_send(
             revision=meeting.version,
             meta={"meeting_id": meeting.id, "waiting_for_channel": channel is None},
         )
-    if kind in _REMINDERS:
-        recipients = reminder_audience(session, meeting.id, planned.due_at)
-    else:
-        recipients = [m.slack_user_id for m in members]
+    recipients = member_audience(session, meeting.id, kind, planned.due_at, members)
     stale_after = None
-    if kind == timeline.INVITATION or kind in _REMINDERS:
+    if kind == timeline.INVITATION or kind in REMINDERS:
         stale_after = plan.deadline  # check-in has closed: nothing to invite or remind about
     elif kind == timeline.DAY_OF:
         stale_after = meeting.starts_at

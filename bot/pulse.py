@@ -49,12 +49,6 @@ class Answer:
     comment: str | None
 
 
-def parse_meeting_id(value: str | None) -> int | None:
-    """The meeting id carried by a button value or private_metadata, or None when malformed."""
-    value = (value or "").strip()
-    return int(value) if value.isdigit() and len(value) < 12 else None
-
-
 def comment_problem(comment: str | None) -> tuple[str, dict[str, int]] | None:
     """A validation problem (text key, format args) with a comment, or None when it is fine."""
     text = (comment or "").strip()

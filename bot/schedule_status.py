@@ -17,17 +17,21 @@ from sqlalchemy.orm import Session
 from bot import timeline
 from bot.formatting import format_when
 from bot.meeting_schedule import (
+    CANCELLED,
+    MOVED,
+    REMINDERS,
+    TO_CHANNEL,
     meeting_due_sends,
+    member_audience,
     plan_for,
     relevant_meetings,
-    reminder_audience,
     send_key,
 )
 from bot.scheduler import kind_label, lateness, report_items
 from bot.texts import t
 from bot.timeline import meeting_policy
 from storage import ledger
-from storage.checkins import members_without_checkin
+from storage.checkins import checked_in_member_ids
 from storage.queries import active_members, get_network
 
 if TYPE_CHECKING:
@@ -36,9 +40,6 @@ if TYPE_CHECKING:
 NEXT_SENDS = 5
 PROBLEM_DAYS = 14
 MAX_PROBLEM_LINES = 10
-
-_CHANNEL_KINDS = {timeline.DEADLINE_SUMMARY, timeline.PULSE_SUMMARY}
-_REMINDERS = {timeline.REMINDER, timeline.LAST_REMINDER}
 
 
 @dataclass(frozen=True)
@@ -52,18 +53,18 @@ class Upcoming:
 
 def _audience(kind: str, count: int, lang: str) -> str:
     label = kind_label(kind, lang)
-    if kind in _CHANNEL_KINDS:
+    if kind in TO_CHANNEL:
         return t("scheduler.audience.channel", lang, label=label)
-    if kind in _REMINDERS:
+    if kind in REMINDERS:
         return t("scheduler.audience.not_checked_in", lang, label=label, count=count)
-    if kind in ("meeting_moved", "meeting_cancelled"):
+    if kind in (MOVED, CANCELLED):
         return t("scheduler.audience.invited", lang, label=label, count=count)
     if count == 1:
         return t("scheduler.audience.member", lang, label=label)
     return t("scheduler.audience.members", lang, label=label, count=count)
 
 
-def _pending_now(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[Upcoming]:
+def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[Upcoming]:
     """Sends already due that a tick still has work on (new recipients, a channel to wait for)."""
     grace = dt.timedelta(hours=runtime.settings.grace_hours)
     pending = []
@@ -84,31 +85,29 @@ def _pending_now(session: Session, runtime: Runtime, now: dt.datetime, channel: 
 def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[Upcoming]:
     """The timeline's sends still ahead, with the audience they would have today."""
     policy = meeting_policy(get_network(session).policy)
-    members = [m.slack_user_id for m in active_members(session)]
+    members = active_members(session)
     upcoming = []
     for meeting in relevant_meetings(session, now, policy):
         if meeting.status != "planned":
             continue
         plan = plan_for(meeting, runtime.tz, policy)
-        missing = {m.slack_user_id for m in members_without_checkin(session, meeting.id)}
+        checked_in = checked_in_member_ids(session, meeting.id)
         # Once invitations are out, reminders go to those invited (see reminder_audience).
         invitation_sent = bool(ledger.sent_to(session, send_key(meeting.id, timeline.INVITATION)))
         for planned in plan.sends:
             if planned.due_at <= now:
                 continue
             done = ledger.rows_for(session, send_key(meeting.id, planned.kind))
-            if planned.kind in _CHANNEL_KINDS:
+            if planned.kind in TO_CHANNEL:
                 if not done:
                     upcoming.append(
                         Upcoming(planned.due_at, _audience(planned.kind, 1, runtime.lang), channel is None)
                     )
                 continue
-            if planned.kind in _REMINDERS and invitation_sent:
-                audience = reminder_audience(session, meeting.id, planned.due_at)
-            elif planned.kind in _REMINDERS:
-                audience = [m for m in members if m in missing]
+            if planned.kind in REMINDERS and not invitation_sent:
+                audience = [m.slack_user_id for m in members if m.id not in checked_in]
             else:
-                audience = members
+                audience = member_audience(session, meeting.id, planned.kind, planned.due_at, members)
             left = [m for m in audience if m not in done]
             if left:
                 upcoming.append(Upcoming(planned.due_at, _audience(planned.kind, len(left), runtime.lang)))
@@ -116,7 +115,7 @@ def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str |
 
 
 def _upcoming_lines(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[str]:
-    items = _pending_now(session, runtime, now, channel) + _future(session, runtime, now, channel)
+    items = _pending_now(session, runtime, now) + _future(session, runtime, now, channel)
     lines = []
     for item in items[:NEXT_SENDS]:
         if item.waiting_for_channel and item.due_at is None:

@@ -32,10 +32,12 @@ from bot import award_schedule, meeting_schedule
 from bot.formatting import escape, format_when
 from bot.ledger import (
     LEASE_MINUTES,
+    PERMANENT,
     SENT,
     VERIFIED,
     Fanout,
     Pacer,
+    classify,
     deliver,
     expire,
     pool,
@@ -43,7 +45,6 @@ from bot.ledger import (
     tick_client,
 )
 from bot.sends import DueSend
-from bot.slack import PERMANENT_ERRORS
 from bot.texts import CATALOGS, t
 from bot.views_scheduler import ReportItem, build_failure_report
 from storage import ledger as rows
@@ -257,9 +258,8 @@ def report_problems(runtime: Runtime, fan: Fanout) -> int:
         for message in build_failure_report(items, runtime.lang):
             post(fan.client, channel, message, fan.pacer)
     except Exception as exc:
-        code = getattr(getattr(exc, "response", None), "data", {}) or {}
-        error = code.get("error") if isinstance(code, dict) else None
-        if error not in PERMANENT_ERRORS:
+        kind, _code = classify(exc)
+        if kind != PERMANENT:
             with transaction(runtime.sessions) as session:
                 rows.unreport(session, [d.id for d in claimed])
         logger.exception("could not post the failure report to the organisers' channel")

@@ -10,6 +10,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids, pulse
+from bot.checkins import parse_meeting_id
 from bot.runtime import Runtime
 from bot.texts import t
 from bot.views_pulse import (
@@ -37,7 +38,7 @@ def handle_pulse_answer(
     """Ja / Nej: store (or replace) the answer and show it in the question message."""
     ack()
     choice = pulse.YES if action.get("action_id") == ids.PULSE_YES else pulse.NO
-    meeting_id = pulse.parse_meeting_id(action.get("value"))
+    meeting_id = parse_meeting_id(action.get("value"))
     try:
         outcome = pulse.answer(runtime, body["user"]["id"], meeting_id, choice)
     except Exception:
@@ -68,7 +69,7 @@ def handle_pulse_comment_open(
 ) -> None:
     """ "Lägg till en kommentar": open the comment modal, filled with the earlier comment."""
     ack()
-    meeting_id = pulse.parse_meeting_id(action.get("value"))
+    meeting_id = parse_meeting_id(action.get("value"))
     try:
         outcome = pulse.opening(runtime, body["user"]["id"], meeting_id)
     except Exception:

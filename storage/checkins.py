@@ -6,7 +6,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import CheckIn, Member
-from storage.queries import active_members
 
 
 def checkin_for(session: Session, meeting_id: int, member_id: int) -> CheckIn | None:
@@ -28,7 +27,11 @@ def checkins_for_meeting(session: Session, meeting_id: int) -> list[CheckIn]:
     )
 
 
-def members_without_checkin(session: Session, meeting_id: int) -> list[Member]:
-    """Active members who have not checked in for the meeting."""
-    done = set(session.scalars(select(CheckIn.member_id).where(CheckIn.meeting_id == meeting_id)))
-    return [m for m in active_members(session) if m.id not in done]
+def checked_in_member_ids(session: Session, meeting_id: int) -> set[int]:
+    """The ids of the members who have checked in for the meeting (active or not)."""
+    return set(session.scalars(select(CheckIn.member_id).where(CheckIn.meeting_id == meeting_id)))
+
+
+def has_checkins(session: Session, meeting_id: int) -> bool:
+    """Whether anyone has checked in for the meeting."""
+    return session.scalar(select(CheckIn.id).where(CheckIn.meeting_id == meeting_id).limit(1)) is not None

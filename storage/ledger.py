@@ -93,13 +93,13 @@ def rows_for(session: Session, send_key: str) -> dict[str, Delivery]:
     return {row.recipient: row for row in rows}
 
 
-def parts_sent(session: Session, send_key: str, recipient: str) -> set[str]:
-    """The part keys of a multi-message send already posted to `recipient`."""
-    pattern = send_key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + PART_SEPARATOR + "%"
+def parts_sent(session: Session, send_key: str, recipient: str, parts: int) -> set[str]:
+    """The part keys of a multi-message send of `parts` messages already posted to `recipient`."""
+    keys = [part_key(send_key, number) for number in range(1, parts + 1)]
     return set(
         session.scalars(
             select(Delivery.send_key).where(
-                Delivery.send_key.like(pattern, escape="\\"),
+                Delivery.send_key.in_(keys),
                 Delivery.recipient == recipient,
                 Delivery.state == SENT,
             )
@@ -147,17 +147,30 @@ def mark_sent(
     )
 
 
-def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int) -> str:
-    """Count a failed attempt: 'retry' again, or 'failed' after `max_attempts`. The new state."""
+def _count_attempt(
+    session: Session, delivery_id: int, next_state: str, max_attempts: int, error: str | None = None
+) -> str:
+    """Count an attempt: `next_state`, or 'failed' after `max_attempts`. The new state.
+
+    last_error becomes `error` if one is given, else it is kept.
+    """
     attempts = session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0
-    state = FAILED if attempts + 1 >= max_attempts else RETRY
+    state = FAILED if attempts + 1 >= max_attempts else next_state
+    values: dict[str, Any] = {"state": state, "attempts": attempts + 1}
+    if error is not None:
+        values["last_error"] = error[:200]
     session.execute(
         update(Delivery)
         .where(Delivery.id == delivery_id)
-        .values(state=state, attempts=attempts + 1, last_error=error[:200])
+        .values(**values)
         .execution_options(synchronize_session=False)
     )
     return state
+
+
+def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int) -> str:
+    """Count a failed attempt: 'retry' again, or 'failed' after `max_attempts`. The new state."""
+    return _count_attempt(session, delivery_id, RETRY, max_attempts, error)
 
 
 def mark_unknown(session: Session, delivery_id: int, error: str) -> None:
@@ -176,15 +189,7 @@ def mark_unknown(session: Session, delivery_id: int, error: str) -> None:
 def mark_unverified(session: Session, delivery_id: int, max_attempts: int) -> str:
     """Checking Slack failed for a passing reason: 'unknown' again, or 'failed' after
     `max_attempts`. last_error keeps what made the outcome unknown ("may have arrived")."""
-    attempts = session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0
-    state = FAILED if attempts + 1 >= max_attempts else UNKNOWN
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(state=state, attempts=attempts + 1)
-        .execution_options(synchronize_session=False)
-    )
-    return state
+    return _count_attempt(session, delivery_id, UNKNOWN, max_attempts)
 
 
 def mark_final(session: Session, delivery_ids: Sequence[int], state: str, error: str | None) -> None:

@@ -194,7 +194,7 @@ def test_parts_sent_reads_only_this_sends_markers(sessions: sessionmaker[Session
         for key in ("sum_1#1", "sum_1#2", "sum_10#1", "sumX1#1"):
             ledger.insert_row(s, send_key=key, recipient="C1", kind="x", state=ledger.SENT, due_at=NOW)
     with sessions() as s:
-        assert ledger.parts_sent(s, "sum_1", "C1") == {"sum_1#1", "sum_1#2"}
+        assert ledger.parts_sent(s, "sum_1", "C1", 3) == {"sum_1#1", "sum_1#2"}
 
 
 def test_the_schema_refuses_a_second_row_for_a_send_and_recipient(sessions: sessionmaker[Session]) -> None:
