@@ -9,33 +9,36 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot import awards, ids
 from bot import commands as cmd
-from bot import ids
 from bot import views_admin as views
 from bot.csv_export import csv_bytes, upload_csv
 from bot.formatting import escape, format_day, format_when
 from bot.meeting_schedule import send_key
-from bot.people import active_member, is_organiser
+from bot.people import active_member, is_organiser, organiser_ids
 from bot.runtime import Runtime
 from bot.schedule_status import describe_schedule
+from bot.summary import post_checkin_summary, swedish_sort_key
 from bot.texts import t
 from bot.timeline import INVITATION, Step, checkin_deadline, meeting_policy, meeting_sends
 from storage import members as store
-from storage.checkins import checkin_for, checkins_for_meeting, members_without_checkin
+from storage.checkins import checked_in_member_ids, checkin_for, checkins_for_meeting, has_checkins
 from storage.db import transaction
 from storage.ledger import sent_to
 from storage.models import Meeting, Member
 from storage.queries import active_members, get_network, next_meeting
 
 logger = logging.getLogger(__name__)
+
+R = TypeVar("R")
 
 # Commands that call Slack or post/upload: answered "Ett ögonblick …" first, then via response_url.
 SLOW_COMMANDS = (
@@ -117,9 +120,7 @@ def _place(runtime: Runtime, place: str | None) -> str:
 
 def _person(member: Member | None, user_id: str) -> str:
     """A person in a reply: their escaped name, or a mention (built by us) when we have none."""
-    if member is not None and member.name:
-        return escape(member.name)
-    return f"<@{user_id}>"
+    return views.Person(user_id, member.name if member is not None else None).label()
 
 
 def _require_organiser(session: Session, runtime: Runtime, user_id: str) -> None:
@@ -159,38 +160,42 @@ def _deadline_line(runtime: Runtime, starts_at: dt.datetime, policy: Mapping[str
 # ---------------------------------------------------------------- the command entry points
 
 
+def _guarded(
+    runtime: Runtime, command: cmd.Command | cmd.ParseError, work: Callable[[cmd.Command], R]
+) -> R | Reply:
+    """`work` on a parsed command; a parse error, a refusal or any failure becomes a polite reply
+    (so callers never see an exception)."""
+    try:
+        if isinstance(command, cmd.ParseError):
+            return Reply(command.message(runtime.lang))
+        return work(command)
+    except AdminError as refusal:
+        return Reply(refusal.message(runtime.lang))
+    except Exception:
+        runtime.logger.exception("admin command failed")
+        return Reply(t("error.generic", runtime.lang))
+
+
 def quick_reply(
     runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command | cmd.ParseError
 ) -> Reply | None:
     """The answer when it can be given at once (as the HTTP answer); None when the command needs
-    slow work, which `run_slow` then does after an interim "Ett ögonblick …"."""
-    try:
-        if isinstance(command, cmd.ParseError):
-            return Reply(command.message(runtime.lang))
-        if isinstance(command, SLOW_COMMANDS):
+    slow work, which `run_slow` then does after an interim "Ett ögonblick …". Never raises."""
+
+    def work(parsed: cmd.Command) -> Reply | None:
+        if isinstance(parsed, SLOW_COMMANDS):
             with transaction(runtime.sessions) as session:
                 _require_organiser(session, runtime, user_id)
-                _precheck(session, runtime, command)
+                _precheck(session, runtime, parsed)
             return None
-        return _run(runtime, user_id, channel_id, command)
-    except AdminError as refusal:
-        return Reply(refusal.message(runtime.lang))
-    except Exception:
-        runtime.logger.exception("admin command failed")
-        return Reply(t("error.generic", runtime.lang))
+        return _run(runtime, user_id, channel_id, parsed)
+
+    return _guarded(runtime, command, work)
 
 
 def run_slow(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command | cmd.ParseError) -> Reply:
-    """Do a slow command (Slack look-ups, posting, uploading) and give its answer."""
-    try:
-        if isinstance(command, cmd.ParseError):
-            return Reply(command.message(runtime.lang))
-        return _run(runtime, user_id, channel_id, command)
-    except AdminError as refusal:
-        return Reply(refusal.message(runtime.lang))
-    except Exception:
-        runtime.logger.exception("admin command failed")
-        return Reply(t("error.generic", runtime.lang))
+    """Do a slow command (Slack look-ups, posting, uploading) and give its answer. Never raises."""
+    return _guarded(runtime, command, lambda parsed: _run(runtime, user_id, channel_id, parsed))
 
 
 def _precheck(session: Session, runtime: Runtime, command: cmd.Command) -> None:
@@ -198,7 +203,7 @@ def _precheck(session: Session, runtime: Runtime, command: cmd.Command) -> None:
     if isinstance(command, cmd.PostSummary):
         _summary_target(session, runtime)
     elif isinstance(command, cmd.ExportCheckins):
-        _export_target(session, runtime)
+        _export_meeting(session, runtime)
 
 
 def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) -> Reply:
@@ -227,9 +232,9 @@ def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) 
         case cmd.ExportCheckins():
             return Reply(export_checkins(runtime, user_id))
         case cmd.AwardCommand(rest):
-            return Reply(_award(runtime, user_id, "admin_command", rest, channel_id))
+            return Reply(awards.admin_command(runtime, user_id, rest, channel_id))
         case cmd.AwardExport(rest):
-            return Reply(_award(runtime, user_id, "export_command", rest, channel_id))
+            return Reply(awards.export_command(runtime, user_id, rest, channel_id))
         case cmd.AppointOrganiser(target, label):
             return Reply(appoint_organiser(runtime, user_id, target, label))
         case cmd.DismissOrganiser(target):
@@ -274,8 +279,7 @@ def members_reply(runtime: Runtime, user_id: str) -> Reply:
     with transaction(runtime.sessions) as session:
         _require_organiser(session, runtime, user_id)
         groups = _groups(active_members(session))
-        organisers = [m.slack_user_id for m in store.appointed_organisers(session)]
-    everyone = sorted(set(runtime.settings.organisers) | set(organisers))
+        everyone = organiser_ids(session, runtime.settings)
     message = views.build_member_list(groups, everyone, runtime.lang)
     return Reply(message["text"], message["blocks"])
 
@@ -289,16 +293,19 @@ def _schedule_lines(session: Session, runtime: Runtime) -> list[str]:
         return []
 
 
-def _board(session: Session, runtime: Runtime) -> views.Board:
-    meeting = next_meeting(session, runtime.now())
+def _board(
+    session: Session, runtime: Runtime, meeting: Meeting | None, info: views.MeetingInfo | None
+) -> views.Board:
+    """The organisers' board for the next meeting (`meeting`, already loaded, shown as `info`)."""
     members = active_members(session)
     organisations = {m.organisation_id for m in members if m.organisation_id is not None}
-    info, missing = None, []
+    missing = []
     if meeting is not None:
-        info = _meeting_info(runtime, meeting, _policy(session))
+        done = checked_in_member_ids(session, meeting.id)
         missing = [
             views.Person(m.slack_user_id, m.name, m.organisation.name if m.organisation else None)
-            for m in members_without_checkin(session, meeting.id)
+            for m in members
+            if m.id not in done
         ]
     return views.Board(
         meeting=info,
@@ -307,7 +314,6 @@ def _board(session: Session, runtime: Runtime) -> views.Board:
         missing=tuple(missing),
         schedule=tuple(_schedule_lines(session, runtime)),
         channel_id=get_network(session).organisers_channel,
-        members=len(members),
         organisations=len(organisations),
     )
 
@@ -316,7 +322,9 @@ def status_reply(runtime: Runtime, user_id: str) -> Reply:
     """`status`: next meeting, N av M, everyone missing, what is sent next, the channel."""
     with transaction(runtime.sessions) as session:
         _require_organiser(session, runtime, user_id)
-        board = _board(session, runtime)
+        meeting = next_meeting(session, runtime.now())
+        info = _meeting_info(runtime, meeting, _policy(session)) if meeting is not None else None
+        board = _board(session, runtime, meeting, info)
     message = views.build_status(board, runtime.lang, _usage(runtime, "traff"))
     return Reply(message["text"], message["blocks"])
 
@@ -457,9 +465,9 @@ def lookup_name(runtime: Runtime, user_id: str) -> str | None:
 def add_member_from_command(
     runtime: Runtime, user_id: str, target: str, organisation: str, label: str | None
 ) -> str:
-    """`medlem`: check the person with Slack first, so nothing is stored for an unknown user."""
-    with transaction(runtime.sessions) as session:
-        _require_organiser(session, runtime, user_id)
+    """`medlem`: check the person with Slack first, so nothing is stored for an unknown user.
+
+    The organiser right was checked before the ack (`quick_reply`); `add_member` checks it again."""
     name = lookup_name(runtime, target) or label
     return add_member(runtime, user_id, target, organisation, name)
 
@@ -556,9 +564,9 @@ def channel_membership(runtime: Runtime, channel_id: str) -> bool | None:
 
 
 def set_channel(runtime: Runtime, user_id: str, channel_id: str) -> str:
-    """`kanal #kanal`: where summaries and reports go; warns when the app is not in it yet."""
-    with transaction(runtime.sessions) as session:
-        _require_organiser(session, runtime, user_id)
+    """`kanal #kanal`: where summaries and reports go; warns when the app is not in it yet.
+
+    The organiser right was checked before the ack (`quick_reply`) and is checked again when storing."""
     in_channel = channel_membership(runtime, channel_id)
     with transaction(runtime.sessions) as session:
         _require_organiser(session, runtime, user_id)
@@ -593,11 +601,6 @@ def post_summary(runtime: Runtime, user_id: str) -> str:
         meeting, channel = _summary_target(session, runtime)
         meeting_id, when = meeting.id, _when(runtime, meeting.starts_at)
     try:
-        from bot.summary import post_checkin_summary
-    except ImportError:
-        runtime.logger.exception("bot.summary is missing")
-        raise AdminError("admin.error.unavailable") from None
-    try:
         post_checkin_summary(runtime, meeting_id, channel)
     except SlackApiError as error:
         if error.response is not None and error.response.get("error") in UNREACHABLE_CHANNEL:
@@ -606,10 +609,18 @@ def post_summary(runtime: Runtime, user_id: str) -> str:
     return t("admin.summary.posted", runtime.lang, when=when, channel_id=channel)
 
 
-def _export_target(session: Session, runtime: Runtime) -> tuple[Meeting, list[views.CsvRow]]:
+def _export_meeting(session: Session, runtime: Runtime) -> Meeting:
+    """The meeting `export` reports on; refuses when there is none or nobody has checked in."""
     meeting = _meeting_to_report(session, runtime)
     if meeting is None:
         raise AdminError("admin.error.no_meeting_export")
+    if not has_checkins(session, meeting.id):
+        raise AdminError("admin.error.no_checkins_export", when=_when(runtime, meeting.starts_at))
+    return meeting
+
+
+def _export_rows(session: Session, meeting: Meeting) -> list[views.CsvRow]:
+    """The meeting's check-ins as CSV rows, by organisation (none last) then name, in Swedish order."""
     rows = [
         views.CsvRow(
             organisation=c.member.organisation.name if c.member.organisation else None,
@@ -621,17 +632,18 @@ def _export_target(session: Session, runtime: Runtime) -> tuple[Meeting, list[vi
         )
         for c in checkins_for_meeting(session, meeting.id)
     ]
-    if not rows:
-        raise AdminError("admin.error.no_checkins_export", when=_when(runtime, meeting.starts_at))
-    rows.sort(key=lambda r: ((r.organisation or "~").casefold(), (r.name or "").casefold()))
-    return meeting, rows
+    rows.sort(
+        key=lambda r: (r.organisation is None, swedish_sort_key(r.organisation), swedish_sort_key(r.name))
+    )
+    return rows
 
 
 def export_checkins(runtime: Runtime, user_id: str) -> str:
     """`export`: the check-ins of the next (or latest) meeting as a CSV file, sent to the organiser's DM."""
     with transaction(runtime.sessions) as session:
         _require_organiser(session, runtime, user_id)
-        meeting, rows = _export_target(session, runtime)
+        meeting = _export_meeting(session, runtime)
+        rows = _export_rows(session, meeting)
         starts_at = meeting.starts_at
     lang = runtime.lang
     data = csv_bytes(views.checkin_export_header(lang), views.checkin_export_rows(rows, runtime.tz))
@@ -641,36 +653,13 @@ def export_checkins(runtime: Runtime, user_id: str) -> str:
     return t("admin.export.done", lang, count=len(rows))
 
 
-def _award(runtime: Runtime, user_id: str, function: str, rest: str, channel_id: str) -> str:
-    """Hand `guldlanken …` and `export guldlanken …` to bot.awards (written alongside)."""
-    with transaction(runtime.sessions) as session:
-        _require_organiser(session, runtime, user_id)
-    try:
-        from bot import awards
-    except ImportError:
-        runtime.logger.exception("bot.awards is missing")
-        raise AdminError("admin.error.unavailable") from None
-    handler = getattr(awards, function, None)
-    if handler is None:
-        raise AdminError("admin.error.unavailable")
-    return str(handler(runtime, user_id, rest, channel_id))
-
-
 # ---------------------------------------------------------------- App Home
 
 
 def _award_deadline(session: Session, runtime: Runtime) -> str | None:
     """The last day for nominations while a Guldlänken round takes them, else None."""
-    award = store.open_award_round(session)
-    if award is None:
-        return None
-    try:
-        from bot.awards import accepting
-    except ImportError:
-        return None
-    if not accepting(award, runtime.now(), runtime.tz):
-        return None
-    return format_day(award.deadline, runtime.lang)
+    award = awards.accepting_round(session, runtime)
+    return format_day(award.deadline, runtime.lang) if award is not None else None
 
 
 def home_view(runtime: Runtime, user_id: str, notice: str | None = None) -> dict[str, Any]:
@@ -684,11 +673,13 @@ def home_view(runtime: Runtime, user_id: str, notice: str | None = None) -> dict
             checkin = "done"
         else:
             checkin = "missing"
+        info = _meeting_info(runtime, meeting, _policy(session)) if meeting is not None else None
+        organiser = is_organiser(session, runtime.settings, user_id)
         state = views.HomeState(
-            meeting=_meeting_info(runtime, meeting, _policy(session)) if meeting is not None else None,
+            meeting=info,
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
-            board=_board(session, runtime) if is_organiser(session, runtime.settings, user_id) else None,
+            board=_board(session, runtime, meeting, info) if organiser else None,
             notice=notice,
         )
     return views.build_home(state, runtime.lang, _usage(runtime, "traff"))

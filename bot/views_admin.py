@@ -76,7 +76,6 @@ class Board:
     missing: Sequence[Person] = ()
     schedule: Sequence[str] = ()  # mrkdwn lines from bot.schedule_status (already safe)
     channel_id: str | None = None
-    members: int = 0
     organisations: int = 0
 
 
@@ -178,11 +177,6 @@ def _limited(items: Sequence[str], most: int, lang: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- command replies
-
-
-def build_text_reply(text: str) -> dict[str, Any]:
-    """A plain ephemeral reply (text only)."""
-    return {"text": text}
 
 
 def build_help(is_organiser: bool, lang: str, date: str, award_date: str) -> dict[str, Any]:
@@ -334,9 +328,7 @@ def _organiser_blocks(board: Board, lang: str, usage: str) -> list[Block]:
         most_schedule=HOME_MAX_SCHEDULE_LINES,
         one_per_line=False,
     )
-    paragraphs.insert(
-        -1, t("home.admin.members", lang, count=board.members, organisations=board.organisations)
-    )
+    paragraphs.insert(-1, t("home.admin.members", lang, count=board.total, organisations=board.organisations))
     for paragraph in paragraphs:
         blocks += sections(paragraph)
     # The summary button is always there: with no meeting coming it posts the latest one's,

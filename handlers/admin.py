@@ -23,12 +23,7 @@ def handle_command(
     channel_id = command.get("channel_id", "")
     today = runtime.now().astimezone(runtime.tz).date()
     parsed = parse_command(command.get("text") or "", runtime.tz, today)
-    try:
-        reply = admin.quick_reply(runtime, user_id, channel_id, parsed)
-    except Exception:
-        logger.exception("/chefsnatverket failed")
-        ack(text=t("error.generic", runtime.lang), response_type="ephemeral")
-        return
+    reply = admin.quick_reply(runtime, user_id, channel_id, parsed)  # never raises: failures become replies
     if reply is not None:
         ack(**reply.message())
         return

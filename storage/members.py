@@ -1,4 +1,5 @@
-"""Writes (and the reads they need) for members, organisations, meetings and the network settings."""
+"""Writes (and the reads they need) for members, organisations, meetings and the network settings,
+and the two check-in look-ups the organisers' board and `export` need."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import enum
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import AwardRound, Meeting, Member, Organisation
+from storage.models import Meeting, Member, Organisation
 from storage.queries import get_network
 
 
@@ -149,8 +150,3 @@ def latest_past_meeting(session: Session, now: dt.datetime) -> Meeting | None:
 def set_organisers_channel(session: Session, channel_id: str | None) -> None:
     """Choose the channel where summaries and reports go."""
     get_network(session).organisers_channel = channel_id
-
-
-def open_award_round(session: Session) -> AwardRound | None:
-    """The Guldlänken round marked open, if any (whether its deadline has passed is the caller's call)."""
-    return session.scalar(select(AwardRound).where(AwardRound.status == "open").limit(1))

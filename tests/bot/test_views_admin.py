@@ -168,7 +168,6 @@ def test_home_board_is_cut_and_says_so() -> None:
         missing=_people(5000, name_length=150),
         schedule=tuple(f"• utskick {i} " + "y" * 200 for i in range(500)),
         channel_id=None,
-        members=5000,
         organisations=11,
     )
     view = v.build_home(v.HomeState(meeting=MEETING, checkin="missing", board=board), "sv", "`träff`")
