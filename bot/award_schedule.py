@@ -14,12 +14,13 @@ sent is not repeated after an extension; one not yet sent simply moves to its ne
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from bot.awards import deadline_text, jury_recipients, jury_summary_due, render_jury_summary
+from bot.awards import close_round, deadline_text, jury_recipients, jury_summary_due, render_jury_summary
 from bot.sends import DueSend, Message
 from bot.timeline import (
     AWARD_ANNOUNCEMENT,
@@ -62,10 +63,22 @@ def _channel_renderer(runtime: Runtime, round_id: int, kind: str) -> Render:
 
 
 def _jury_renderer(runtime: Runtime, round_id: int) -> Render:
+    """The jury summary, rendered once per DueSend and the same for every recipient.
+
+    With no jury or organisers' channel every organiser gets it by DM, and the ledger renders
+    per recipient from parallel threads; each rendering asks Slack for every name, so the first
+    rendering is kept (behind a lock) and handed to the later recipients.
+    """
+    lock = threading.Lock()
+    rendered: list[list[Message]] = []
+
     def render(session: Session, recipient: str) -> list[Message]:
-        award_round = session.get(AwardRound, round_id)
-        assert award_round is not None
-        return render_jury_summary(runtime, session, award_round)
+        with lock:
+            if not rendered:
+                award_round = session.get(AwardRound, round_id)
+                assert award_round is not None
+                rendered.append(render_jury_summary(runtime, session, award_round))
+            return list(rendered[0])
 
     return render
 
@@ -74,9 +87,7 @@ def _closer(round_id: int, now: dt.datetime) -> Callable[[Session], None]:
     def after_sent(session: Session) -> None:
         award_round = session.get(AwardRound, round_id)
         if award_round is not None and award_round.status != "closed":
-            award_round.status = "closed"
-            award_round.closed_at = award_round.closed_at or now
-            award_round.updated_at = now
+            close_round(award_round, now)
 
     return after_sent
 

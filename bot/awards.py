@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -74,18 +74,19 @@ def accepting(award_round: AwardRound, now: dt.datetime, tz: ZoneInfo) -> bool:
     )
 
 
-def closed_early(award_round: AwardRound, tz: ZoneInfo) -> bool:
-    """True when an organiser closed the round before its deadline had passed."""
-    closed_at = award_round.closed_at
-    return closed_at is not None and closed_at < award_closes_at(award_round.deadline, tz)
-
-
 def closed_text(award_round: AwardRound, runtime: Runtime) -> str:
     """When nominations stopped: the early-close moment, else the deadline at 23.59."""
-    if closed_early(award_round, runtime.tz):
-        assert award_round.closed_at is not None
-        return format_when(award_round.closed_at, runtime.tz, runtime.lang)
+    closed_at = award_round.closed_at
+    if closed_at is not None and closed_at < award_closes_at(award_round.deadline, runtime.tz):
+        return format_when(closed_at, runtime.tz, runtime.lang)
     return deadline_text(award_round.deadline, runtime.lang)
+
+
+def close_round(award_round: AwardRound, now: dt.datetime) -> None:
+    """Mark the round 'closed' (its jury summary is out, or will never go out)."""
+    award_round.status = "closed"
+    award_round.closed_at = award_round.closed_at or now
+    award_round.updated_at = now
 
 
 def jury_summary_due(award_round: AwardRound, tz: ZoneInfo) -> dt.datetime:
@@ -100,14 +101,19 @@ def jury_summary_due(award_round: AwardRound, tz: ZoneInfo) -> dt.datetime:
     return planned
 
 
+def _jury_channel(session: Session, award_round: AwardRound) -> str | None:
+    """The round's jury channel, else the organisers' channel (None: organisers by DM)."""
+    return award_round.jury_channel or get_network(session).organisers_channel
+
+
 def jury_recipients(session: Session, runtime: Runtime, award_round: AwardRound) -> list[str]:
     """The round's jury channel, else the organisers' channel, else every organiser by DM."""
-    channel = award_round.jury_channel or get_network(session).organisers_channel
+    channel = _jury_channel(session, award_round)
     return [channel] if channel else organiser_ids(session, runtime.settings)
 
 
 def _jury_label(session: Session, runtime: Runtime, award_round: AwardRound) -> str:
-    channel = award_round.jury_channel or get_network(session).organisers_channel
+    channel = _jury_channel(session, award_round)
     return f"<#{channel}>" if channel else t("award.admin.jury_dm", runtime.lang)
 
 
@@ -121,10 +127,29 @@ def _summary_when(award_round: AwardRound, runtime: Runtime) -> str:
 # ---------------------------------------------------------------- names (never mentions)
 
 
-def user_names(runtime: Runtime, session: Session, user_ids: Iterable[str]) -> dict[str, str]:
-    """Real names from Slack profiles (the network's member list as fallback, then the id)."""
+def _members(session: Session, user_ids: Iterable[str]) -> dict[str, Member]:
+    """The network's members among `user_ids` (with their organisation), in one query."""
+    wanted = set(user_ids)
+    if not wanted:
+        return {}
+    members = session.scalars(
+        select(Member).where(Member.slack_user_id.in_(wanted)).options(selectinload(Member.organisation))
+    )
+    return {m.slack_user_id: m for m in members}
+
+
+def user_names(
+    runtime: Runtime, session: Session, user_ids: Iterable[str], members: Mapping[str, Member] | None = None
+) -> dict[str, str]:
+    """Real names from Slack profiles (the network's member list as fallback, then the id).
+
+    `members` are the rows already loaded by `_members` for these ids; else they are loaded here.
+    """
+    wanted = sorted(set(user_ids))
+    if members is None:
+        members = _members(session, wanted)
     names: dict[str, str] = {}
-    for user_id in sorted(set(user_ids)):
+    for user_id in wanted:
         name: str | None = None
         try:
             user = runtime.client.users_info(user=user_id).get("user") or {}
@@ -135,20 +160,10 @@ def user_names(runtime: Runtime, session: Session, user_ids: Iterable[str]) -> d
         except SlackClientError:
             logger.warning("users.info failed", exc_info=True)
         if not name:
-            member = session.scalar(select(Member).where(Member.slack_user_id == user_id))
+            member = members.get(user_id)
             name = member.name if member and member.name and member.name != user_id else None
         names[user_id] = name or user_id
     return names
-
-
-def _member_organisations(session: Session, user_ids: Iterable[str]) -> dict[str, str]:
-    wanted = set(user_ids)
-    if not wanted:
-        return {}
-    members = session.scalars(
-        select(Member).where(Member.slack_user_id.in_(wanted)).options(selectinload(Member.organisation))
-    )
-    return {m.slack_user_id: m.organisation.name for m in members if m.organisation is not None}
 
 
 # ---------------------------------------------------------------- the nomination modal
@@ -262,7 +277,8 @@ def _closed_answer(session: Session, runtime: Runtime) -> str:
     return t("award.closed.last", runtime.lang, year=last.year, closed=closed_text(last, runtime))
 
 
-def _accepting_round(session: Session, runtime: Runtime) -> AwardRound | None:
+def accepting_round(session: Session, runtime: Runtime) -> AwardRound | None:
+    """The open round while it takes nominations (see `accepting`), else None."""
     current = store.open_round(session)
     return current if current is not None and accepting(current, runtime.now(), runtime.tz) else None
 
@@ -302,7 +318,7 @@ def nomination_view(
                 return None, refusal
             award_round, draft = nomination.round, _draft(nomination)
         else:
-            current = _accepting_round(session, runtime)
+            current = accepting_round(session, runtime)
             if current is None:
                 return None, _closed_answer(session, runtime)
             award_round, draft = current, None
@@ -385,7 +401,7 @@ def submit_nomination(runtime: Runtime, user_id: str, view: dict[str, Any]) -> S
         return SubmitOutcome(errors={block: t("award.error.duplicate", runtime.lang)})
 
 
-def confirm_to_nominator(runtime: Runtime, user_id: str, outcome: SubmitOutcome) -> None:
+def thank_you_message(runtime: Runtime, outcome: SubmitOutcome) -> Message:
     """The thank-you DM to the nominator, naming the nominee (never mentioning them) and the deadline."""
     assert outcome.deadline is not None
     with runtime.sessions() as session:
@@ -403,7 +419,7 @@ def confirm_to_nominator(runtime: Runtime, user_id: str, outcome: SubmitOutcome)
         year=outcome.year,
         deadline=deadline_text(outcome.deadline, runtime.lang),
     )
-    runtime.client.chat_postMessage(channel=user_id, **build_text_message(text))
+    return build_text_message(text)
 
 
 # ---------------------------------------------------------------- /guldlanken mina, withdraw
@@ -438,7 +454,7 @@ def _mine_messages(
 def my_nominations(runtime: Runtime, user_id: str) -> list[Message]:
     """`/guldlanken mina`: the user's own active nominations in the open round (or why there are none)."""
     with transaction(runtime.sessions) as session:
-        current = _accepting_round(session, runtime)
+        current = accepting_round(session, runtime)
         if current is None:
             text = _closed_answer(session, runtime)
             return [{"text": text}]
@@ -493,19 +509,38 @@ def help_text(runtime: Runtime) -> str:
 # ---------------------------------------------------------------- jury summary (rendering)
 
 
-def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> list[JuryGroup]:
-    """The round's active nominations grouped by nominee; most-nominated first, then by name."""
+@dataclass(frozen=True)
+class _NomineeGroups:
+    """A round's active nominations grouped by nominee, with the names and organisations to show."""
+
+    groups: list[list[Nomination]]  # by nominee_key, in order of each nominee's first nomination
+    names: dict[str, str]  # nominees' and nominators' names by Slack user id
+    organisations: dict[str, str]  # member organisation by Slack user id
+
+
+def _nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> _NomineeGroups:
+    """What the jury summary and the export are made from (members loaded once for both)."""
     nominations = store.active_nominations(session, award_round.id)
     user_ids = {n.nominator_user_id for n in nominations} | {
         n.nominee_user_id for n in nominations if n.nominee_user_id
     }
-    names = user_names(runtime, session, user_ids)
-    orgs = _member_organisations(session, [n.nominee_user_id for n in nominations if n.nominee_user_id])
+    members = _members(session, user_ids)
     by_key: dict[str, list[Nomination]] = {}
     for nomination in nominations:
         by_key.setdefault(nomination.nominee_key, []).append(nomination)
+    return _NomineeGroups(
+        groups=list(by_key.values()),
+        names=user_names(runtime, session, user_ids, members),
+        organisations={uid: m.organisation.name for uid, m in members.items() if m.organisation is not None},
+    )
+
+
+def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> list[JuryGroup]:
+    """The round's active nominations grouped by nominee; most-nominated first, then by name."""
+    grouped = _nominee_groups(runtime, session, award_round)
+    names, orgs = grouped.names, grouped.organisations
     groups = []
-    for items in by_key.values():
+    for items in grouped.groups:
         first = items[0]
         nominee = names[first.nominee_user_id] if first.nominee_user_id else (first.nominee_name or "")
         organisation = next((n.nominee_organisation for n in items if n.nominee_organisation), None)
@@ -656,9 +691,7 @@ def _still_running(session: Session, runtime: Runtime, current: AwardRound) -> s
         return t(
             "award.admin.awaiting_summary", lang, year=current.year, summary=_summary_when(current, runtime)
         )
-    current.status = "closed"
-    current.closed_at = current.closed_at or now
-    current.updated_at = now
+    close_round(current, now)
     session.flush()
     return None
 
@@ -757,7 +790,6 @@ def _close_round(session: Session, runtime: Runtime) -> str:
     current = store.open_round(session)
     if current is None:
         return t("award.admin.no_open", lang, example=example_deadline(_today(runtime)))
-    count = store.count_active_nominations(session, current.id)
     if current.closed_at is not None:
         return t(
             "award.admin.already_closed",
@@ -766,6 +798,7 @@ def _close_round(session: Session, runtime: Runtime) -> str:
             jury=_jury_label(session, runtime, current),
             summary=_summary_when(current, runtime),
         )
+    count = store.count_active_nominations(session, current.id)
     # Nominations stop now; the status turns 'closed' once the jury summary (next tick) is out.
     current.closed_at = runtime.now()
     current.updated_at = runtime.now()
@@ -842,16 +875,15 @@ def admin_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) ->
 
 
 def export_rows(runtime: Runtime, session: Session, award_round: AwardRound) -> list[list[str]]:
-    """One row per active nomination, grouped by nominee like the jury summary."""
-    nominations = store.active_nominations(session, award_round.id)
-    user_ids = {n.nominator_user_id for n in nominations} | {
-        n.nominee_user_id for n in nominations if n.nominee_user_id
-    }
-    names = user_names(runtime, session, user_ids)
-    orgs = _member_organisations(session, [n.nominee_user_id for n in nominations if n.nominee_user_id])
-    order = {key: i for i, key in enumerate(dict.fromkeys(n.nominee_key for n in nominations))}
+    """One row per active nomination, grouped by nominee as in the jury summary.
+
+    The groups come in the order of each nominee's first nomination (the jury summary puts the
+    most-nominated first); within a group, oldest first.
+    """
+    grouped = _nominee_groups(runtime, session, award_round)
+    names, orgs = grouped.names, grouped.organisations
     rows = []
-    for n in sorted(nominations, key=lambda n: order[n.nominee_key]):
+    for n in (n for items in grouped.groups for n in items):
         organisation = n.nominee_organisation or (
             orgs.get(n.nominee_user_id, "") if n.nominee_user_id else ""
         )

@@ -44,7 +44,7 @@ def upload_csv(runtime: Runtime, user_id: str, filename: str, data: bytes, comme
     Raises slack_sdk's SlackClientError when Slack refuses; callers answer the organiser.
     """
     opened = runtime.client.conversations_open(users=user_id)
-    channel = (opened.get("channel") or {}).get("id") or user_id
+    channel = opened["channel"]["id"]
     runtime.client.files_upload_v2(
         channel=channel, file=data, filename=filename, title=filename, initial_comment=comment
     )

@@ -15,10 +15,7 @@ from slack_sdk import WebClient
 from bot import awards, ids
 from bot.runtime import Runtime
 from bot.texts import t
-
-
-def _open_modal(client: WebClient, trigger_id: str, view: dict[str, Any]) -> None:
-    client.views_open(trigger_id=trigger_id, view=view)
+from handlers.replies import dm
 
 
 def _nomination_id(value: Any) -> int | None:
@@ -47,7 +44,7 @@ def handle_guldlanken_command(
         if kind == "nominate":
             view, refusal = awards.nomination_view(runtime, user_id)
             if view is not None:
-                _open_modal(client, command["trigger_id"], view)
+                client.views_open(trigger_id=command["trigger_id"], view=view)
             else:
                 respond(text=refusal or "", response_type="ephemeral")
             return
@@ -65,7 +62,9 @@ def handle_nominate_button(
     ack()
     try:
         view, refusal = awards.nomination_view(runtime, body["user"]["id"])
-        _open_modal(client, body["trigger_id"], view or awards.info_view(refusal or "", runtime))
+        client.views_open(
+            trigger_id=body["trigger_id"], view=view or awards.info_view(refusal or "", runtime)
+        )
     except Exception:
         logger.exception("opening the nomination modal failed")
 
@@ -84,7 +83,9 @@ def handle_edit_button(
         view, refusal = awards.nomination_view(
             runtime, body["user"]["id"], _nomination_id(action.get("value"))
         )
-        _open_modal(client, body["trigger_id"], view or awards.info_view(refusal or "", runtime))
+        client.views_open(
+            trigger_id=body["trigger_id"], view=view or awards.info_view(refusal or "", runtime)
+        )
     except Exception:
         logger.exception("opening a nomination for editing failed")
 
@@ -103,19 +104,24 @@ def handle_withdraw_button(
     try:
         outcome = awards.withdraw_nomination(runtime, body["user"]["id"], _nomination_id(action.get("value")))
         if outcome.refusal is not None:
-            _open_modal(client, body["trigger_id"], awards.info_view(outcome.refusal, runtime))
+            client.views_open(trigger_id=body["trigger_id"], view=awards.info_view(outcome.refusal, runtime))
             return
         message = outcome.messages[0]
         if body.get("response_url"):
             respond(replace_original=True, response_type="ephemeral", **message)
         else:
-            _open_modal(client, body["trigger_id"], awards.info_view(message["text"], runtime))
+            client.views_open(trigger_id=body["trigger_id"], view=awards.info_view(message["text"], runtime))
     except Exception:
         logger.exception("withdrawing a nomination failed")
 
 
 def handle_nomination_submit(
-    ack: Ack, body: dict[str, Any], view: dict[str, Any], logger: logging.Logger, runtime: Runtime
+    ack: Ack,
+    body: dict[str, Any],
+    view: dict[str, Any],
+    client: WebClient,
+    logger: logging.Logger,
+    runtime: Runtime,
 ) -> None:
     """Store a nomination, or keep the modal open with the refusals in Swedish."""
     user_id = body["user"]["id"]
@@ -132,7 +138,7 @@ def handle_nomination_submit(
         return
     ack()
     try:
-        awards.confirm_to_nominator(runtime, user_id, outcome)
+        dm(client, user_id, awards.thank_you_message(runtime, outcome), logger)
     except Exception:
         logger.exception("thanking the nominator failed (the nomination is saved)")
 

@@ -30,11 +30,6 @@ def latest_closed_round(session: Session) -> AwardRound | None:
     )
 
 
-def all_rounds(session: Session) -> list[AwardRound]:
-    """Every round, oldest first (one a year, so always a short list)."""
-    return list(session.scalars(select(AwardRound).order_by(AwardRound.year)))
-
-
 def active_nominations(session: Session, round_id: int) -> list[Nomination]:
     """The round's nominations that have not been withdrawn, oldest first."""
     return list(
