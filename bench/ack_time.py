@@ -29,8 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 from storage.db import make_engine, make_session_factory, transaction, upgrade  # noqa: E402
 from storage.models import Meeting, Member, Organisation  # noqa: E402
-from tests import signing  # noqa: E402
-from tests.slack_standin import SlackStandIn  # noqa: E402
+from tests.support import signing  # noqa: E402
+from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 SECRET = "bench-secret"
 

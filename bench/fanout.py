@@ -33,15 +33,15 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot import ledger  # noqa: E402
 from bot.config import Settings  # noqa: E402
+from bot.delivery import ledger  # noqa: E402
+from bot.delivery.scheduler import run_tick  # noqa: E402
+from bot.meeting.timeline import INVITATION, meeting_sends  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
-from bot.scheduler import run_tick  # noqa: E402
-from bot.timeline import INVITATION, meeting_sends  # noqa: E402
 from storage.db import make_engine, transaction, upgrade  # noqa: E402
 from storage.models import Base, Meeting, Member, Organisation  # noqa: E402
 from storage.queries import get_network  # noqa: E402
-from tests.slack_standin import SlackStandIn, _Answer, _err  # noqa: E402
+from tests.support.slack_standin import SlackStandIn, _Answer, _err  # noqa: E402
 
 TZ = ZoneInfo("Europe/Stockholm")
 CHANNEL_PER_SECOND = 1.0

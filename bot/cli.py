@@ -38,8 +38,8 @@ def _configure_logging() -> None:
 def serve() -> int:
     """Upgrade the database, start the scheduler (unless RUN_SCHEDULER is off) and serve."""
     from bot.app import create_app
+    from bot.delivery.scheduler import start_scheduler
     from bot.runtime import build_runtime
-    from bot.scheduler import start_scheduler
     from bot.server import serve_http, serve_socket_mode
     from storage.db import upgrade
 
@@ -62,8 +62,8 @@ def serve() -> int:
 
 def tick(at_raw: str | None) -> int:
     """Do all scheduled work due at `at_raw` (default now), once, and exit."""
+    from bot.delivery.scheduler import run_tick
     from bot.runtime import build_runtime
-    from bot.scheduler import run_tick
     from storage.db import upgrade
 
     settings = _settings_or_exit()

@@ -37,7 +37,7 @@ PULSE_NO = "pulse_no"
 PULSE_COMMENT_OPEN = "pulse_comment_open"
 PULSE_COMMENT_MODAL = "pulse_comment_modal"
 
-# Guldlänken (handlers/guldlanken.py)
+# Guldlänken (handlers/award.py)
 AWARD_NOMINATE_OPEN = "award_nominate_open"  # button: opens the nomination modal (announcement, home)
 AWARD_MODAL = "award_nomination_modal"
 AWARD_EDIT = "award_nomination_edit"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import admin, checkin, guldlanken, home, pulse
+from handlers import admin, checkin, home, pulse
+from handlers import award as guldlanken
 
 
 def register(app: App) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 
 from slack_bolt import Ack, App, Respond
 
-from bot import admin
-from bot.commands import parse_command
+from bot.admin import service as admin
+from bot.admin.commands import parse_command
 from bot.runtime import Runtime
 from bot.texts import t
 

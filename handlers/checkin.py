@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
-from bot.checkins import (
+from bot.checkin.service import (
     Choice,
     NothingPending,
     Opening,
@@ -35,9 +35,7 @@ from bot.checkins import (
     settle_pending,
     too_long,
 )
-from bot.runtime import Runtime
-from bot.texts import t
-from bot.views_checkin import (
+from bot.checkin.views import (
     answers_from,
     build_checkin_modal,
     build_pending_question,
@@ -50,6 +48,8 @@ from bot.views_checkin import (
     too_long_combined_text,
     too_long_text,
 )
+from bot.runtime import Runtime
+from bot.texts import t
 from handlers.replies import answer, dm, tell
 
 COMMAND = "/incheckning"

@@ -8,7 +8,8 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot import admin, ids
+from bot import ids
+from bot.admin import service as admin
 from bot.runtime import Runtime
 from bot.texts import t
 

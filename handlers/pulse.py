@@ -9,11 +9,10 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot import ids, pulse
-from bot.checkins import parse_meeting_id
-from bot.runtime import Runtime
-from bot.texts import t
-from bot.views_pulse import (
+from bot import ids
+from bot.checkin.service import parse_meeting_id
+from bot.pulse import service as pulse
+from bot.pulse.views import (
     COMMENT_BLOCK,
     build_comment_modal,
     build_comment_thanks,
@@ -23,6 +22,8 @@ from bot.views_pulse import (
     encode_metadata,
     refusal_text,
 )
+from bot.runtime import Runtime
+from bot.texts import t
 from handlers.replies import tell
 
 

@@ -1,6 +1,6 @@
 """A whole meeting cycle and a Guldlänken round, played against the real server.
 
-Starts the local Slack stand-in (tests/slack_standin.py) and the app as `python -m bot` builds it
+Starts the local Slack stand-in (tests/support/slack_standin.py) and the app as `python -m bot` builds it
 (the composition root behind waitress, on 127.0.0.1), with a clock the story moves forward. It
 then acts as Slack would: correctly signed slash commands, button presses, modal submissions and
 DM events over HTTP, and at each point of the timeline the scheduler's tick (the function
@@ -33,12 +33,12 @@ import waitress  # noqa: E402
 from bot.app import create_app  # noqa: E402
 from bot.cli import parse_instant  # noqa: E402
 from bot.config import Settings  # noqa: E402
+from bot.delivery.scheduler import run_tick  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
-from bot.scheduler import run_tick  # noqa: E402
 from bot.server import create_wsgi_app  # noqa: E402
 from storage.db import upgrade  # noqa: E402
-from tests import signing  # noqa: E402
-from tests.slack_standin import SlackStandIn  # noqa: E402
+from tests.support import signing  # noqa: E402
+from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 SECRET = "demo-signing-secret"
 TOKEN = "xoxb-demo"

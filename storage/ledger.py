@@ -4,7 +4,7 @@ Claiming a row is the database's job, not Python's: an `INSERT ... ON CONFLICT D
 against the unique (send_key, recipient) constraint, or a conditional `UPDATE ... WHERE
 state = 'retry'`, decides who sends. Both are single statements that SQLite (one writer at a
 time) and PostgreSQL (a second insert of the same key waits for the first to commit, then
-conflicts) make atomic; see bot/ledger.py for the whole protocol.
+conflicts) make atomic; see bot/delivery/ledger.py for the whole protocol.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ EXPIRED = "expired"
 SKIPPED = "skipped"
 CANCELLED = "cancelled"
 # The last post's outcome is not known (a read time-out, or its sender died mid-send): a later
-# tick looks for it in Slack before anything is posted again (bot/ledger.py).
+# tick looks for it in Slack before anything is posted again (bot/delivery/ledger.py).
 UNKNOWN = "unknown"
 
 # States nobody works on any more.

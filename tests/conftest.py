@@ -22,9 +22,9 @@ from bot.runtime import Runtime, build_runtime
 from bot.server import create_wsgi_app
 from storage.db import make_engine, normalise_url, transaction, upgrade
 from storage.models import Base
-from tests import signing
-from tests.slack_standin import SlackStandIn
-from tests.wsgi_client import WSGIClient
+from tests.support import signing
+from tests.support.slack_standin import SlackStandIn
+from tests.support.wsgi_client import WSGIClient
 
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token"

@@ -18,14 +18,14 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select
 
+from bot.delivery.scheduler import run_tick
+from bot.meeting.timeline import INVITATION, meeting_sends
 from bot.runtime import build_runtime
-from bot.scheduler import run_tick
-from bot.timeline import INVITATION, meeting_sends
 from storage.db import transaction
 from storage.models import Delivery, Meeting, Member, Organisation
 from storage.queries import get_network
 from tests.conftest import SECRET, TOKEN, make_settings
-from tests.slack_standin import SlackStandIn
+from tests.support.slack_standin import SlackStandIn
 
 ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Europe/Stockholm")

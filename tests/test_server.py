@@ -8,8 +8,8 @@ from bot.app import create_app
 from bot.runtime import build_runtime
 from bot.server import create_wsgi_app
 from tests.conftest import make_settings
-from tests.slack_standin import SlackStandIn
-from tests.wsgi_client import WSGIClient
+from tests.support.slack_standin import SlackStandIn
+from tests.support.wsgi_client import WSGIClient
 
 
 def test_healthz_is_503_when_the_database_is_unreachable(standin: SlackStandIn) -> None:

@@ -19,14 +19,9 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 from slack_sdk.webhook import WebhookClient
 
-try:  # works whether or not tests/ becomes a package
-    from tests import signing
-    from tests.slack_standin import RESPONSE_URL, UPLOAD, SlackStandIn
-    from tests.wsgi_client import WSGIClient
-except ImportError:  # pragma: no cover - depends on how pytest sets sys.path
-    import signing  # type: ignore[no-redef]
-    from slack_standin import RESPONSE_URL, UPLOAD, SlackStandIn  # type: ignore[no-redef]
-    from wsgi_client import WSGIClient  # type: ignore[no-redef]
+from tests.support import signing
+from tests.support.slack_standin import RESPONSE_URL, UPLOAD, SlackStandIn
+from tests.support.wsgi_client import WSGIClient
 
 SECRET = "test-signing-secret"
 

@@ -1,6 +1,6 @@
-"""All user-facing texts, Swedish first, English second, in one package.
+"""All user-facing texts, Swedish first, English second, gathered from the feature packages.
 
-Each feature keeps its catalog in its own module (`SV` and `EN` dicts); `t()` looks a key
+Each feature keeps its catalog in its own `texts` module (`SV` and `EN` dicts); `t()` looks a key
 up in the chosen language, falling back to Swedish, and formats it with keyword arguments.
 """
 
@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from bot.texts import admin, award, checkin, common, pulse, scheduler
+from bot.admin import texts as admin
+from bot.award import texts as award
+from bot.checkin import texts as checkin
+from bot.meeting import texts as scheduler
+from bot.pulse import texts as pulse
+from bot.texts import common
 
 _MODULES: tuple[ModuleType, ...] = (common, checkin, admin, scheduler, pulse, award)
 

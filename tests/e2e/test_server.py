@@ -16,9 +16,9 @@ from typing import Any
 
 import pytest
 
-from tests import signing
 from tests.conftest import ORGANISER, SECRET, TOKEN
-from tests.slack_standin import SlackStandIn
+from tests.support import signing
+from tests.support.slack_standin import SlackStandIn
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e

@@ -14,13 +14,13 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from bot import timeline
+from bot.meeting import timeline
 from bot.runtime import build_runtime
 from storage.db import transaction
 from storage.models import CheckIn, Meeting, Member, Organisation
 from storage.queries import get_network
 from tests.conftest import SECRET, TOKEN, make_settings
-from tests.slack_standin import SlackStandIn
+from tests.support.slack_standin import SlackStandIn
 
 pytestmark = pytest.mark.e2e
 

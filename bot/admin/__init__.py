@@ -1,0 +1,1 @@
+"""The organisers' `/chefsnatverket` grammar, their services and the status board."""

@@ -1,0 +1,179 @@
+"""What the scheduler will send next and what failed, for `/chefsnatverket status`.
+
+The lines are computed the way a tick would compute them (the same timeline, the same
+audiences, the same ledger), so the status never promises what the scheduler will not do.
+Problems are shown while they are recent (PROBLEM_DAYS): older ones have been dealt with or
+no longer matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from bot.delivery.scheduler import kind_label, lateness, report_items
+from bot.formatting import format_when
+from bot.meeting import timeline
+from bot.meeting.schedule import (
+    CANCELLED,
+    MOVED,
+    REMINDERS,
+    TO_CHANNEL,
+    meeting_due_sends,
+    member_audience,
+    plan_for,
+    relevant_meetings,
+    send_key,
+)
+from bot.meeting.timeline import meeting_policy
+from bot.texts import t
+from storage import ledger
+from storage.checkins import checked_in_member_ids
+from storage.queries import active_members, get_network
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+NEXT_SENDS = 5
+PROBLEM_DAYS = 14
+MAX_PROBLEM_LINES = 10
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    """A send the scheduler will make: when (None: at the next tick), to whom, waiting or not."""
+
+    due_at: dt.datetime | None
+    what: str
+    waiting_for_channel: bool = False
+
+
+def _audience(kind: str, count: int, lang: str) -> str:
+    label = kind_label(kind, lang)
+    if kind in TO_CHANNEL:
+        return t("scheduler.audience.channel", lang, label=label)
+    if kind in REMINDERS:
+        return t("scheduler.audience.not_checked_in", lang, label=label, count=count)
+    if kind in (MOVED, CANCELLED):
+        return t("scheduler.audience.invited", lang, label=label, count=count)
+    if count == 1:
+        return t("scheduler.audience.member", lang, label=label)
+    return t("scheduler.audience.members", lang, label=label, count=count)
+
+
+def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[Upcoming]:
+    """Sends already due that a tick still has work on (new recipients, a channel to wait for)."""
+    grace = dt.timedelta(hours=runtime.settings.grace_hours)
+    pending = []
+    for due in meeting_due_sends(session, runtime, now):
+        if lateness(due, now, grace) is not None:
+            continue
+        if due.meta.get("waiting_for_channel"):
+            if not ledger.rows_for(session, due.send_key):
+                pending.append(Upcoming(None, _audience(due.kind, 0, runtime.lang), waiting_for_channel=True))
+            continue
+        done = ledger.rows_for(session, due.send_key)
+        left = [r for r in due.recipients if r not in done or done[r].state in (ledger.RETRY, ledger.UNKNOWN)]
+        if left:
+            pending.append(Upcoming(None, _audience(due.kind, len(left), runtime.lang)))
+    return pending
+
+
+def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[Upcoming]:
+    """The timeline's sends still ahead, with the audience they would have today."""
+    policy = meeting_policy(get_network(session).policy)
+    members = active_members(session)
+    upcoming = []
+    for meeting in relevant_meetings(session, now, policy):
+        if meeting.status != "planned":
+            continue
+        plan = plan_for(meeting, runtime.tz, policy)
+        checked_in = checked_in_member_ids(session, meeting.id)
+        # Once invitations are out, reminders go to those invited (see reminder_audience).
+        invitation_sent = bool(ledger.sent_to(session, send_key(meeting.id, timeline.INVITATION)))
+        for planned in plan.sends:
+            if planned.due_at <= now:
+                continue
+            done = ledger.rows_for(session, send_key(meeting.id, planned.kind))
+            if planned.kind in TO_CHANNEL:
+                if not done:
+                    upcoming.append(
+                        Upcoming(planned.due_at, _audience(planned.kind, 1, runtime.lang), channel is None)
+                    )
+                continue
+            if planned.kind in REMINDERS and not invitation_sent:
+                audience = [m.slack_user_id for m in members if m.id not in checked_in]
+            else:
+                audience = member_audience(session, meeting.id, planned.kind, planned.due_at, members)
+            left = [m for m in audience if m not in done]
+            if left:
+                upcoming.append(Upcoming(planned.due_at, _audience(planned.kind, len(left), runtime.lang)))
+    return sorted(upcoming, key=lambda u: u.due_at or now)
+
+
+def _upcoming_lines(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[str]:
+    items = _pending_now(session, runtime, now) + _future(session, runtime, now, channel)
+    lines = []
+    for item in items[:NEXT_SENDS]:
+        if item.waiting_for_channel and item.due_at is None:
+            when = t("scheduler.status.waiting_channel", runtime.lang)
+        elif item.due_at is None:
+            when = t("scheduler.status.now", runtime.lang)
+        else:
+            when = format_when(item.due_at, runtime.tz, runtime.lang)
+            if item.waiting_for_channel:
+                when += f" ({t('scheduler.status.waiting_channel', runtime.lang)})"
+        lines.append(t("scheduler.status.line", runtime.lang, what=item.what, when=when))
+    return lines
+
+
+def _problem_lines(session: Session, runtime: Runtime, now: dt.datetime) -> list[str]:
+    problems = ledger.problems_since(session, now - dt.timedelta(days=PROBLEM_DAYS))
+    retrying = len(ledger.waiting_retries(session))
+    if not problems and not retrying:
+        return []
+    lines = [t("scheduler.status.problems", runtime.lang)]
+    shown = 0
+    for item in report_items(session, problems, runtime):
+        for who, why in item.failed:
+            if shown < MAX_PROBLEM_LINES:
+                lines.append(
+                    t(
+                        "scheduler.status.problem_line",
+                        runtime.lang,
+                        what=item.what,
+                        due=item.due,
+                        who=who,
+                        why=why,
+                    )
+                )
+            shown += 1
+        if item.expired:
+            lines.append(
+                t(
+                    "scheduler.status.expired_line",
+                    runtime.lang,
+                    what=item.what,
+                    due=item.due,
+                    count=item.expired,
+                )
+            )
+    if shown > MAX_PROBLEM_LINES:
+        lines.append(f"• … +{shown - MAX_PROBLEM_LINES}")
+    if retrying:
+        lines.append(t("scheduler.status.retrying", runtime.lang, count=retrying))
+    return lines
+
+
+def describe_schedule(session: Session, runtime: Runtime) -> list[str]:
+    """Swedish mrkdwn lines: the next sends and when, then any failed sends ([] when none).
+
+    The caller (the status board) puts its own heading above them and says whether an
+    organisers' channel is chosen; sends that wait for one say so on their line.
+    """
+    now = runtime.now()
+    channel = get_network(session).organisers_channel
+    return _upcoming_lines(session, runtime, now, channel) + _problem_lines(session, runtime, now)

@@ -1,0 +1,1 @@
+"""Guldlänken: rounds, confidential nominations, the jury's reading, the export."""

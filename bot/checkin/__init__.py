@@ -1,0 +1,1 @@
+"""Check-ins: "Vad upptar min tid?" before each meeting, and the sammanställning."""

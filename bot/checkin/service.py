@@ -1,0 +1,402 @@
+"""Check-ins: who may check in for which meeting, until when, and saving the answers.
+
+Check-ins for a meeting are open from the moment it is planned until its deadline (the deadline
+summary's time in the network's timeline). One check-in per member and meeting, enforced by the
+schema; a second save of the same member's answers updates the row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TypeVar
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from bot.formatting import MAX_INPUT_LENGTH
+from bot.meeting.people import active_member
+from bot.meeting.timeline import checkin_deadline, meeting_policy
+from bot.runtime import Runtime
+from storage.checkins import checkin_for
+from storage.db import transaction
+from storage.models import CheckIn, Meeting, Member, Network
+from storage.queries import next_meeting
+
+# The longest answer kept, per question: the modal's max_length and the server-side check agree.
+MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
+
+
+class Problem(enum.StrEnum):
+    """Why someone cannot check in (or save) right now."""
+
+    NOT_MEMBER = "not_member"
+    NO_MEETING = "no_meeting"  # no planned meeting ahead
+    GONE = "gone"  # a meeting id that no longer exists
+    CANCELLED = "cancelled"
+    STARTED = "started"
+    CLOSED = "closed"  # the deadline has passed
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A member's three answers; the last two are optional."""
+
+    occupying: str
+    changes: str | None = None
+    support: str | None = None
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A meeting a member may check in for now, with their earlier answers if any."""
+
+    meeting_id: int
+    starts_at: dt.datetime
+    place: str | None
+    deadline: dt.datetime
+    answers: Answers | None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why the check-in cannot be made, with the dates a polite answer names."""
+
+    problem: Problem
+    starts_at: dt.datetime | None = None
+    deadline: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """The result of a save: the meeting, the answers as stored, and what changed."""
+
+    opening: Opening
+    answers: Answers
+    created: bool
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A DM reply kept aside because the member had already answered differently."""
+
+    opening: Opening
+    answer: str  # the stored answer to "Vad upptar min tid?", untouched
+    pending: str  # what they just wrote
+    changed: bool  # False when this exact text was already pending (e.g. a Slack retry)
+
+
+class Choice(enum.StrEnum):
+    """What to do with a pending DM reply: the three buttons of the question."""
+
+    REPLACE = "replace"
+    APPEND = "append"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class NothingPending:
+    """A pending-reply button pressed when there is nothing pending (already handled)."""
+
+
+@dataclass(frozen=True)
+class TooLongCombined:
+    """Appending would make the answer longer than allowed; the pending text is kept."""
+
+    length: int
+
+
+# ---------------------------------------------------------------- pure helpers
+
+
+def clean_answer(text: str | None) -> str | None:
+    """An answer without surrounding whitespace; whitespace only counts as no answer."""
+    if text is None:
+        return None
+    stripped = text.strip()
+    return stripped or None
+
+
+def too_long(text: str | None) -> bool:
+    """True when an answer is over the limit the modal and the server share."""
+    return text is not None and len(text) > MAX_ANSWER_LENGTH
+
+
+HELP_WORDS = frozenset({"hjälp", "hjalp", "help", "?"})
+
+
+def is_help_request(text: str) -> bool:
+    """`/incheckning hjälp` asks how it works; it is not an answer anyone means to save."""
+    return text.strip().lower() in HELP_WORDS
+
+
+def parse_meeting_id(raw: object) -> int | None:
+    """A meeting id from a button value or private_metadata; None when missing or garbled."""
+    if isinstance(raw, str) and raw.strip().isdigit():
+        raw = int(raw.strip())
+    # Ids are database integers: a forged 20-digit value must not reach the query (SQLite
+    # raises OverflowError on it) but read as "no such meeting".
+    if isinstance(raw, int) and 0 < raw < 2**31:
+        return raw
+    return None
+
+
+_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+
+
+def from_slack_text(text: str) -> str:
+    """Text as the member wrote it, from Slack's encoded form (slash commands, message events).
+
+    Slack encodes `&`, `<` and `>` and turns names into tokens. Tokens with a label become
+    that label (`<@U1|anna>` -> `@anna`, `<#C1|plan>` -> `#plan`, `<https://x|x>` -> `https://x`);
+    special mentions become their name (`<!channel>` -> `@channel`); a bare user token stays as it
+    is (`<@U1>`: no name to show without a Slack call). Stored text is escaped again when posted.
+    """
+
+    def plain(match: re.Match[str]) -> str:
+        target, label = match.group(1), match.group(2)
+        if target.startswith("!"):
+            name = target[1:].split("^", 1)[0]
+            if name in {"channel", "here", "everyone"}:
+                return "@" + name
+            return label or match.group(0)
+        if target.startswith(("@", "#")):
+            if label:
+                return target[0] + label.lstrip("@#")
+            return match.group(0)
+        if label and label != target and not target.startswith("mailto:"):
+            return f"{label} ({target})"
+        return label or target
+
+    decoded = _LINK.sub(plain, text)
+    return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _policy_deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
+    # Read the network without creating it: opening a modal must stay a fast, read-only step.
+    network = session.get(Network, 1)
+    policy = meeting_policy(network.policy if network else None)
+    return checkin_deadline(meeting.starts_at, tz, policy)
+
+
+def _answers(checkin: CheckIn | None) -> Answers | None:
+    if checkin is None:
+        return None
+    return Answers(checkin.occupying, checkin.changes, checkin.support)
+
+
+def _opening_for(
+    session: Session, member: Member, meeting: Meeting | None, now: dt.datetime, tz: ZoneInfo
+) -> tuple[Opening, CheckIn | None] | Refusal:
+    if meeting is None:
+        return Refusal(Problem.NO_MEETING)
+    if meeting.status == "cancelled":
+        return Refusal(Problem.CANCELLED, meeting.starts_at)
+    deadline = _policy_deadline(session, meeting, tz)
+    if meeting.starts_at <= now:
+        return Refusal(Problem.STARTED, meeting.starts_at, deadline)
+    if now >= deadline:
+        return Refusal(Problem.CLOSED, meeting.starts_at, deadline)
+    checkin = checkin_for(session, meeting.id, member.id)
+    return Opening(meeting.id, meeting.starts_at, meeting.place, deadline, _answers(checkin)), checkin
+
+
+Resolved = tuple[Member, Opening, CheckIn | None]
+
+
+def _resolve(
+    session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None
+) -> Resolved | Refusal:
+    """The member, what they may check in for, and their check-in row if they have one."""
+    member = active_member(session, user_id)
+    if member is None:
+        return Refusal(Problem.NOT_MEMBER)
+    if meeting_id is None:
+        meeting = next_meeting(session, now)
+    else:
+        meeting = session.get(Meeting, meeting_id)
+        if meeting is None:
+            return Refusal(Problem.GONE)
+    opened = _opening_for(session, member, meeting, now, tz)
+    return opened if isinstance(opened, Refusal) else (member, *opened)
+
+
+def open_checkin(
+    session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None = None
+) -> Opening | Refusal:
+    """The meeting `user_id` may check in for now (the next one unless `meeting_id` is given).
+
+    Read-only and fast (a few small queries), so it fits between a Slack trigger and views.open.
+    """
+    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    return resolved if isinstance(resolved, Refusal) else resolved[1]
+
+
+def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
+    """`open_checkin` in its own short unit of work, at the runtime's now."""
+    with transaction(runtime.sessions) as session:
+        return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id)
+
+
+# ---------------------------------------------------------------- saving
+
+Merge = Callable[[Answers | None], Answers]
+T = TypeVar("T")
+
+
+def _keep_updated_at(checkin: CheckIn) -> None:
+    # `updated_at` tells when the answers last changed. A write that touches only the pending
+    # text must not move it (nor let the column's wall-clock onupdate fire): send it unchanged.
+    flag_modified(checkin, "updated_at")
+
+
+def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datetime) -> Saved:
+    """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
+    member, opening, checkin = resolved
+    created = checkin is None
+    if checkin is None:
+        checkin = CheckIn(meeting_id=opening.meeting_id, member_id=member.id, created_at=now)
+        session.add(checkin)
+    changed = answers != opening.answers
+    if changed:
+        checkin.occupying = answers.occupying
+        checkin.changes = answers.changes
+        checkin.support = answers.support
+        checkin.updated_at = now
+    if checkin.pending_occupying is not None:
+        checkin.pending_occupying = None
+        if not changed:
+            _keep_updated_at(checkin)
+    session.flush()
+    return Saved(replace(opening, answers=answers), answers, created, changed)
+
+
+def _save_in(
+    session: Session,
+    user_id: str,
+    meeting_id: int | None,
+    merge: Merge,
+    now: dt.datetime,
+    tz: ZoneInfo,
+) -> Saved | Refusal:
+    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    if isinstance(resolved, Refusal):
+        return resolved
+    return _store(session, resolved, merge(resolved[1].answers), now)
+
+
+def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
+    try:
+        with transaction(runtime.sessions) as session:
+            return work(session, runtime.now(), runtime.tz)
+    except IntegrityError:
+        # Another request for the same member and meeting (a double submit, a Slack retry)
+        # inserted the row between our read and our insert: the unique constraint stopped the
+        # duplicate, so do it again as an update of that row.
+        with transaction(runtime.sessions) as session:
+            return work(session, runtime.now(), runtime.tz)
+
+
+def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:
+    return _in_transaction(runtime, lambda s, now, tz: _save_in(s, user_id, meeting_id, merge, now, tz))
+
+
+def save_answers(runtime: Runtime, user_id: str, meeting_id: int, answers: Answers) -> Saved | Refusal:
+    """Create or replace the member's three answers for `meeting_id` (from the modal)."""
+    return _save(runtime, user_id, meeting_id, lambda _earlier: answers)
+
+
+def _with_occupying(occupying: str) -> Merge:
+    def merge(earlier: Answers | None) -> Answers:
+        if earlier is None:
+            return Answers(occupying)
+        return replace(earlier, occupying=occupying)
+
+    return merge
+
+
+def save_occupying(
+    runtime: Runtime, user_id: str, occupying: str, meeting_id: int | None = None
+) -> Saved | Refusal:
+    """Save `occupying` as the answer to "Vad upptar min tid?", keeping the other two answers.
+
+    For the next meeting unless `meeting_id` is given (used by `/incheckning <text>`, an explicit
+    edit that replaces the answer and drops any pending DM reply).
+    """
+    return _save(runtime, user_id, meeting_id, _with_occupying(occupying))
+
+
+def _reply_in(
+    session: Session, user_id: str, text: str, now: dt.datetime, tz: ZoneInfo
+) -> Saved | Pending | Refusal:
+    resolved = _resolve(session, user_id, now, tz, None)
+    if isinstance(resolved, Refusal):
+        return resolved
+    _member, opening, checkin = resolved
+    earlier = opening.answers
+    if checkin is None or earlier is None or not earlier.occupying or earlier.occupying == text:
+        return _store(session, resolved, _with_occupying(text)(earlier), now)
+    changed = checkin.pending_occupying != text
+    if changed:
+        checkin.pending_occupying = text
+        _keep_updated_at(checkin)
+        session.flush()
+    return Pending(opening, earlier.occupying, text, changed)
+
+
+def reply_occupying(runtime: Runtime, user_id: str, text: str) -> Saved | Pending | Refusal:
+    """A plain DM reply for the next meeting: the answer if there is none yet (or it is the same);
+    otherwise kept aside as pending, so a casual "Tack!" never overwrites a real answer.
+    A newer reply replaces the pending one."""
+    return _in_transaction(runtime, lambda s, now, tz: _reply_in(s, user_id, text, now, tz))
+
+
+def _settle_in(
+    session: Session, user_id: str, meeting_id: int, choice: Choice, now: dt.datetime, tz: ZoneInfo
+) -> Saved | NothingPending | TooLongCombined | Refusal:
+    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    if isinstance(resolved, Refusal):
+        return resolved
+    _member, opening, checkin = resolved
+    if checkin is None or checkin.pending_occupying is None or opening.answers is None:
+        return NothingPending()
+    pending, earlier = checkin.pending_occupying, opening.answers
+    occupying = earlier.occupying
+    if choice is Choice.REPLACE:
+        occupying = pending
+    elif choice is Choice.APPEND:
+        occupying = f"{earlier.occupying}\n{pending}"
+        if too_long(occupying):
+            return TooLongCombined(len(occupying))
+    return _store(session, resolved, replace(earlier, occupying=occupying), now)
+
+
+def settle_pending(
+    runtime: Runtime, user_id: str, meeting_id: int, choice: Choice
+) -> Saved | NothingPending | TooLongCombined | Refusal:
+    """Apply the member's choice to their pending DM reply for `meeting_id`, then drop it.
+
+    Refused like any save when they are no longer a member or check-in has closed; an append
+    over the length limit changes nothing and keeps the pending text for another choice.
+    """
+    with transaction(runtime.sessions) as session:
+        return _settle_in(session, user_id, meeting_id, choice, runtime.now(), runtime.tz)
+
+
+def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:
+    """Drop any pending DM reply once the member opened the modal: the explicit edit wins."""
+    with transaction(runtime.sessions) as session:
+        member = active_member(session, user_id)
+        checkin = checkin_for(session, meeting_id, member.id) if member else None
+        if checkin is not None and checkin.pending_occupying is not None:
+            checkin.pending_occupying = None
+            _keep_updated_at(checkin)

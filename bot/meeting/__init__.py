@@ -1,0 +1,1 @@
+"""Meetings, members, organisations, and the timeline of a meeting's sends."""

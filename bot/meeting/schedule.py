@@ -1,0 +1,294 @@
+"""The meetings' scheduled sends as a source for the scheduler (see bot/delivery/sends.py).
+
+Every tick asks: for each meeting still relevant, which of its timeline's sends are due now, and
+to whom? The answer is recomputed from the database each time, so a moved meeting's unsent
+sends follow the new time, a removed member gets nothing more, and a member added late gets
+the invitation at the next tick (while check-in is open).
+
+Send keys hold the meeting id but not its date ("meeting:12:reminder"): a moved meeting never
+resends what already went out. What a move or a cancellation needs to tell people goes in its
+own sends, to those whose invitation was delivered: "meeting:12:moved:v3" (once per version)
+and "meeting:12:cancelled".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from bot.delivery.sends import DueSend, Message
+from bot.meeting import timeline
+from bot.meeting.timeline import PlannedSend, Step, meeting_policy, meeting_sends
+from bot.meeting.views import (
+    MeetingInfo,
+    build_cancelled,
+    build_day_of,
+    build_invitation,
+    build_moved,
+    build_reminder,
+)
+from storage import ledger
+from storage.checkins import checked_in_member_ids
+from storage.models import Meeting, Member
+from storage.queries import active_members, get_network
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    from bot.runtime import Runtime
+
+MOVED = "meeting_moved"
+CANCELLED = "meeting_cancelled"
+
+# A meeting stays relevant this long after its last planned send, so sends that are always
+# worth sending late (the summaries) still go out after some downtime.
+RELEVANCE_DAYS = 14
+
+Render = Callable[[Session, str], list[Message]]
+
+# Sends to every active member, those to the organisers' channel, and the reminders (to those
+# invited who have not checked in).
+TO_MEMBERS = {timeline.INVITATION, timeline.DAY_OF, timeline.PULSE}
+TO_CHANNEL = {timeline.DEADLINE_SUMMARY, timeline.PULSE_SUMMARY}
+REMINDERS = {timeline.REMINDER, timeline.LAST_REMINDER}
+
+
+def send_key(meeting_id: int, kind: str) -> str:
+    """The ledger key of one of a meeting's timeline sends (no date: stable across moves)."""
+    return f"meeting:{meeting_id}:{kind}"
+
+
+def moved_key(meeting_id: int, version: int) -> str:
+    """The ledger key of the notice that a meeting moved to its `version`."""
+    return f"meeting:{meeting_id}:moved:v{version}"
+
+
+def cancelled_key(meeting_id: int) -> str:
+    """The ledger key of the notice that a meeting is cancelled."""
+    return f"meeting:{meeting_id}:cancelled"
+
+
+def meeting_id_of(key: str) -> int | None:
+    """The meeting a ledger key belongs to, if it is a meeting send."""
+    parts = key.split(":")
+    if len(parts) >= 3 and parts[0] == "meeting" and parts[1].isdigit():
+        return int(parts[1])
+    return None
+
+
+def relevant_meetings(session: Session, now: dt.datetime, policy: Mapping[str, Step]) -> list[Meeting]:
+    """Planned meetings whose sends may still be due, and cancelled ones not yet past."""
+    last_offset = max((step.days for step in policy.values()), default=0)
+    horizon = now - dt.timedelta(days=max(last_offset, 0) + 1 + RELEVANCE_DAYS)
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                or_(
+                    (Meeting.status == "planned") & (Meeting.starts_at >= horizon),
+                    (Meeting.status == "cancelled") & (Meeting.starts_at > now),
+                )
+            )
+            .order_by(Meeting.starts_at)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A meeting's dated sends and its check-in deadline."""
+
+    meeting: Meeting
+    sends: list[PlannedSend]
+    deadline: dt.datetime
+
+    def info(self) -> MeetingInfo:
+        """What the DMs say about the meeting."""
+        m = self.meeting
+        return MeetingInfo(m.id, m.starts_at, m.place, self.deadline)
+
+
+def plan_for(meeting: Meeting, tz: ZoneInfo, policy: Mapping[str, Step]) -> Plan:
+    """The timeline of one meeting."""
+    sends = meeting_sends(meeting.starts_at, tz, policy)
+    deadline = next(s.due_at for s in sends if s.kind == timeline.DEADLINE_SUMMARY)
+    return Plan(meeting, sends, deadline)
+
+
+def reminder_audience(
+    session: Session, meeting_id: int, due_at: dt.datetime, members: Iterable[Member]
+) -> list[str]:
+    """Of `members` (the active ones), those without a check-in whose invitation went out
+    before the reminder was due.
+
+    Someone added late gets the invitation first; a reminder in the same breath would be noise.
+    """
+    invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
+    done = checked_in_member_ids(session, meeting_id)
+    return [
+        m.slack_user_id
+        for m in members
+        if m.id not in done
+        and m.slack_user_id in invited
+        and (invited[m.slack_user_id].sent_at or due_at) <= due_at
+    ]
+
+
+def member_audience(
+    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[Member]
+) -> list[str]:
+    """Who a send of `kind` to members (not to the channel) goes to, of the active `members`."""
+    if kind in REMINDERS:
+        return reminder_audience(session, meeting_id, due_at, members)
+    return [m.slack_user_id for m in members]
+
+
+def invited_members(session: Session, meeting_id: int, members: Iterable[Member]) -> dict[str, int]:
+    """Active members whose invitation was delivered, with the meeting version it described."""
+    invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
+    return {
+        m.slack_user_id: (invited[m.slack_user_id].revision or 1)
+        for m in members
+        if m.slack_user_id in invited
+    }
+
+
+def _fixed(messages: list[Message]) -> Render:
+    def render(_session: Session, _recipient: str) -> list[Message]:
+        return messages
+
+    return render
+
+
+def _summary_render(meeting_id: int, kind: str, tz: ZoneInfo, lang: str) -> Render:
+    def render(session: Session, _recipient: str) -> list[Message]:
+        if kind == timeline.DEADLINE_SUMMARY:
+            from bot.checkin.summary import load_checkin_summary, render_checkin_summary
+
+            return render_checkin_summary(load_checkin_summary(session, meeting_id), tz, lang)
+        from bot.pulse.service import load_pulse_summary
+        from bot.pulse.views import build_pulse_summary
+
+        return build_pulse_summary(load_pulse_summary(session, meeting_id), tz, lang)
+
+    return render
+
+
+def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Message]:
+    info = plan.info()
+    if kind == timeline.INVITATION:
+        return build_invitation(info, tz, lang)
+    if kind in REMINDERS:
+        return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
+    if kind == timeline.DAY_OF:
+        return build_day_of(info, tz, lang)
+    from bot.pulse.views import build_pulse_question
+
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang)
+
+
+def _timeline_send(
+    session: Session,
+    plan: Plan,
+    planned: PlannedSend,
+    members: list[Member],
+    channel: str | None,
+    tz: ZoneInfo,
+    lang: str,
+) -> DueSend:
+    meeting = plan.meeting
+    kind = planned.kind
+    key = send_key(meeting.id, kind)
+    if kind in TO_CHANNEL:
+        return DueSend(
+            send_key=key,
+            kind=kind,
+            due_at=planned.due_at,
+            recipients=[channel] if channel else [],
+            render=_summary_render(meeting.id, kind, tz, lang),
+            always_send_late=True,
+            revision=meeting.version,
+            meta={"meeting_id": meeting.id, "waiting_for_channel": channel is None},
+        )
+    recipients = member_audience(session, meeting.id, kind, planned.due_at, members)
+    stale_after = None
+    if kind == timeline.INVITATION or kind in REMINDERS:
+        stale_after = plan.deadline  # check-in has closed: nothing to invite or remind about
+    elif kind == timeline.DAY_OF:
+        stale_after = meeting.starts_at
+    return DueSend(
+        send_key=key,
+        kind=kind,
+        due_at=planned.due_at,
+        recipients=recipients,
+        render=_fixed(_member_messages(plan, kind, tz, lang)),
+        # The invitation is still worth having late, while check-in is open.
+        always_send_late=kind == timeline.INVITATION,
+        stale_after=stale_after,
+        revision=meeting.version,
+        meta={"meeting_id": meeting.id},
+    )
+
+
+def _moved_send(
+    session: Session, plan: Plan, members: list[Member], now: dt.datetime, tz: ZoneInfo, lang: str
+) -> DueSend:
+    meeting = plan.meeting
+    told = invited_members(session, meeting.id, members)
+    recipients = [uid for uid, version in told.items() if version < meeting.version]
+    return DueSend(
+        send_key=moved_key(meeting.id, meeting.version),
+        kind=MOVED,
+        due_at=now,
+        recipients=recipients,
+        render=_fixed(build_moved(plan.info(), tz, lang, checkin_open=now < plan.deadline)),
+        always_send_late=True,
+        stale_after=meeting.starts_at,
+        revision=meeting.version,
+        meta={"meeting_id": meeting.id},
+    )
+
+
+def _cancelled_send(
+    session: Session, meeting: Meeting, members: list[Member], now: dt.datetime, tz: ZoneInfo, lang: str
+) -> DueSend:
+    told = invited_members(session, meeting.id, members)
+    return DueSend(
+        send_key=cancelled_key(meeting.id),
+        kind=CANCELLED,
+        due_at=now,
+        recipients=list(told),
+        render=_fixed(build_cancelled(meeting.starts_at, tz, lang)),
+        always_send_late=True,
+        stale_after=meeting.starts_at,
+        revision=meeting.version,
+        meta={"meeting_id": meeting.id},
+    )
+
+
+def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> list[DueSend]:
+    """Every meeting send whose time has come at `now`, with today's recipients."""
+    network = get_network(session)
+    policy = meeting_policy(network.policy)
+    tz, lang = runtime.tz, runtime.lang
+    members = active_members(session)
+    due: list[DueSend] = []
+    for meeting in relevant_meetings(session, now, policy):
+        if meeting.status == "cancelled":
+            # Nothing else of a cancelled meeting is sent; those invited are told once.
+            due.append(_cancelled_send(session, meeting, members, now, tz, lang))
+            continue
+        plan = plan_for(meeting, tz, policy)
+        if meeting.version > 1 and now < meeting.starts_at:
+            due.append(_moved_send(session, plan, members, now, tz, lang))
+        for planned in plan.sends:
+            if planned.due_at <= now:
+                due.append(
+                    _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang)
+                )
+    return due

@@ -1,0 +1,1 @@
+"""After the meeting: "Vill ni träffas igen?" and its summary."""

@@ -1,0 +1,224 @@
+"""After the meeting: "Vill ni träffas igen?" answers (one per member and meeting, changeable),
+optional comments, and the summary the organisers get a week later."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, selectinload
+
+from bot.checkin.summary import swedish_sort_key
+from bot.formatting import MAX_INPUT_LENGTH
+from bot.meeting.people import active_member
+from storage.db import transaction
+from storage.models import Meeting, Member, PulseAnswer
+from storage.queries import active_members
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
+
+YES = "yes"
+NO = "no"
+ANSWERS = (YES, NO)
+# The comment modal's max_length and the server-side check agree.
+MAX_COMMENT_LENGTH = MAX_INPUT_LENGTH
+
+
+class Refusal(enum.StrEnum):
+    """Why an answer is not stored."""
+
+    NOT_MEMBER = "not_member"
+    NO_MEETING = "no_meeting"  # unknown or cancelled meeting
+    NOT_YET = "not_yet"  # the meeting has not started
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A member's stored answer and comment for a meeting."""
+
+    meeting_id: int
+    starts_at: dt.datetime
+    answer: str | None
+    comment: str | None
+
+
+def comment_problem(comment: str | None) -> tuple[str, dict[str, int]] | None:
+    """A validation problem (text key, format args) with a comment, or None when it is fine."""
+    text = (comment or "").strip()
+    if not text:
+        return "pulse.error.empty", {}
+    if len(text) > MAX_COMMENT_LENGTH:
+        return "pulse.error.too_long", {"length": len(text), "limit": MAX_COMMENT_LENGTH}
+    return None
+
+
+def _check(
+    session: Session, user_id: str, meeting_id: int | None, now: dt.datetime
+) -> tuple[Member, Meeting] | Refusal:
+    member = active_member(session, user_id)
+    if member is None:
+        return Refusal.NOT_MEMBER
+    meeting = session.get(Meeting, meeting_id) if meeting_id is not None else None
+    if meeting is None or meeting.status != "planned":
+        return Refusal.NO_MEETING
+    if meeting.starts_at > now:
+        return Refusal.NOT_YET
+    return member, meeting
+
+
+def _row(session: Session, meeting_id: int, member_id: int) -> PulseAnswer | None:
+    return session.scalar(
+        select(PulseAnswer).where(PulseAnswer.meeting_id == meeting_id, PulseAnswer.member_id == member_id)
+    )
+
+
+def _upsert(session: Session, meeting_id: int, member_id: int, **values: str | None) -> PulseAnswer:
+    """One row per member and meeting (the schema's unique constraint): update, or insert once."""
+    row = _row(session, meeting_id, member_id)
+    if row is None:
+        try:
+            with session.begin_nested():
+                row = PulseAnswer(meeting_id=meeting_id, member_id=member_id, **values)
+                session.add(row)
+            return row
+        except IntegrityError:
+            # A double click raced us to the insert: update the row it made.
+            row = _row(session, meeting_id, member_id)
+            assert row is not None
+    for key, value in values.items():
+        setattr(row, key, value)
+    session.flush()
+    return row
+
+
+def current_answer(
+    session: Session, user_id: str, meeting_id: int | None, now: dt.datetime
+) -> Answer | Refusal:
+    """A member's answer so far (perhaps none) for a meeting they may answer about."""
+    checked = _check(session, user_id, meeting_id, now)
+    if isinstance(checked, Refusal):
+        return checked
+    member, meeting = checked
+    row = _row(session, meeting.id, member.id)
+    return Answer(meeting.id, meeting.starts_at, row.answer if row else None, row.comment if row else None)
+
+
+def record_answer(
+    session: Session, user_id: str, meeting_id: int | None, answer: str, now: dt.datetime
+) -> Answer | Refusal:
+    """Store (or replace) a member's yes/no for a meeting."""
+    if answer not in ANSWERS:
+        raise ValueError(f"unknown answer {answer!r}")
+    checked = _check(session, user_id, meeting_id, now)
+    if isinstance(checked, Refusal):
+        return checked
+    member, meeting = checked
+    row = _upsert(session, meeting.id, member.id, answer=answer)
+    return Answer(meeting.id, meeting.starts_at, row.answer, row.comment)
+
+
+def record_comment(
+    session: Session, user_id: str, meeting_id: int | None, comment: str, now: dt.datetime
+) -> Answer | Refusal:
+    """Store (or replace) a member's comment; validate it with `comment_problem` first."""
+    checked = _check(session, user_id, meeting_id, now)
+    if isinstance(checked, Refusal):
+        return checked
+    member, meeting = checked
+    row = _upsert(session, meeting.id, member.id, comment=comment.strip())
+    return Answer(meeting.id, meeting.starts_at, row.answer, row.comment)
+
+
+# ---------------------------------------------------------------- the summary
+
+
+@dataclass(frozen=True)
+class PulseComment:
+    """A comment as written (escaped only when rendered)."""
+
+    name: str
+    organisation: str | None
+    comment: str
+
+
+@dataclass(frozen=True)
+class PulseSummary:
+    """The answers to "Vill ni träffas igen?" for one meeting, among active members."""
+
+    meeting_id: int
+    starts_at: dt.datetime
+    yes: tuple[str, ...]
+    no: tuple[str, ...]
+    unanswered: tuple[str, ...]
+    comments: tuple[PulseComment, ...]
+
+
+def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
+    """Counts, names and comments of a meeting's answers. Raises LookupError for an unknown meeting."""
+    meeting = session.get(Meeting, meeting_id)
+    if meeting is None:
+        raise LookupError(f"no meeting {meeting_id}")
+    members = {m.id: m for m in active_members(session)}
+    answers = session.scalars(
+        select(PulseAnswer)
+        .where(PulseAnswer.meeting_id == meeting_id)
+        .options(selectinload(PulseAnswer.member).selectinload(Member.organisation))
+    ).all()
+    by_member = {a.member_id: a for a in answers if a.member_id in members}
+
+    def names(predicate: Callable[[int], bool]) -> tuple[str, ...]:
+        chosen = [m.name or m.slack_user_id for mid, m in members.items() if predicate(mid)]
+        return tuple(sorted(chosen, key=swedish_sort_key))
+
+    comments = sorted(
+        (
+            PulseComment(
+                a.member.name or a.member.slack_user_id,
+                a.member.organisation.name if a.member.organisation else None,
+                a.comment,
+            )
+            for a in by_member.values()
+            if a.comment
+        ),
+        key=lambda c: (swedish_sort_key(c.organisation), swedish_sort_key(c.name)),
+    )
+    return PulseSummary(
+        meeting_id=meeting.id,
+        starts_at=meeting.starts_at,
+        yes=names(lambda mid: mid in by_member and by_member[mid].answer == YES),
+        no=names(lambda mid: mid in by_member and by_member[mid].answer == NO),
+        unanswered=names(lambda mid: mid not in by_member or by_member[mid].answer is None),
+        comments=tuple(comments),
+    )
+
+
+# ---------------------------------------------------------------- units of work for the listeners
+
+
+def _opened(runtime: Runtime) -> AbstractContextManager[Session]:
+    return transaction(runtime.sessions)
+
+
+def opening(runtime: Runtime, user_id: str, meeting_id: int | None) -> Answer | Refusal:
+    """What the comment modal needs: the member's earlier answer and comment, or why not."""
+    with _opened(runtime) as session:
+        return current_answer(session, user_id, meeting_id, runtime.now())
+
+
+def answer(runtime: Runtime, user_id: str, meeting_id: int | None, choice: str) -> Answer | Refusal:
+    """Store (or replace) a member's Ja / Nej, in one transaction."""
+    with _opened(runtime) as session:
+        return record_answer(session, user_id, meeting_id, choice, runtime.now())
+
+
+def comment(runtime: Runtime, user_id: str, meeting_id: int | None, text: str) -> Answer | Refusal:
+    """Store (or replace) a member's comment, in one transaction (validate it first)."""
+    with _opened(runtime) as session:
+        return record_comment(session, user_id, meeting_id, text, runtime.now())

@@ -1,0 +1,1 @@
+"""Test support: the Slack stand-in, signed requests, the WSGI client."""
