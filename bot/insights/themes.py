@@ -21,7 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from stop_words import get_stop_words
@@ -83,7 +83,7 @@ def _fold(stem: str) -> str:
     return stem
 
 
-@cache
+@lru_cache(maxsize=65_536)  # bounded: a long-running server meets new words for ever
 def _key(word: str) -> str:
     return _fold(_stemmer().stemWord(word))
 
