@@ -5,19 +5,33 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.workdays import first_working_day_after, working_day_on_or_before
 
-# Send kinds of a meeting, in timeline order.
-INVITATION = "invitation"
-REMINDER = "reminder"
-LAST_REMINDER = "last_reminder"
-DEADLINE_SUMMARY = "deadline_summary"
-DAY_OF = "day_of"
-PULSE = "pulse"
-PULSE_SUMMARY = "pulse_summary"
+
+class MeetingSend(StrEnum):
+    """The sends of a meeting's timeline, in timeline order (the values are stored in the ledger)."""
+
+    INVITATION = "invitation"
+    REMINDER = "reminder"
+    LAST_REMINDER = "last_reminder"
+    DEADLINE_SUMMARY = "deadline_summary"
+    DAY_OF = "day_of"
+    PULSE = "pulse"
+    PULSE_SUMMARY = "pulse_summary"
+
+
+# The kinds by their short names, as the rest of the code has always used them.
+INVITATION = MeetingSend.INVITATION
+REMINDER = MeetingSend.REMINDER
+LAST_REMINDER = MeetingSend.LAST_REMINDER
+DEADLINE_SUMMARY = MeetingSend.DEADLINE_SUMMARY
+DAY_OF = MeetingSend.DAY_OF
+PULSE = MeetingSend.PULSE
+PULSE_SUMMARY = MeetingSend.PULSE_SUMMARY
 
 
 @dataclass(frozen=True)
