@@ -28,7 +28,7 @@ from bot.award.service import (
     render_jury_summary,
 )
 from bot.award.views import build_announcement, build_reminder
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.sends import DueSend, Message, Source
 from bot.meeting.timeline import (
     AWARD_ANNOUNCEMENT,
     AWARD_JURY_SUMMARY,
@@ -147,3 +147,7 @@ def award_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> Ite
     if award_round is None:
         return []
     return list(_round_sends(session, runtime, award_round, now))
+
+
+# Its sends are named by their kind's label alone ("Guldlänken: utlysning").
+SOURCE = Source("award", award_due_sends)
