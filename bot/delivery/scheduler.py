@@ -28,6 +28,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import workspace
 from bot.award import schedule as award_schedule
 from bot.delivery.ledger import (
     LEASE_MINUTES,
@@ -122,6 +123,8 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     started = time.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
     report = TickReport(at)
+    if workspace.sending_stopped(runtime):
+        return report  # Slack revoked the bot token: logged once when it happened, never retried
     lease = dt.timedelta(minutes=LEASE_MINUTES)
     with transaction(runtime.sessions) as session:
         report.interrupted = rows.mark_interrupted(session, runtime.now() - lease)
