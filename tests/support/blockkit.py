@@ -307,7 +307,11 @@ def validate_blocks(blocks: Any, *, max_blocks: int = 50) -> list[str]:
 
 
 def block_text_length(node: Any) -> int:
-    """Characters of text a message's blocks carry: every "text" string, however deep."""
+    """Characters of text a message's blocks carry: every "text" string, however deep.
+
+    bot/formatting.block_text counts the same way on purpose; it is not imported here, so that
+    the stand-in judges the app's messages with rules of its own (an oracle sharing the app's
+    code would share its bugs)."""
     if isinstance(node, list):
         return sum(block_text_length(n) for n in node)
     if not isinstance(node, dict):
