@@ -18,6 +18,7 @@ MAX_HEADER_TEXT = 150
 MAX_BUTTON_TEXT = 75
 MAX_INPUT_LENGTH = 3000
 MAX_FALLBACK_TEXT = 3000
+MAX_CONTEXT_TEXT = 2000  # a context block's text element (unpublished; Slack refuses longer)
 # Unpublished: Slack refuses a message with more than about 12,000 characters of block text in
 # total (`msg_blocks_too_long`; the figure Slack's SDK maintainers quote). A page of `paginate`
 # keeps 1,000 of them free for what callers add (a header, a "(fortsättning 2/3)" line).

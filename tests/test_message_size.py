@@ -9,13 +9,14 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 
+from bot.admin.views import MemberGroup, Person, build_member_list
 from bot.checkin.summary import CheckinSummary, MemberCheckin, OrganisationCheckins, render_checkin_summary
 from bot.formatting import paginate, sections
 from bot.meeting.views import ReportItem, build_failure_report
 from bot.pulse.service import PulseComment, PulseSummary
 from bot.pulse.views import build_pulse_summary
 from bot.slack import PERMANENT_ERRORS
-from tests.support.blockkit import MESSAGE_BLOCK_TEXT_MAX, block_text_length, check_message
+from tests.support.blockkit import MESSAGE_BLOCK_TEXT_MAX, block_text_length, check_message, validate_blocks
 from tests.support.slack_standin import SlackStandIn
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -65,3 +66,10 @@ def test_paginate_keeps_each_page_within_the_text_budget() -> None:
 
 def test_a_refused_size_or_scope_is_not_retried() -> None:
     assert {"msg_blocks_too_long", "missing_scope"} <= PERMANENT_ERRORS
+
+
+def test_member_list_with_many_organisers_keeps_the_context_line_within_slack_limits() -> None:
+    groups = [MemberGroup("Region Skåne", (Person("U1", "Anna"),))]
+    organisers = [f"U{n:010d}" for n in range(200)]  # 200 mentions: about 3,000 characters
+    message = build_member_list(groups, organisers, "sv")
+    assert validate_blocks(message["blocks"]) == []

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot import ids
 from bot.formatting import (
     MAX_BUTTON_TEXT,
+    MAX_CONTEXT_TEXT,
     MAX_FALLBACK_TEXT,
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
@@ -206,7 +207,10 @@ def build_member_list(groups: Sequence[MemberGroup], organisers: Sequence[str], 
             {
                 "type": "context",
                 "elements": [
-                    {"type": "mrkdwn", "text": t("admin.members.organisers", lang, people=people)[:3000]}
+                    {
+                        "type": "mrkdwn",
+                        "text": t("admin.members.organisers", lang, people=people)[:MAX_CONTEXT_TEXT],
+                    }
                 ],
             }
         )
@@ -349,7 +353,9 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     Slack's 100 blocks; `/chefsnatverket status` shows them whole."""
     blocks: list[Block] = [_header(t("home.title", lang))]
     if state.notice:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:3000]}]})
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:MAX_CONTEXT_TEXT]}]}
+        )
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
@@ -494,7 +500,7 @@ def build_settings_modal(
                 "elements": [
                     {
                         "type": "mrkdwn",
-                        "text": t("admin.modal.settings.bootstrap", lang, people=mentions)[:3000],
+                        "text": t("admin.modal.settings.bootstrap", lang, people=mentions)[:MAX_CONTEXT_TEXT],
                     }
                 ],
             }
