@@ -321,3 +321,17 @@ class Nomination(Base):
     updated_at: Mapped[updated]
 
     round: Mapped[AwardRound] = relationship(back_populates="nominations")
+
+
+class WorkspaceState(Base):
+    """A workspace whose bot token Slack revoked (app uninstalled, or tokens_revoked): the
+    scheduler sends nothing while that token is the one configured. A new token (reinstall)
+    has another fingerprint, so sending resumes without touching this row."""
+
+    __tablename__ = "workspace_state"
+
+    team_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    # A SHA-256 prefix of the revoked bot token; never the token itself.
+    revoked_token: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(String(32))
+    revoked_at: Mapped[aware]

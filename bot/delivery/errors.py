@@ -22,6 +22,8 @@ PERMANENT_ERRORS = frozenset(
         "invalid_blocks",
         "invalid_arguments",
         "msg_too_long",
+        "msg_blocks_too_long",  # the message must be split, not sent again as it is
+        "missing_scope",
         "no_text",
         "restricted_action",
         "not_authed",

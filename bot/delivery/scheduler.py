@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from bot import workspace
 from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome, deliver, expire, pool
 from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
@@ -96,6 +97,8 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
     report = TickReport(at)
+    if workspace.sending_stopped(runtime):
+        return report  # Slack revoked the bot token: logged once when it happened, never retried
     lease = dt.timedelta(minutes=LEASE_MINUTES)
     with transaction(runtime.sessions) as session:
         report.interrupted = rows.mark_interrupted(session, runtime.now() - lease)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import ids
 from bot.admin.replies import reply_text
 from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_message, header
-from bot.formatting import MAX_VIEW_BLOCKS, escape, sections
+from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
 from bot.home.modals import (
     build_admin_modal,
     build_members_modal,
@@ -119,7 +119,9 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     Slack's 100 blocks; `/chefsnatverket status` shows them whole."""
     blocks: list[Block] = [header(t("home.title", lang))]
     if state.notice:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:3000]}]})
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:MAX_CONTEXT_TEXT]}]}
+        )
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
