@@ -8,18 +8,16 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Meeting, Network
+from storage.scope import session_network
 
 PLANNED = "planned"
 CANCELLED = "cancelled"
 
 
 def get_network(session: Session) -> Network:
-    """The network row, created on first use (there is exactly one)."""
-    network = session.get(Network, 1)
-    if network is None:
-        network = Network(id=1)
-        session.add(network)
-        session.flush()
+    """The network the session works in (the only one, created on first use, when it names none)."""
+    network = session.get(Network, session_network(session))
+    assert network is not None, "a session's network exists"
     return network
 
 

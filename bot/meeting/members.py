@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from slack_sdk.errors import SlackApiError
 
-from bot.meeting.people import Person, is_organiser, person
+from bot.meeting.people import Person, bootstrap_organisers, is_organiser, person
 from bot.meeting.service import Refused, invitation_due, policy, require_organiser
 from bot.runtime import Runtime
 from storage import meetings
@@ -212,7 +212,7 @@ def dismiss_organiser(runtime: Runtime, user_id: str, target: str) -> OrganiserD
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
         member = store.member_by_user(session, target)
-        if target in runtime.settings.organisers:
+        if target in bootstrap_organisers(session, runtime.settings):
             raise Refused("admin.error.bootstrap_organiser", person=person(member, target).label())
         if member is None or not member.is_organiser:
             raise Refused("admin.error.not_appointed", person=person(member, target).label())
@@ -234,9 +234,9 @@ def set_channel(runtime: Runtime, user_id: str, channel_id: str) -> ChannelSet:
 def save_settings(runtime: Runtime, user_id: str, channel: str | None, chosen: set[str]) -> SettingsSaved:
     """The organisers' channel and the appointed organisers (the chosen set is the whole list:
     people left out are no longer appointed; ORGANISERS stay regardless)."""
-    chosen = chosen - set(runtime.settings.organisers)  # already organisers through the setting
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
+        chosen = chosen - set(bootstrap_organisers(session, runtime.settings))  # organisers already
         meetings.set_organisers_channel(session, channel)
         store.keep_appointed_organisers(session, chosen)
         known_names = {target for target in sorted(chosen) if store.set_organiser(session, target, True).name}
