@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session
 from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, mark_continued, paginate, sections
 from bot.runtime import Runtime
 from bot.texts import t
-from storage.checkins import checkins_for_meeting
+from storage.checkins import checkins_for_meeting, find_meeting
 from storage.db import transaction
-from storage.models import Meeting, Member
+from storage.models import Member
 from storage.queries import active_members, next_meeting
 
 Block = dict[str, Any]
@@ -88,7 +88,7 @@ def load_checkin_summary(session: Session, meeting_id: int) -> CheckinSummary:
 
     Raises LookupError when the meeting does not exist.
     """
-    meeting = session.get(Meeting, meeting_id)
+    meeting = find_meeting(session, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
     members = active_members(session)
