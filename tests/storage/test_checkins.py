@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
@@ -22,24 +21,11 @@ from storage.checkins import (
     stored_policy,
     update_answers,
 )
-from storage.db import make_engine, make_session_factory, transaction
+from storage.db import transaction
 from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network, Organisation
 
 T0 = dt.datetime(2027, 3, 11, 12, 0, tzinfo=dt.UTC)
 T1 = T0 + dt.timedelta(hours=1)
-
-
-@pytest.fixture
-def sessions(any_db_url: str) -> Iterator[sessionmaker[Session]]:
-    engine = make_engine(any_db_url)
-    yield make_session_factory(engine)
-    engine.dispose()
-
-
-@pytest.fixture
-def db(sessions: sessionmaker[Session]) -> Iterator[Session]:
-    with sessions() as session:
-        yield session
 
 
 def _member(session: Session, user_id: str, org: str | None = "Skatteverket") -> Member:

@@ -4,26 +4,16 @@ accepts exactly the PulseChoice and MeetingStatus values."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.db import make_engine, make_session_factory
 from storage.models import Meeting, MeetingStatus, Member, Organisation, PulseAnswer, PulseChoice
 from storage.pulse import pulse_answer_for, pulse_answers_for_meeting, set_pulse_answer, set_pulse_comment
 
 T0 = dt.datetime(2027, 3, 11, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def db(any_db_url: str) -> Iterator[Session]:
-    engine = make_engine(any_db_url)
-    with make_session_factory(engine)() as session:
-        yield session
-    engine.dispose()
 
 
 def _member(session: Session, user_id: str) -> Member:
