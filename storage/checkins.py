@@ -1,4 +1,4 @@
-"""Queries and writes for check-ins, and the two meeting look-ups a check-in needs.
+"""Queries and writes for check-ins.
 
 A check-in's `updated_at` tells when its answers last changed: writes that only touch the pending
 DM reply leave it as it is.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -16,24 +16,9 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
-from storage.models import CheckIn, Meeting, Member, Network
+from storage.models import CheckIn, Member
 
 T = TypeVar("T")
-
-
-# ---------------------------------------------------------------- meetings (read-only)
-
-
-def find_meeting(session: Session, meeting_id: int) -> Meeting | None:
-    """The meeting with this id, planned or cancelled, if it exists."""
-    return session.get(Meeting, meeting_id)
-
-
-def stored_policy(session: Session) -> dict[str, Any] | None:
-    """The network's timeline overrides, read without creating the network row (a fast,
-    read-only step before a modal opens); None when there are none yet."""
-    network = session.get(Network, 1)
-    return network.policy if network else None
 
 
 # ---------------------------------------------------------------- reading check-ins

@@ -251,7 +251,7 @@ class AwardRound(Base):
 
     __tablename__ = "award_rounds"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        CheckConstraint(_one_of("status", RoundStatus), name="status"),
         # One open round at a time.
         Index(
             "uq_award_rounds_one_open",

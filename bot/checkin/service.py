@@ -18,21 +18,19 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.formatting import MAX_INPUT_LENGTH
-from bot.meeting.people import active_member
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.checkins import (
     add_checkin,
     checkin_for,
-    find_meeting,
     retrying_duplicate,
     set_pending,
-    stored_policy,
     update_answers,
 )
 from storage.db import transaction
+from storage.meetings import find_meeting, next_meeting, stored_policy
+from storage.members import active_member
 from storage.models import CheckIn, Meeting, MeetingStatus, Member
-from storage.queries import next_meeting
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH

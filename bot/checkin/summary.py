@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, mark_continued, paginate, sections
 from bot.runtime import Runtime
 from bot.texts import t
-from storage.checkins import checkins_for_meeting, find_meeting
+from storage.checkins import checkins_for_meeting
 from storage.db import transaction
+from storage.meetings import find_meeting, next_meeting
+from storage.members import active_members
 from storage.models import Member
-from storage.queries import active_members, next_meeting
 
 Block = dict[str, Any]
 Message = dict[str, Any]

@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session
 
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
-from bot.meeting.people import active_member
-from storage.checkins import find_meeting
 from storage.db import transaction
+from storage.meetings import find_meeting
+from storage.members import active_member, active_members
 from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
 from storage.pulse import pulse_answer_for, pulse_answers_for_meeting, set_pulse_answer, set_pulse_comment
-from storage.queries import active_members
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime

@@ -14,14 +14,13 @@ from storage.checkins import (
     checked_in_member_ids,
     checkin_for,
     checkins_for_meeting,
-    find_meeting,
     has_checkins,
     retrying_duplicate,
     set_pending,
-    stored_policy,
     update_answers,
 )
 from storage.db import transaction
+from storage.meetings import find_meeting, stored_policy
 from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network, Organisation
 
 T0 = dt.datetime(2027, 3, 11, 12, 0, tzinfo=dt.UTC)
