@@ -204,16 +204,41 @@ class PulseAnswer(Base):
     member: Mapped[Member] = relationship()
 
 
+class DeliveryState(enum.StrEnum):
+    """Where one (send, recipient) row of the ledger is; stored as these strings."""
+
+    CLAIMED = "claimed"  # someone is posting it now
+    SENT = "sent"
+    RETRY = "retry"  # certainly not posted: a later tick tries again after a back-off
+    # The last post's outcome is not known (a read time-out, or its sender died mid-send): a
+    # later tick looks for it in Slack before anything is posted again (bot/delivery/ledger.py).
+    UNKNOWN = "unknown"
+    FAILED = "failed"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+    SKIPPED = "skipped"
+
+
+class DeliveryStateType(TypeDecorator[DeliveryState]):
+    """A DeliveryState in a plain string column (the CHECK constraint below keeps it closed)."""
+
+    impl = String(16)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else DeliveryState(value).value
+
+    def process_result_value(self, value: Any, dialect: Any) -> DeliveryState | None:
+        return None if value is None else DeliveryState(value)
+
+
 class Delivery(Base):
     """The ledger: one row per send and recipient, so every send happens exactly once."""
 
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
-        CheckConstraint(
-            "state IN ('claimed', 'sent', 'retry', 'unknown', 'failed', 'expired', 'cancelled', 'skipped')",
-            name="state",
-        ),
+        CheckConstraint("state IN ({})".format(", ".join(f"'{s}'" for s in DeliveryState)), name="state"),
         Index("ix_deliveries_state", "state"),
     )
 
@@ -221,7 +246,7 @@ class Delivery(Base):
     send_key: Mapped[str] = mapped_column(String(200))
     recipient: Mapped[str] = mapped_column(String(32))
     kind: Mapped[str] = mapped_column(String(40))
-    state: Mapped[str] = mapped_column(String(16), default="claimed")
+    state: Mapped[DeliveryState] = mapped_column(DeliveryStateType(), default=DeliveryState.CLAIMED)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     due_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     claimed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -31,7 +31,7 @@ from bot.award.timeline import (
     award_sends,
 )
 from bot.award.views import build_announcement, build_jury_summary, build_reminder
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.sends import DueSend, Message, Source
 from storage import awards as store
 from storage.models import AwardRound, RoundStatus
 
@@ -147,3 +147,7 @@ def award_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> Ite
     if award_round is None:
         return []
     return list(_round_sends(session, runtime, award_round, now))
+
+
+# Its sends are named by their kind's label alone ("Guldlänken: utlysning").
+SOURCE = Source("award", award_due_sends)

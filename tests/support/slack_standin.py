@@ -121,7 +121,7 @@ class Call:
     params: dict[str, Any]
     headers: dict[str, str]  # lower-cased names (urllib sends e.g. "User-agent")
     token: str | None
-    at: float  # time.monotonic() when the request arrived
+    at: float  # when the request arrived: at_clock(), time.monotonic() unless a test says otherwise
     status: int = 200
     response: dict[str, Any] = field(default_factory=dict)
     path: str = ""
@@ -506,6 +506,9 @@ class SlackStandIn:
         # Where new ts values come from: None counts up from 1700000000.000100; a callable
         # (e.g. a test's frozen clock as epoch seconds) makes ts follow that clock, as on Slack.
         self.ts_clock: Callable[[], float] | None = None
+        # What Call.at reads: real seconds, or a test's fake monotonic clock (the one its
+        # runtime waits with), so "waited a second" is checked without waiting a second.
+        self.at_clock: Callable[[], float] = time.monotonic
         self._last_ts_us = 0
         self.errors: list[str] = []  # tracebacks of stand-in bugs (answered with HTTP 500)
         self._calls: list[Call] = []
@@ -607,6 +610,7 @@ class SlackStandIn:
                 d.clear()
             self.errors.clear()
             self.ts_clock = None
+            self.at_clock = time.monotonic
             self._cond.notify_all()
 
     # ----------------------------------------------------------------- configuration
@@ -783,7 +787,7 @@ class SlackStandIn:
             self._cond.notify_all()
 
     def _handle(self, verb: str, raw_path: str, headers: dict[str, str], body: bytes) -> _Answer:
-        at = time.monotonic()
+        at = self.at_clock()
         path, _, query = raw_path.partition("?")
         try:
             if path.startswith("/api/"):
