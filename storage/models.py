@@ -238,7 +238,7 @@ class Delivery(Base):
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
-        CheckConstraint("state IN ({})".format(", ".join(f"'{s}'" for s in DeliveryState)), name="state"),
+        CheckConstraint(_one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
     )
 
