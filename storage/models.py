@@ -115,12 +115,24 @@ class Member(Base):
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
 
+class MeetingStatus(enum.StrEnum):
+    """A meeting is planned until it is cancelled (stored as these strings)."""
+
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+def _one_of(column: str, values: type[enum.StrEnum]) -> str:
+    # Renders "column IN ('a', 'b')" exactly as migration 0001 wrote it, from the enum.
+    return "{} IN ({})".format(column, ", ".join(f"'{v.value}'" for v in values))
+
+
 class Meeting(Base):
     """One of the network's meetings."""
 
     __tablename__ = "meetings"
     __table_args__ = (
-        CheckConstraint("status IN ('planned', 'cancelled')", name="status"),
+        CheckConstraint(_one_of("status", MeetingStatus), name="status"),
         # One meeting per start time, among those not cancelled.
         Index(
             "uq_meetings_starts_at_planned",
@@ -134,7 +146,7 @@ class Meeting(Base):
     id: Mapped[intpk]
     starts_at: Mapped[aware]
     place: Mapped[str | None] = mapped_column(String(500))
-    status: Mapped[str] = mapped_column(String(16), default="planned")
+    status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.PLANNED.value)
     # Bumped on every move, so sends can tell which plan they belonged to.
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by: Mapped[str | None] = mapped_column(String(32))
@@ -165,13 +177,20 @@ class CheckIn(Base):
     member: Mapped[Member] = relationship()
 
 
+class PulseChoice(enum.StrEnum):
+    """The answer to "Vill ni träffas igen?": Ja or Nej (stored as these strings)."""
+
+    YES = "yes"
+    NO = "no"
+
+
 class PulseAnswer(Base):
     """A member's answer to "Vill ni träffas igen?" after a meeting."""
 
     __tablename__ = "pulse_answers"
     __table_args__ = (
         UniqueConstraint("meeting_id", "member_id", name="uq_pulse_answers_meeting_member"),
-        CheckConstraint("answer IN ('yes', 'no') OR answer IS NULL", name="answer"),
+        CheckConstraint(_one_of("answer", PulseChoice) + " OR answer IS NULL", name="answer"),
     )
 
     id: Mapped[intpk]
@@ -219,7 +238,7 @@ class Delivery(Base):
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
-        CheckConstraint("state IN ({})".format(", ".join(f"'{s}'" for s in DeliveryState)), name="state"),
+        CheckConstraint(_one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
     )
 
@@ -257,7 +276,7 @@ class AwardRound(Base):
 
     __tablename__ = "award_rounds"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        CheckConstraint(_one_of("status", RoundStatus), name="status"),
         # One open round at a time.
         Index(
             "uq_award_rounds_one_open",
