@@ -54,7 +54,9 @@ def build_runtime(
     settings: Settings, *, clock: Clock = system_clock, client: WebClient | None = None
 ) -> Runtime:
     """Wire a Runtime from settings; tests pass a frozen clock."""
-    engine = make_engine(settings.database_url)
+    engine = make_engine(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+    )
     return Runtime(
         settings=settings,
         engine=engine,

@@ -121,7 +121,7 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     """Do, once, every send that is due at `at` (default: the runtime's clock)."""
     started = time.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
-    report = TickReport(at)
+    report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
     lease = dt.timedelta(minutes=LEASE_MINUTES)
     with transaction(runtime.sessions) as session:
         report.interrupted = rows.mark_interrupted(session, runtime.now() - lease)
@@ -159,7 +159,9 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
         logger.exception("reporting failed sends failed")
         report.errors += 1
     report.seconds = time.monotonic() - started
-    logger.info("%s", report)
+    did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
+    if any(did) or report.reported or report.errors:  # an idle tick (nothing sent or found) is silent
+        logger.info("%s", report)
     return report
 
 

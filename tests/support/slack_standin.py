@@ -506,6 +506,10 @@ class SlackStandIn:
         # Where new ts values come from: None counts up from 1700000000.000100; a callable
         # (e.g. a test's frozen clock as epoch seconds) makes ts follow that clock, as on Slack.
         self.ts_clock: Callable[[], float] | None = None
+        # Seconds every Web API call takes before it is answered (a slow Slack); reset() clears it.
+        # Methods named in latency_exempt (auth.test, say) answer at once.
+        self.latency = 0.0
+        self.latency_exempt: set[str] = {"auth.test"}
         self._last_ts_us = 0
         self.errors: list[str] = []  # tracebacks of stand-in bugs (answered with HTTP 500)
         self._calls: list[Call] = []
@@ -577,6 +581,7 @@ class SlackStandIn:
     def reset(self) -> None:
         """Forget calls, faults, rate limits and workspace changes; back to defaults."""
         with self._cond:
+            self.latency = 0.0
             self._calls.clear()
             self._by_method.clear()
             self._faults.clear()
@@ -898,6 +903,8 @@ class SlackStandIn:
         body_token = params.pop("token", None)
         token = token or (body_token if isinstance(body_token, str) else None)
 
+        if self.latency > 0 and method not in self.latency_exempt:
+            self._stopping.wait(self.latency)  # wakes early on stop()
         ans = self._apply_fault(method, params) or self._answer_api(method, params, token)
         self._record(Call(method, params, headers, token, at, ans.status, ans.body, path))
         return ans
