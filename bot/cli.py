@@ -43,13 +43,15 @@ class _LocalTimeFormatter(logging.Formatter):
         return dt.datetime.fromtimestamp(record.created, self.tz).isoformat(sep=" ", timespec="seconds")
 
 
-def _configure_logging(tz: ZoneInfo) -> None:
+def _configure_logging(tz: ZoneInfo, level: str = "INFO") -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(_LocalTimeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", tz))
-    logging.basicConfig(level=logging.INFO, handlers=[handler], force=True)
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     # urllib3/slack_sdk debug logs would print tokens and message texts.
     logging.getLogger("slack_sdk").setLevel(logging.WARNING)
     logging.getLogger("slack_bolt").setLevel(logging.WARNING)
+    # Bolt's own debug lines would carry request payloads (user text), whatever LOG_LEVEL says.
+    logging.getLogger("chefsnatverket.bolt").setLevel(logging.INFO)
     # One line per start (ours), none per idle tick: these speak at INFO on every start or run.
     for name in ("alembic", "apscheduler", "waitress"):
         logging.getLogger(name).setLevel(logging.WARNING)
@@ -80,7 +82,7 @@ def serve() -> int:
     )
 
     settings = _settings_or_exit()
-    _configure_logging(settings.tz)
+    _configure_logging(settings.tz, settings.log_level)
     runtime = build_runtime(settings)
     migration = BackgroundMigration(runtime, start_scheduler if settings.run_scheduler else None)
     try:
@@ -107,7 +109,7 @@ def tick(at_raw: str | None) -> int:
     from bot.runtime import build_runtime
 
     settings = _settings_or_exit()
-    _configure_logging(settings.tz)
+    _configure_logging(settings.tz, settings.log_level)
     try:
         at = parse_instant(at_raw, settings.tz) if at_raw else None
     except ValueError:

@@ -15,6 +15,7 @@ from dotenv import dotenv_values
 
 USER_ID_RE = re.compile(r"^[UW][A-Z0-9]{2,}$")
 LANGUAGES = ("sv", "en")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(Exception):
@@ -48,6 +49,7 @@ class Settings:
     listener_threads: int = 100
     db_pool_size: int = 10
     db_max_overflow: int = 20
+    log_level: str = "INFO"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -126,6 +128,13 @@ def _host(env: Mapping[str, str]) -> str:
         if not _HOSTNAME_RE.match(host):
             raise SettingsError(f"HOST must be an IP address or a host name, got {host!r}") from None
     return host
+
+
+def _log_level(env: Mapping[str, str]) -> str:
+    level = env.get("LOG_LEVEL", "").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}")
+    return level
 
 
 def load_database_url(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> str:
@@ -210,4 +219,5 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         listener_threads=_count(env, "LISTENER_THREADS", Settings.listener_threads),
         db_pool_size=_count(env, "DB_POOL_SIZE", Settings.db_pool_size),
         db_max_overflow=_count(env, "DB_MAX_OVERFLOW", Settings.db_max_overflow, minimum=0),
+        log_level=_log_level(env),
     )

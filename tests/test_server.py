@@ -248,3 +248,15 @@ def test_an_sqlite_file_that_cannot_be_opened_stops_the_start(standin: SlackStan
 class _NoScheduler:
     def shutdown(self, wait: bool = True) -> None:
         pass
+
+
+def test_an_idle_tick_is_silent_and_a_busy_one_speaks_local_time(
+    runtime: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
+    from bot.delivery.scheduler import run_tick
+
+    with caplog.at_level(logging.INFO, logger="bot.delivery.scheduler"):
+        report = run_tick(runtime)
+    assert not [r for r in caplog.records if r.name == "bot.delivery.scheduler"]
+    # 10:00 UTC on the frozen clock is 11:00 in Stockholm.
+    assert str(report).startswith("tick at 2027-01-04T11:00:00+01:00")

@@ -160,8 +160,8 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
         report.errors += 1
     report.seconds = time.monotonic() - started
     did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
-    if any(did) or report.reported or report.errors:  # an idle tick (nothing sent or found) is silent
-        logger.info("%s", report)
+    busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
+    logger.log(logging.INFO if busy else logging.DEBUG, "%s", report)
     return report
 
 
