@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from typing import Annotated, Any
 
 from sqlalchemy import (
@@ -219,6 +220,13 @@ class Delivery(Base):
     updated_at: Mapped[updated]
 
 
+class RoundStatus(enum.StrEnum):
+    """An award round is 'open' until its jury summary is out (or will never go out), then 'closed'."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 class AwardRound(Base):
     """A yearly Guldlänken round."""
 
@@ -241,7 +249,7 @@ class AwardRound(Base):
     deadline: Mapped[dt.date] = mapped_column(Date)
     announcement_channel: Mapped[str | None] = mapped_column(String(32))
     jury_channel: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=RoundStatus.OPEN)
     opened_by: Mapped[str | None] = mapped_column(String(32))
     opened_at: Mapped[created]
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)

@@ -6,16 +6,29 @@ up in the chosen language, falling back to Swedish, and formats it with keyword 
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from types import ModuleType
 
-from bot.admin import texts as admin
-from bot.award import texts as award
-from bot.checkin import texts as checkin
-from bot.meeting import texts as scheduler
-from bot.pulse import texts as pulse
+import bot
 from bot.texts import common
 
-_MODULES: tuple[ModuleType, ...] = (common, checkin, admin, scheduler, pulse, award)
+
+def _feature_catalogs() -> tuple[ModuleType, ...]:
+    """Every feature package's `texts` module (bot/<feature>/texts.py), found rather than listed,
+    so a new feature registers its texts by having them."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(bot.__path__), key=lambda i: i.name):
+        if info.ispkg and info.name != "texts":
+            try:
+                found.append(importlib.import_module(f"bot.{info.name}.texts"))
+            except ModuleNotFoundError as exc:
+                if exc.name != f"bot.{info.name}.texts":
+                    raise
+    return tuple(found)
+
+
+_MODULES: tuple[ModuleType, ...] = (common, *_feature_catalogs())
 
 
 def _merge(attr: str) -> dict[str, str]:
