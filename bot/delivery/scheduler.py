@@ -96,7 +96,7 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     """Do, once, every send that is due at `at` (default: the runtime's clock)."""
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
-    report = TickReport(at)
+    report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
     if workspace.sending_stopped(runtime):
         return report  # Slack revoked the bot token: logged once when it happened, never retried
     lease = dt.timedelta(minutes=LEASE_MINUTES)
@@ -136,7 +136,9 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
         logger.exception("reporting failed sends failed")
         report.errors += 1
     report.seconds = runtime.monotonic() - started
-    logger.info("%s", report)
+    did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
+    busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
+    logger.log(logging.INFO if busy else logging.DEBUG, "%s", report)
     return report
 
 
