@@ -38,6 +38,8 @@ class Settings:
     grace_hours: float = 24.0
     # Seconds between scheduler runs inside the server.
     tick_interval_seconds: int = 30
+    # The app's public address (https://…), for whole links to Guldlänken's web form.
+    public_url: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -120,6 +122,10 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if not raw_interval.isdigit() or int(raw_interval) < 1:
         raise SettingsError(f"TICK_INTERVAL_SECONDS must be a whole number of seconds, got {raw_interval!r}")
 
+    public_url = env.get("PUBLIC_URL", "").strip().rstrip("/") or None
+    if public_url is not None and not re.match(r"^https?://[^/\s]+", public_url):
+        raise SettingsError(f"PUBLIC_URL must be an http(s) URL, got {public_url!r}")
+
     return Settings(
         slack_bot_token=token,
         slack_signing_secret=secret,
@@ -134,4 +140,5 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         host=host,
         grace_hours=grace_hours,
         tick_interval_seconds=int(raw_interval),
+        public_url=public_url,
     )

@@ -10,6 +10,7 @@ from typing import Any
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 
+from bot.award.web import wsgi as webform
 from bot.runtime import Runtime
 from storage.db import database_reachable
 
@@ -29,8 +30,10 @@ def _answer(start_response: StartResponse, status: str, payload: dict[str, Any])
 
 
 def create_wsgi_app(app: App, runtime: Runtime) -> WSGIApp:
-    """The WSGI application: Slack requests at POST /slack/events, health at GET /healthz."""
+    """The WSGI application: Slack requests at POST /slack/events, health at GET /healthz,
+    Guldlänken's web form at /guldlanken/<token>."""
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    web_form = webform.WebForm(runtime)
 
     def wsgi(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -41,6 +44,8 @@ def create_wsgi_app(app: App, runtime: Runtime) -> WSGIApp:
             return _answer(
                 start_response, "503 Service Unavailable", {"ok": False, "database": "unreachable"}
             )
+        if webform.handles(path):  # Guldlänken's public form: its own pages, no Slack signature
+            return web_form(environ, start_response)
         if path == EVENTS_PATH and method != "POST":
             return _answer(start_response, "405 Method Not Allowed", {"ok": False, "error": "use POST"})
         try:

@@ -39,6 +39,7 @@ from bot.award.views import (
     build_text_message,
     count_text,
 )
+from bot.award.web.labels import form_link_line, nominator_label
 from bot.csv_export import csv_bytes, upload_csv
 from bot.delivery.sends import Message
 from bot.formatting import escape, format_day, format_when
@@ -527,7 +528,7 @@ class _NomineeGroups:
 def _nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> _NomineeGroups:
     """What the jury summary and the export are made from (members loaded once for both)."""
     nominations = store.active_nominations(session, award_round.id)
-    user_ids = {n.nominator_user_id for n in nominations} | {
+    user_ids = {n.nominator_user_id for n in nominations if n.nominator_user_id} | {
         n.nominee_user_id for n in nominations if n.nominee_user_id
     }
     members = _members(session, user_ids)
@@ -554,7 +555,7 @@ def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> 
             organisation = orgs.get(first.nominee_user_id)
         entries = [
             JuryEntry(
-                nominator=names[n.nominator_user_id],
+                nominator=nominator_label(n, names, runtime.lang),
                 submitted=format_when(n.created_at, runtime.tz, runtime.lang),
                 partner=n.partner,
                 motivation=n.motivation,
@@ -758,7 +759,7 @@ def _open_round(session: Session, runtime: Runtime, user_id: str, command: OpenR
         reminders=reminder_line,
         jury=_jury_label(session, runtime, award_round),
         summary=_summary_when(award_round, runtime),
-    )
+    ) + ("\n" + form_link_line(runtime.settings, award_round, lang))
 
 
 def _extend_round(session: Session, runtime: Runtime, command: ExtendRound) -> str:
@@ -839,7 +840,9 @@ def _status(session: Session, runtime: Runtime) -> str:
         "summary": _summary_when(current, runtime),
     }
     if accepting(current, runtime.now(), runtime.tz):
-        return t("award.admin.status_open", lang, **fmt)
+        return (
+            t("award.admin.status_open", lang, **fmt) + "\n" + form_link_line(runtime.settings, current, lang)
+        )
     return t("award.admin.status_after_deadline", lang, **{**fmt, "deadline": closed_text(current, runtime)})
 
 
@@ -901,7 +904,7 @@ def export_rows(runtime: Runtime, session: Session, award_round: AwardRound) -> 
                 n.nominee_user_id or "",
                 n.partner or "",
                 n.motivation,
-                names[n.nominator_user_id],
+                nominator_label(n, names, runtime.lang),
                 n.created_at.astimezone(runtime.tz).strftime("%Y-%m-%d %H:%M"),
             ]
         )
