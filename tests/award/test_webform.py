@@ -8,7 +8,6 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -22,6 +21,7 @@ from bot.server import create_wsgi_app
 from storage.db import transaction
 from storage.models import AwardRound, Nomination
 from tests.conftest import ORGANISER, FrozenClock, make_settings
+from tests.support.award_rounds import add_round
 from tests.support.slack_standin import SlackStandIn
 from tests.support.wsgi_client import Response, WSGIApp, WSGIClient
 
@@ -83,32 +83,12 @@ class Web:
             return list(s.query(Nomination).order_by(Nomination.id))
 
 
-def _round(runtime: Runtime, **overrides: Any) -> AwardRound:
-    now = runtime.now()
-    values: dict[str, Any] = {
-        "year": 2027,
-        "deadline": dt.date(2027, 9, 1),
-        "announcement_channel": "C0GENERAL",
-        "jury_channel": "C0JURY",
-        "status": "open",
-        "opened_by": ORGANISER,
-        "opened_at": now,
-        "updated_at": now,
-    }
-    values.update(overrides)
-    with transaction(runtime.sessions) as s:
-        award_round = AwardRound(**values)
-        s.add(award_round)
-        s.flush()
-        return award_round
-
-
 @pytest.fixture
 def web(any_db_url: str, standin: SlackStandIn, clock: FrozenClock) -> Iterator[Web]:
     """The app's WSGI entry point on SQLite and on PostgreSQL, with an open round."""
     runtime = build_runtime(make_settings(any_db_url, standin.url), clock=clock)
     app = create_wsgi_app(create_app(runtime, process_before_response=True), runtime)
-    award_round = _round(runtime)
+    award_round = add_round(runtime)
     yield Web(runtime, WSGIClient(app), app, clock, award_round.web_token, award_round.id)
     runtime.engine.dispose()
 
@@ -263,7 +243,7 @@ def test_missing_or_wrong_csrf_is_refused(web: Web, csrf: str | None) -> None:
 
 
 def test_csrf_of_another_round_or_too_old_is_refused(web: Web) -> None:
-    other = _round(web.runtime, year=2026, status="closed", deadline=dt.date(2026, 9, 1))
+    other = add_round(web.runtime, year=2026, status="closed", deadline=dt.date(2026, 9, 1))
     foreign = web_service.new_csrf(web.runtime, other.web_token)
     assert web.post(csrf=foreign).status == 403
     old = web.csrf()
