@@ -9,6 +9,7 @@ from slack_bolt import Ack, App, Respond
 
 from bot.admin import service as admin
 from bot.admin.commands import parse_command
+from bot.admin.replies import build_reply
 from bot.runtime import Runtime
 from bot.texts import t
 
@@ -23,14 +24,14 @@ def handle_command(
     channel_id = command.get("channel_id", "")
     today = runtime.now().astimezone(runtime.tz).date()
     parsed = parse_command(command.get("text") or "", runtime.tz, today)
-    reply = admin.quick_reply(runtime, user_id, channel_id, parsed)  # never raises: failures become replies
-    if reply is not None:
-        ack(**reply.message())
+    outcome = admin.quick_reply(runtime, user_id, channel_id, parsed)  # never raises: failures are outcomes
+    if outcome is not None:
+        ack(**build_reply(outcome, runtime.tz, runtime.lang))
         return
     # Slow: Slack look-ups, posting or uploading may take longer than Slack's 3 seconds.
     ack(text=t("admin.wait", runtime.lang), response_type="ephemeral")
     try:
-        respond(**admin.run_slow(runtime, user_id, channel_id, parsed).message())
+        respond(**build_reply(admin.run_slow(runtime, user_id, channel_id, parsed), runtime.tz, runtime.lang))
     except Exception:
         logger.exception("answering /chefsnatverket through response_url failed")
 

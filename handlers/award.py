@@ -1,7 +1,8 @@
 """Listeners for Guldlänken: `/guldlanken`, the nomination modal, and its buttons.
 
-The organisers' round commands come through `/chefsnatverket guldlanken …` (handlers/admin.py),
-which calls bot.awards.admin_command / export_command.
+Each listener acks, calls one bot/award service, builds the answer with a bot/award/views
+builder and sends it. The organisers' round commands come through `/chefsnatverket guldlanken …`
+(handlers/admin.py), which calls bot.award.service.admin_command / export_command.
 """
 
 from __future__ import annotations
@@ -13,7 +14,15 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import ids
-from bot.award import service as awards
+from bot.award import nominations
+from bot.award.nominations import Command, Refusal
+from bot.award.views import (
+    build_after_withdraw,
+    build_info_modal,
+    build_mine,
+    build_nomination_form,
+    build_text_message,
+)
 from bot.runtime import Runtime
 from bot.texts import t
 from handlers.replies import dm
@@ -35,25 +44,43 @@ def handle_guldlanken_command(
     runtime: Runtime,
 ) -> None:
     """`/guldlanken`: the nomination modal; `mina`: one's own nominations; anything else: help."""
-    kind = awards.command_kind(command.get("text") or "")
-    if kind == "help":
-        ack(text=awards.help_text(runtime))
+    kind = nominations.command_kind(command.get("text") or "")
+    if kind == Command.HELP:
+        ack(text=t("award.help", runtime.lang))
         return
     ack()
     user_id = command["user_id"]
     try:
-        if kind == "nominate":
-            view, refusal = awards.nomination_view(runtime, user_id)
-            if view is not None:
-                client.views_open(trigger_id=command["trigger_id"], view=view)
+        if kind == Command.NOMINATE:
+            form, refusal = nominations.nomination_view(runtime, user_id)
+            if form is not None:
+                client.views_open(
+                    trigger_id=command["trigger_id"], view=build_nomination_form(form, runtime.lang)
+                )
             else:
                 respond(text=refusal or "", response_type="ephemeral")
             return
-        for message in awards.my_nominations(runtime, user_id):
+        mine = nominations.my_nominations(runtime, user_id)
+        if isinstance(mine, Refusal):
+            respond(text=mine.text, response_type="ephemeral")
+            return
+        for message in build_mine(mine, runtime.lang):
             respond(response_type="ephemeral", **message)
     except Exception:
         logger.exception("/guldlanken failed")
         respond(text=t("error.generic", runtime.lang), response_type="ephemeral")
+
+
+def _open_form(
+    client: WebClient, body: dict[str, Any], runtime: Runtime, nomination_id: int | None = None
+) -> None:
+    """The nomination modal (new, or to edit), or a modal saying why that is not possible now."""
+    form, refusal = nominations.nomination_view(runtime, body["user"]["id"], nomination_id)
+    if form is not None:
+        view = build_nomination_form(form, runtime.lang)
+    else:
+        view = build_info_modal(refusal or "", runtime.lang)
+    client.views_open(trigger_id=body["trigger_id"], view=view)
 
 
 def handle_nominate_button(
@@ -62,10 +89,7 @@ def handle_nominate_button(
     """*Nominera* (announcement, reminders, home): the modal, or why nominating is not possible now."""
     ack()
     try:
-        view, refusal = awards.nomination_view(runtime, body["user"]["id"])
-        client.views_open(
-            trigger_id=body["trigger_id"], view=view or awards.info_view(refusal or "", runtime)
-        )
+        _open_form(client, body, runtime)
     except Exception:
         logger.exception("opening the nomination modal failed")
 
@@ -81,12 +105,7 @@ def handle_edit_button(
     """*Ändra*: the modal prefilled with the clicker's own nomination (refused for anyone else's)."""
     ack()
     try:
-        view, refusal = awards.nomination_view(
-            runtime, body["user"]["id"], _nomination_id(action.get("value"))
-        )
-        client.views_open(
-            trigger_id=body["trigger_id"], view=view or awards.info_view(refusal or "", runtime)
-        )
+        _open_form(client, body, runtime, _nomination_id(action.get("value")))
     except Exception:
         logger.exception("opening a nomination for editing failed")
 
@@ -103,15 +122,19 @@ def handle_withdraw_button(
     """*Dra tillbaka*: withdraw the clicker's own nomination and refresh the list."""
     ack()
     try:
-        outcome = awards.withdraw_nomination(runtime, body["user"]["id"], _nomination_id(action.get("value")))
-        if outcome.refusal is not None:
-            client.views_open(trigger_id=body["trigger_id"], view=awards.info_view(outcome.refusal, runtime))
+        mine = nominations.withdraw_nomination(
+            runtime, body["user"]["id"], _nomination_id(action.get("value"))
+        )
+        if isinstance(mine, Refusal):
+            client.views_open(trigger_id=body["trigger_id"], view=build_info_modal(mine.text, runtime.lang))
             return
-        message = outcome.messages[0]
+        message = build_after_withdraw(mine, runtime.lang)
         if body.get("response_url"):
             respond(replace_original=True, response_type="ephemeral", **message)
         else:
-            client.views_open(trigger_id=body["trigger_id"], view=awards.info_view(message["text"], runtime))
+            client.views_open(
+                trigger_id=body["trigger_id"], view=build_info_modal(message["text"], runtime.lang)
+            )
     except Exception:
         logger.exception("withdrawing a nomination failed")
 
@@ -129,7 +152,7 @@ def handle_nomination_submit(
     # A view submission is the one place where ack carries the answer (the errors), so it
     # comes after validation; the validation reads only the database and is quick.
     try:
-        outcome = awards.submit_nomination(runtime, user_id, view)
+        outcome = nominations.submit_nomination(runtime, user_id, view)
     except Exception:
         logger.exception("saving a nomination failed")
         ack(response_action="errors", errors={ids.AWARD_BLOCK_MOTIVATION: t("error.generic", runtime.lang)})
@@ -139,7 +162,7 @@ def handle_nomination_submit(
         return
     ack()
     try:
-        dm(client, user_id, awards.thank_you_message(runtime, outcome), logger)
+        dm(client, user_id, build_text_message(nominations.thank_you_text(runtime, outcome)), logger)
     except Exception:
         logger.exception("thanking the nominator failed (the nomination is saved)")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from logging import Logger
 from typing import Any
 
@@ -9,11 +10,23 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import ids
-from bot.admin import service as admin
+from bot.home import service as home
+from bot.home.modals import (
+    build_admin_modal,
+    build_modal_errors,
+    read_members_form,
+    read_plan_form,
+    read_settings_form,
+)
+from bot.home.views import build_home_screen
 from bot.runtime import Runtime
 from bot.texts import t
 
 ADMIN_OPEN_ACTIONS = (ids.ADMIN_PLAN_OPEN, ids.ADMIN_MEMBERS_OPEN, ids.ADMIN_SETTINGS_OPEN)
+
+
+def _publish(runtime: Runtime, user_id: str, screen: home.HomeScreen) -> None:
+    runtime.client.views_publish(user_id=user_id, view=build_home_screen(screen, runtime.tz, runtime.lang))
 
 
 def handle_home_opened(event: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
@@ -21,7 +34,7 @@ def handle_home_opened(event: dict[str, Any], runtime: Runtime, logger: Logger) 
     if event.get("tab", "home") != "home":
         return
     try:
-        admin.publish_home(runtime, event["user"])
+        _publish(runtime, event["user"], home.load_home(runtime, event["user"]))
     except Exception:
         logger.exception("publishing the home tab failed")
 
@@ -33,48 +46,53 @@ def handle_admin_open(
     ack()
     action_id = body["actions"][0]["action_id"]
     try:
-        view = admin.admin_modal(runtime, body["user"]["id"], action_id)
-        client.views_open(trigger_id=body["trigger_id"], view=view)
+        opening = home.open_modal(runtime, body["user"]["id"], action_id)
+        client.views_open(trigger_id=body["trigger_id"], view=build_admin_modal(opening, runtime.lang))
     except Exception:
         logger.exception("opening an admin modal failed")
 
 
 def _submit(
-    ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger, submit: Any, first_block: str
+    ack: Ack,
+    body: dict[str, Any],
+    runtime: Runtime,
+    logger: Logger,
+    submit: Callable[[Runtime, str, Any], home.ModalResult],
+    read: Callable[[dict[str, Any]], Any],
+    first_block: str,
 ) -> None:
     """Validate and save a modal; errors keep it open at the right input, success re-publishes home."""
     user_id = body["user"]["id"]
-    values = body["view"]["state"]["values"]
     try:
-        result = submit(runtime, user_id, values)
+        result = submit(runtime, user_id, read(body["view"]["state"]["values"]))
     except Exception:
         logger.exception("saving an admin modal failed")
         # Keep the modal open with what they wrote, and say so politely.
         ack(response_action="errors", errors={first_block: t("error.generic", runtime.lang)})
         return
     if result.errors:
-        ack(response_action="errors", errors=result.errors)
+        ack(response_action="errors", errors=build_modal_errors(result.errors, runtime.lang))
         return
     ack()
     try:
-        admin.after_modal(runtime, user_id, result)
+        _publish(runtime, user_id, home.after_modal(runtime, user_id, result))
     except Exception:
         logger.exception("refreshing the home tab after a modal failed")
 
 
 def handle_plan_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """The plan-meeting modal was submitted."""
-    _submit(ack, body, runtime, logger, admin.submit_plan, ids.ADMIN_PLAN_DATE)
+    _submit(ack, body, runtime, logger, home.submit_plan, read_plan_form, ids.ADMIN_PLAN_DATE)
 
 
 def handle_members_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """The members modal was submitted."""
-    _submit(ack, body, runtime, logger, admin.submit_members, ids.ADMIN_MEMBER_USER)
+    _submit(ack, body, runtime, logger, home.submit_members, read_members_form, ids.ADMIN_MEMBER_USER)
 
 
 def handle_settings_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """The settings modal was submitted."""
-    _submit(ack, body, runtime, logger, admin.submit_settings, ids.ADMIN_SETTINGS_CHANNEL)
+    _submit(ack, body, runtime, logger, home.submit_settings, read_settings_form, ids.ADMIN_SETTINGS_CHANNEL)
 
 
 def handle_post_summary(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
@@ -82,7 +100,7 @@ def handle_post_summary(ack: Ack, body: dict[str, Any], runtime: Runtime, logger
     ack()
     user_id = body["user"]["id"]
     try:
-        admin.publish_home(runtime, user_id, admin.post_summary_notice(runtime, user_id))
+        _publish(runtime, user_id, home.post_summary_now(runtime, user_id))
     except Exception:
         logger.exception("posting the summary from the home tab failed")
 

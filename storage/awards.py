@@ -3,16 +3,70 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
-from storage.models import AwardRound, Nomination, NominationSource, WebFormHit
+from storage.models import AwardRound, Member, Nomination, NominationSource, RoundStatus, WebFormHit
+
+
+def get_round(session: Session, round_id: int | None) -> AwardRound | None:
+    """The round with this id, if any."""
+    return session.get(AwardRound, round_id) if round_id is not None else None
+
+
+def get_nomination(session: Session, nomination_id: int | None) -> Nomination | None:
+    """The nomination with this id (withdrawn or not), if any."""
+    return session.get(Nomination, nomination_id) if nomination_id is not None else None
+
+
+def add_round(
+    session: Session,
+    *,
+    deadline: dt.date,
+    announcement_channel: str,
+    jury_channel: str | None,
+    opened_by: str,
+    now: dt.datetime,
+) -> AwardRound:
+    """A new open round named by the deadline's year (flushed, so the one-open index is checked)."""
+    award_round = AwardRound(
+        year=deadline.year,
+        deadline=deadline,
+        announcement_channel=announcement_channel,
+        jury_channel=jury_channel,
+        status=RoundStatus.OPEN,
+        opened_by=opened_by,
+        opened_at=now,
+        updated_at=now,
+    )
+    session.add(award_round)
+    session.flush()
+    return award_round
+
+
+def add_nomination(session: Session, round_id: int, nominator_user_id: str, now: dt.datetime) -> Nomination:
+    """A new, still empty nomination in the round (the caller fills in the nominee and text)."""
+    nomination = Nomination(round_id=round_id, nominator_user_id=nominator_user_id, created_at=now)
+    session.add(nomination)
+    return nomination
+
+
+def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, Member]:
+    """The network's members among `user_ids` (with their organisation), in one query."""
+    wanted = set(user_ids)
+    if not wanted:
+        return {}
+    members = session.scalars(
+        select(Member).where(Member.slack_user_id.in_(wanted)).options(selectinload(Member.organisation))
+    )
+    return {m.slack_user_id: m for m in members}
 
 
 def open_round(session: Session) -> AwardRound | None:
     """The round with status 'open' (at most one, by a partial unique index)."""
-    return session.scalar(select(AwardRound).where(AwardRound.status == "open"))
+    return session.scalar(select(AwardRound).where(AwardRound.status == RoundStatus.OPEN))
 
 
 def round_for_year(session: Session, year: int) -> AwardRound | None:
@@ -28,7 +82,10 @@ def latest_round(session: Session) -> AwardRound | None:
 def latest_closed_round(session: Session) -> AwardRound | None:
     """The newest closed round by year."""
     return session.scalar(
-        select(AwardRound).where(AwardRound.status == "closed").order_by(AwardRound.year.desc()).limit(1)
+        select(AwardRound)
+        .where(AwardRound.status == RoundStatus.CLOSED)
+        .order_by(AwardRound.year.desc())
+        .limit(1)
     )
 
 

@@ -1,16 +1,13 @@
-"""Writes (and the reads they need) for members, organisations, meetings and the network settings,
-and the two check-in look-ups the organisers' board and `export` need."""
+"""Members, organisations and organisers: the named queries the meeting and admin features need."""
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import Meeting, Member, Organisation
-from storage.queries import get_network
+from storage.models import Member, Organisation
 
 
 class MemberChange(enum.Enum):
@@ -20,6 +17,31 @@ class MemberChange(enum.Enum):
     REACTIVATED = "reactivated"
     MOVED = "moved"
     UNCHANGED = "unchanged"
+
+
+def active_members(session: Session) -> list[Member]:
+    """Active members with their organisations, ordered by organisation then name."""
+    members = session.scalars(
+        select(Member).where(Member.active.is_(True)).options(selectinload(Member.organisation))
+    ).all()
+    return sorted(
+        members, key=lambda m: ((m.organisation.name if m.organisation else "~"), (m.name or "").lower())
+    )
+
+
+def active_member(session: Session, user_id: str) -> Member | None:
+    """The active network member with this Slack user id, if any."""
+    return session.scalar(select(Member).where(Member.slack_user_id == user_id, Member.active.is_(True)))
+
+
+def is_appointed_organiser(session: Session, user_id: str) -> bool:
+    """Whether this person was appointed organiser in the app (ORGANISERS is not stored here)."""
+    return bool(session.scalar(select(Member.is_organiser).where(Member.slack_user_id == user_id)))
+
+
+def appointed_organiser_ids(session: Session) -> list[str]:
+    """The user ids of everyone appointed organiser in the app."""
+    return list(session.scalars(select(Member.slack_user_id).where(Member.is_organiser.is_(True))))
 
 
 def member_by_user(session: Session, user_id: str) -> Member | None:
@@ -113,40 +135,9 @@ def set_member_name(session: Session, user_id: str, name: str) -> None:
         member.name = name
 
 
-def planned_meeting_at(session: Session, starts_at: dt.datetime) -> Meeting | None:
-    """The planned (not cancelled) meeting starting exactly then, if any."""
-    return session.scalar(select(Meeting).where(Meeting.status == "planned", Meeting.starts_at == starts_at))
-
-
-def planned_meetings_on(session: Session, start: dt.datetime, end: dt.datetime) -> list[Meeting]:
-    """Planned meetings starting in [start, end), in time order."""
-    return list(
-        session.scalars(
-            select(Meeting)
-            .where(Meeting.status == "planned", Meeting.starts_at >= start, Meeting.starts_at < end)
-            .order_by(Meeting.starts_at)
-        )
-    )
-
-
-def add_meeting(session: Session, starts_at: dt.datetime, place: str | None, created_by: str) -> Meeting:
-    """A new planned meeting (the unique index refuses a second one at the same start)."""
-    meeting = Meeting(starts_at=starts_at, place=place, status="planned", version=1, created_by=created_by)
-    session.add(meeting)
+def keep_appointed_organisers(session: Session, keep: set[str]) -> None:
+    """Dismiss every appointed organiser not in `keep`."""
+    for member in appointed_organisers(session):
+        if member.slack_user_id not in keep:
+            member.is_organiser = False
     session.flush()
-    return meeting
-
-
-def latest_past_meeting(session: Session, now: dt.datetime) -> Meeting | None:
-    """The most recent planned meeting that has already started."""
-    return session.scalar(
-        select(Meeting)
-        .where(Meeting.status == "planned", Meeting.starts_at <= now)
-        .order_by(Meeting.starts_at.desc())
-        .limit(1)
-    )
-
-
-def set_organisers_channel(session: Session, channel_id: str | None) -> None:
-    """Choose the channel where summaries and reports go."""
-    get_network(session).organisers_channel = channel_id

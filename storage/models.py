@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import secrets
-from enum import StrEnum
 from typing import Annotated, Any
 
 from sqlalchemy import (
@@ -221,6 +221,13 @@ class Delivery(Base):
     updated_at: Mapped[updated]
 
 
+class RoundStatus(enum.StrEnum):
+    """An award round is 'open' until its jury summary is out (or will never go out), then 'closed'."""
+
+    OPEN = "open"
+    CLOSED = "closed"
+
+
 def new_web_token() -> str:
     """A long random token for a round's web form link (43 URL-safe characters)."""
     return secrets.token_urlsafe(32)
@@ -248,7 +255,7 @@ class AwardRound(Base):
     deadline: Mapped[dt.date] = mapped_column(Date)
     announcement_channel: Mapped[str | None] = mapped_column(String(32))
     jury_channel: Mapped[str | None] = mapped_column(String(32))
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default=RoundStatus.OPEN)
     opened_by: Mapped[str | None] = mapped_column(String(32))
     opened_at: Mapped[created]
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -259,7 +266,7 @@ class AwardRound(Base):
     nominations: Mapped[list[Nomination]] = relationship(back_populates="round")
 
 
-class NominationSource(StrEnum):
+class NominationSource(enum.StrEnum):
     """Where a nomination came from: the Slack modal or the public web form."""
 
     SLACK = "slack"

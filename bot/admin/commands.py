@@ -94,14 +94,14 @@ class ExportCheckins:
 
 @dataclass(frozen=True)
 class AwardCommand:
-    """`guldlanken <rest>`: handed to bot.awards as it is."""
+    """`guldlanken <rest>`: read by bot/admin/award_commands.py, run by bot/award/service.py."""
 
     rest: str
 
 
 @dataclass(frozen=True)
 class AwardExport:
-    """`export guldlanken <rest>`: handed to bot.awards as it is."""
+    """`export guldlanken <rest>`: run by bot/award/export.py."""
 
     rest: str
 

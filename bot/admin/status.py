@@ -1,4 +1,5 @@
-"""What the scheduler will send next and what failed, for `/chefsnatverket status`.
+"""The organisers' board: the next meeting, who has checked in, what the scheduler will send
+next and what failed, for `/chefsnatverket status` and the Home tab.
 
 The lines are computed the way a tick would compute them (the same timeline, the same
 audiences, the same ledger), so the status never promises what the scheduler will not do.
@@ -9,14 +10,17 @@ no longer matter.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot.admin.views import Board, MeetingInfo
 from bot.delivery.scheduler import kind_label, lateness, report_items
 from bot.formatting import format_when
 from bot.meeting import timeline
+from bot.meeting.people import Person
 from bot.meeting.schedule import (
     CANCELLED,
     MOVED,
@@ -28,11 +32,13 @@ from bot.meeting.schedule import (
     relevant_meetings,
     send_key,
 )
-from bot.meeting.timeline import meeting_policy
+from bot.meeting.timeline import Step, checkin_deadline, meeting_policy
 from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
-from storage.queries import active_members, get_network
+from storage.meetings import get_network
+from storage.members import active_members
+from storage.models import Meeting
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -177,3 +183,49 @@ def describe_schedule(session: Session, runtime: Runtime) -> list[str]:
     now = runtime.now()
     channel = get_network(session).organisers_channel
     return _upcoming_lines(session, runtime, now, channel) + _problem_lines(session, runtime, now)
+
+
+def meeting_info(runtime: Runtime, meeting: Meeting, policy: Mapping[str, Step]) -> MeetingInfo:
+    """The next meeting as people see it: Swedish date, place, check-in deadline."""
+    deadline = checkin_deadline(meeting.starts_at, runtime.tz, policy)
+    return MeetingInfo(
+        id=meeting.id,
+        when=format_when(meeting.starts_at, runtime.tz, runtime.lang),
+        place=meeting.place,
+        deadline=format_when(deadline, runtime.tz, runtime.lang),
+        checkin_open=runtime.now() < deadline,
+    )
+
+
+def _schedule_lines(session: Session, runtime: Runtime) -> list[str]:
+    try:
+        return describe_schedule(session, runtime)
+    except Exception:
+        # The board is still worth showing without the schedule lines.
+        runtime.logger.exception("describe_schedule failed")
+        return []
+
+
+def load_board(
+    session: Session, runtime: Runtime, meeting: Meeting | None, info: MeetingInfo | None
+) -> Board:
+    """The organisers' board for the next meeting (`meeting`, already loaded, shown as `info`)."""
+    members = active_members(session)
+    organisations = {m.organisation_id for m in members if m.organisation_id is not None}
+    missing = []
+    if meeting is not None:
+        done = checked_in_member_ids(session, meeting.id)
+        missing = [
+            Person(m.slack_user_id, m.name, m.organisation.name if m.organisation else None)
+            for m in members
+            if m.id not in done
+        ]
+    return Board(
+        meeting=info,
+        done=len(members) - len(missing) if meeting is not None else 0,
+        total=len(members),
+        missing=tuple(missing),
+        schedule=tuple(_schedule_lines(session, runtime)),
+        channel_id=get_network(session).organisers_channel,
+        organisations=len(organisations),
+    )

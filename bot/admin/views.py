@@ -1,5 +1,5 @@
 """Pure Block Kit builders for the admin surface: command replies, member list, status,
-help, the App Home tab, the admin modals, and the check-in CSV.
+help, and the check-in CSV (the Home tab and its modals are in bot/home/views.py).
 
 Builders take plain data (already read from the database) and return dicts; they escape
 every piece of user text they show and keep within Slack's limits.
@@ -13,46 +13,21 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot import ids
 from bot.formatting import (
     MAX_BUTTON_TEXT,
     MAX_FALLBACK_TEXT,
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
-    MAX_VIEW_BLOCKS,
     escape,
     sections,
-    truncate_title,
 )
+from bot.meeting.people import Person
 from bot.texts import t
 
 Block = dict[str, Any]
 
-# The home board shows at most this many missing names and schedule lines; `status` shows all.
-HOME_MAX_MISSING = 25
-HOME_MAX_SCHEDULE_LINES = 12
-
-MEMBER_MODE_ADD = "add"
-MEMBER_MODE_REMOVE = "remove"
-
 
 # ---------------------------------------------------------------- data the builders show
-
-
-@dataclass(frozen=True)
-class Person:
-    """Someone shown in a list: their stored name (may be unknown) and organisation."""
-
-    user_id: str
-    name: str | None
-    organisation: str | None = None
-
-    def label(self, with_organisation: bool = False) -> str:
-        """The escaped name (a mention when we never learnt it), optionally with the organisation."""
-        shown = escape(self.name) if self.name else f"<@{self.user_id}>"
-        if with_organisation and self.organisation:
-            return f"{shown} ({escape(self.organisation)})"
-        return shown
 
 
 @dataclass(frozen=True)
@@ -80,17 +55,6 @@ class Board:
 
 
 @dataclass(frozen=True)
-class HomeState:
-    """Everything the App Home tab shows one person."""
-
-    meeting: MeetingInfo | None
-    checkin: str  # "done", "missing" or "not_member"
-    award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
-    board: Board | None = None  # only for organisers
-    notice: str | None = None  # mrkdwn built by us (user text already escaped)
-
-
-@dataclass(frozen=True)
 class CsvRow:
     """One check-in in the export."""
 
@@ -113,16 +77,16 @@ class MemberGroup:
 # ---------------------------------------------------------------- small block helpers
 
 
-def _plain(text: str) -> dict[str, Any]:
+def plain_text(text: str) -> dict[str, Any]:
     return {"type": "plain_text", "text": text, "emoji": True}
 
 
-def _header(text: str) -> Block:
-    return {"type": "header", "text": _plain(text)}  # our own titles, all well under 150
+def header(text: str) -> Block:
+    return {"type": "header", "text": plain_text(text)}  # our own titles, all well under 150
 
 
-def _button(text: str, action_id: str, value: str | None = None, style: str | None = None) -> Block:
-    button: Block = {"type": "button", "text": _plain(text[:MAX_BUTTON_TEXT]), "action_id": action_id}
+def button(text: str, action_id: str, value: str | None = None, style: str | None = None) -> Block:
+    button: Block = {"type": "button", "text": plain_text(text[:MAX_BUTTON_TEXT]), "action_id": action_id}
     if value is not None:
         button["value"] = value
     if style:
@@ -181,7 +145,7 @@ def _limited(items: Sequence[str], most: int, lang: str) -> list[str]:
 
 def build_help(is_organiser: bool, lang: str, date: str, award_date: str) -> dict[str, Any]:
     """`hjälp`: what members can do, and for organisers every admin command with an example."""
-    blocks: list[Block] = [_header(t("admin.help.title", lang)), *sections(t("admin.help.member", lang))]
+    blocks: list[Block] = [header(t("admin.help.title", lang)), *sections(t("admin.help.member", lang))]
     if is_organiser:
         blocks.append({"type": "divider"})
         blocks += sections(t("admin.help.organiser", lang, date=date, award_date=award_date))
@@ -195,7 +159,7 @@ def build_member_list(groups: Sequence[MemberGroup], organisers: Sequence[str], 
         return {"text": text, "blocks": sections(text)}
     count = sum(len(g.members) for g in groups)
     summary = t("admin.members.summary", lang, count=count, organisations=len(groups))
-    blocks: list[Block] = [_header(t("admin.members.title", lang)), *sections(summary)]
+    blocks: list[Block] = [header(t("admin.members.title", lang)), *sections(summary)]
     for group in groups:
         title = escape(group.organisation) if group.organisation else t("admin.members.no_organisation", lang)
         lines = [f"*{title}* ({len(group.members)})"] + [f"• {p.label()}" for p in group.members]
@@ -232,7 +196,7 @@ def _channel_line(board: Board, lang: str) -> str:
     return t("admin.status.no_channel", lang)
 
 
-def _board_lines(
+def board_lines(
     board: Board, lang: str, usage: str, *, most_missing: int, most_schedule: int, one_per_line: bool
 ) -> list[str]:
     """The status as mrkdwn paragraphs; long lists cut to `most_*` with a visible "… och N till"."""
@@ -259,253 +223,13 @@ def _board_lines(
 def build_status(board: Board, lang: str, usage: str) -> dict[str, Any]:
     """`status`: the full board, every missing name and every schedule line (split across blocks)."""
     everything = len(board.missing) + len(board.schedule)
-    paragraphs = _board_lines(
+    paragraphs = board_lines(
         board, lang, usage, most_missing=everything, most_schedule=everything, one_per_line=True
     )
-    blocks: list[Block] = [_header(t("admin.status.title", lang))]
+    blocks: list[Block] = [header(t("admin.status.title", lang))]
     for paragraph in paragraphs:
         blocks += sections(paragraph)
     return {"text": _fallback(paragraphs[0]), "blocks": fit_message(blocks, lang)}
-
-
-# ---------------------------------------------------------------- App Home
-
-
-def _checkin_text(state: HomeState, lang: str) -> str:
-    meeting = state.meeting
-    assert meeting is not None
-    if state.checkin == "not_member":
-        return t("home.checkin.not_member", lang)
-    if not meeting.checkin_open:
-        key = "home.checkin.closed_done" if state.checkin == "done" else "home.checkin.closed_missing"
-        return t(key, lang, deadline=meeting.deadline)
-    key = "home.checkin.done" if state.checkin == "done" else "home.checkin.missing"
-    return t(key, lang, deadline=meeting.deadline)
-
-
-def _member_blocks(state: HomeState, lang: str) -> list[Block]:
-    blocks: list[Block] = []
-    if state.meeting is None:
-        blocks += sections(t("home.no_meeting", lang))
-    else:
-        place = escape(state.meeting.place) if state.meeting.place else t("no_place", lang)
-        blocks += sections(t("home.meeting", lang, when=state.meeting.when, place=place))
-        # An organiser who is not a member has no check-in; "not on the list" would only confuse.
-        if not (state.checkin == "not_member" and state.board is not None):
-            blocks += sections(_checkin_text(state, lang))
-        if state.checkin != "not_member" and state.meeting.checkin_open:
-            label = "home.button.edit_checkin" if state.checkin == "done" else "home.button.checkin"
-            style = None if state.checkin == "done" else "primary"
-            blocks.append(
-                {
-                    "type": "actions",
-                    "block_id": "home_checkin",
-                    "elements": [_button(t(label, lang), ids.CHECKIN_OPEN, str(state.meeting.id), style)],
-                }
-            )
-    blocks.append({"type": "divider"})
-    if state.award_deadline:
-        blocks += sections(t("home.award.open", lang, day=state.award_deadline))
-        blocks.append(
-            {
-                "type": "actions",
-                "block_id": "home_award",
-                "elements": [_button(t("home.button.nominate", lang), ids.AWARD_NOMINATE_OPEN, "home")],
-            }
-        )
-    else:
-        blocks += sections(t("home.award.closed", lang))
-    return blocks
-
-
-def _organiser_blocks(board: Board, lang: str, usage: str) -> list[Block]:
-    blocks: list[Block] = [{"type": "divider"}, _header(t("home.admin.title", lang))]
-    paragraphs = _board_lines(
-        board,
-        lang,
-        usage,
-        most_missing=HOME_MAX_MISSING,
-        most_schedule=HOME_MAX_SCHEDULE_LINES,
-        one_per_line=False,
-    )
-    paragraphs.insert(-1, t("home.admin.members", lang, count=board.total, organisations=board.organisations))
-    for paragraph in paragraphs:
-        blocks += sections(paragraph)
-    # The summary button is always there: with no meeting coming it posts the latest one's,
-    # and when there is nothing to post the service says why.
-    buttons = [
-        _button(t("home.button.plan", lang), ids.ADMIN_PLAN_OPEN, "home", "primary"),
-        _button(t("home.button.members", lang), ids.ADMIN_MEMBERS_OPEN, "home"),
-        _button(t("home.button.settings", lang), ids.ADMIN_SETTINGS_OPEN, "home"),
-        _button(t("home.button.post_summary", lang), ids.ADMIN_POST_SUMMARY, "home"),
-    ]
-    blocks.append({"type": "actions", "block_id": "home_admin", "elements": buttons})
-    return blocks
-
-
-def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
-    """The App Home view: next meeting, own check-in, Guldlänken; organisers also the board and
-    admin buttons. Long lists are cut on the board (see HOME_MAX_*) so the view stays far below
-    Slack's 100 blocks; `/chefsnatverket status` shows them whole."""
-    blocks: list[Block] = [_header(t("home.title", lang))]
-    if state.notice:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:3000]}]})
-    blocks += _member_blocks(state, lang)
-    if state.board is not None:
-        blocks += _organiser_blocks(state.board, lang, usage)
-    return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
-
-
-# ---------------------------------------------------------------- admin modals
-
-
-def _modal(
-    callback_id: str, title: str, blocks: list[Block], lang: str, submit: str | None
-) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "type": "modal",
-        "callback_id": callback_id,
-        "title": _plain(truncate_title(title)),
-        "close": _plain(truncate_title(t("admin.modal.close", lang))),
-        "blocks": blocks,
-    }
-    if submit:
-        view["submit"] = _plain(truncate_title(submit))
-    return view
-
-
-def _input(
-    block_id: str, label: str, element: Block, *, optional: bool = False, hint: str | None = None
-) -> Block:
-    block: Block = {
-        "type": "input",
-        "block_id": block_id,
-        "label": _plain(label),
-        "element": {**element, "action_id": ids.ADMIN_INPUT},
-        "optional": optional,
-    }
-    if hint:
-        block["hint"] = _plain(hint)
-    return block
-
-
-def build_refusal_modal(text: str, lang: str) -> dict[str, Any]:
-    """A modal that only explains why the person cannot do this (no inputs, no submit)."""
-    return _modal("admin_refusal", t("admin.modal.refusal.title", lang), sections(text), lang, None)
-
-
-def build_plan_modal(lang: str, initial_date: str | None = None) -> dict[str, Any]:
-    """Plan a meeting: date, time and (optional) place; submitted to the same service as `träff`."""
-    datepicker: Block = {"type": "datepicker"}
-    if initial_date:
-        datepicker["initial_date"] = initial_date
-    blocks = [
-        *sections(t("admin.modal.plan.intro", lang)),
-        _input(ids.ADMIN_PLAN_DATE, t("admin.modal.plan.date", lang), datepicker),
-        _input(
-            ids.ADMIN_PLAN_TIME,
-            t("admin.modal.plan.time", lang),
-            {"type": "timepicker", "initial_time": "13:00"},
-        ),
-        _input(
-            ids.ADMIN_PLAN_PLACE,
-            t("admin.modal.plan.place", lang),
-            {"type": "plain_text_input", "max_length": 500},
-            optional=True,
-            hint=t("admin.modal.plan.place_hint", lang),
-        ),
-    ]
-    return _modal(
-        ids.ADMIN_PLAN_MODAL,
-        t("admin.modal.plan.title", lang),
-        blocks,
-        lang,
-        t("admin.modal.plan.submit", lang),
-    )
-
-
-def build_members_modal(lang: str, member_count: int) -> dict[str, Any]:
-    """Add, move or remove one member: person, organisation, and what to do."""
-    add = {"text": _plain(t("admin.modal.members.add", lang)), "value": MEMBER_MODE_ADD}
-    remove = {"text": _plain(t("admin.modal.members.remove", lang)), "value": MEMBER_MODE_REMOVE}
-    blocks = [
-        *sections(t("admin.modal.members.intro", lang, count=member_count)),
-        _input(ids.ADMIN_MEMBER_USER, t("admin.modal.members.person", lang), {"type": "users_select"}),
-        _input(
-            ids.ADMIN_MEMBER_ORGANISATION,
-            t("admin.modal.members.organisation", lang),
-            {"type": "plain_text_input", "max_length": 200},
-            optional=True,
-            hint=t("admin.modal.members.organisation_hint", lang),
-        ),
-        _input(
-            ids.ADMIN_MEMBER_MODE,
-            t("admin.modal.members.mode", lang),
-            {"type": "radio_buttons", "options": [add, remove], "initial_option": add},
-        ),
-    ]
-    return _modal(
-        ids.ADMIN_MEMBERS_MODAL,
-        t("admin.modal.members.title", lang),
-        blocks,
-        lang,
-        t("admin.modal.members.submit", lang),
-    )
-
-
-def build_settings_modal(
-    lang: str, channel_id: str | None, appointed: Sequence[str], bootstrap: Sequence[str]
-) -> dict[str, Any]:
-    """The organisers' channel and the appointed organisers (the ORGANISERS setting shown, not editable)."""
-    channel: Block = {
-        "type": "conversations_select",
-        "filter": {
-            "include": ["public", "private"],
-            "exclude_bot_users": True,
-            "exclude_external_shared_channels": True,
-        },
-    }
-    if channel_id:
-        channel["initial_conversation"] = channel_id
-    people: Block = {"type": "multi_users_select"}
-    if appointed:
-        people["initial_users"] = list(appointed)
-    blocks = [
-        _input(
-            ids.ADMIN_SETTINGS_CHANNEL,
-            t("admin.modal.settings.channel", lang),
-            channel,
-            optional=True,
-            hint=t("admin.modal.settings.channel_hint", lang),
-        ),
-        _input(
-            ids.ADMIN_SETTINGS_ORGANISERS,
-            t("admin.modal.settings.organisers", lang),
-            people,
-            optional=True,
-            hint=t("admin.modal.settings.organisers_hint", lang),
-        ),
-    ]
-    if bootstrap:
-        mentions = ", ".join(f"<@{uid}>" for uid in bootstrap)
-        blocks.append(
-            {
-                "type": "context",
-                "elements": [
-                    {
-                        "type": "mrkdwn",
-                        "text": t("admin.modal.settings.bootstrap", lang, people=mentions)[:3000],
-                    }
-                ],
-            }
-        )
-    return _modal(
-        ids.ADMIN_SETTINGS_MODAL,
-        t("admin.modal.settings.title", lang),
-        blocks,
-        lang,
-        t("admin.modal.settings.submit", lang),
-    )
 
 
 # ---------------------------------------------------------------- CSV export

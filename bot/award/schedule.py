@@ -20,16 +20,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from bot.award.service import (
-    close_round,
-    deadline_text,
-    jury_recipients,
-    jury_summary_due,
-    render_jury_summary,
-)
-from bot.award.views import build_announcement, build_reminder
-from bot.delivery.sends import DueSend, Message
-from bot.meeting.timeline import (
+from bot.award.jury import jury_recipients, jury_summary
+from bot.award.rounds import close_round, deadline_text, jury_summary_due
+from bot.award.timeline import (
     AWARD_ANNOUNCEMENT,
     AWARD_JURY_SUMMARY,
     AWARD_REMINDER_1,
@@ -37,8 +30,10 @@ from bot.meeting.timeline import (
     award_closes_at,
     award_sends,
 )
-from storage.awards import open_round
-from storage.models import AwardRound
+from bot.award.views import build_announcement, build_jury_summary, build_reminder
+from bot.delivery.sends import DueSend, Message
+from storage import awards as store
+from storage.models import AwardRound, RoundStatus
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -57,7 +52,7 @@ def _channel_renderer(runtime: Runtime, round_id: int, kind: str) -> Render:
     """Announcement or reminder, rendered from the round as it is at send time."""
 
     def render(session: Session, recipient: str) -> list[Message]:
-        award_round = session.get(AwardRound, round_id)
+        award_round = store.get_round(session, round_id)
         assert award_round is not None
         year, lang = award_round.year, runtime.lang
         deadline = deadline_text(award_round.deadline, lang)
@@ -81,9 +76,14 @@ def _jury_renderer(runtime: Runtime, round_id: int) -> Render:
     def render(session: Session, recipient: str) -> list[Message]:
         with lock:
             if not rendered:
-                award_round = session.get(AwardRound, round_id)
+                award_round = store.get_round(session, round_id)
                 assert award_round is not None
-                rendered.append(render_jury_summary(runtime, session, award_round))
+                summary = jury_summary(runtime, session, award_round)
+                rendered.append(
+                    build_jury_summary(
+                        summary.groups, year=summary.year, closed=summary.closed, lang=runtime.lang
+                    )
+                )
             return list(rendered[0])
 
     return render
@@ -91,8 +91,8 @@ def _jury_renderer(runtime: Runtime, round_id: int) -> Render:
 
 def _closer(round_id: int, now: dt.datetime) -> Callable[[Session], None]:
     def after_sent(session: Session) -> None:
-        award_round = session.get(AwardRound, round_id)
-        if award_round is not None and award_round.status != "closed":
+        award_round = store.get_round(session, round_id)
+        if award_round is not None and award_round.status != RoundStatus.CLOSED:
             close_round(award_round, now)
 
     return after_sent
@@ -143,7 +143,7 @@ def award_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> Ite
     Only the open round (at most one) has anything left to send: the announcement and the
     reminders that are due while nominations are taken and, once due, the jury summary.
     """
-    award_round = open_round(session)
+    award_round = store.open_round(session)
     if award_round is None:
         return []
     return list(_round_sends(session, runtime, award_round, now))

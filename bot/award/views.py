@@ -7,10 +7,21 @@ profiles) is escaped here, at the one place where it becomes mrkdwn.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from bot import ids
+from bot.award.jury import JuryGroup
+from bot.award.nominations import (
+    MOTIVATION_MAX,
+    MOTIVATION_MIN,
+    NAME_MAX,
+    PARTNER_MAX,
+    MineItem,
+    MyNominations,
+    NominationDraft,
+    NominationForm,
+    count_text,
+)
 from bot.delivery.sends import Message
 from bot.formatting import (
     MAX_MESSAGE_BLOCKS,
@@ -21,55 +32,11 @@ from bot.formatting import (
 )
 from bot.texts import t
 
-MOTIVATION_MIN = 100
-MOTIVATION_MAX = 3000
-NAME_MAX = 200  # Nomination.nominee_name / nominee_organisation
-PARTNER_MAX = 300  # Nomination.partner
 PREVIEW_CHARS = 280
 # Slack refuses messages whose blocks hold too much text in total (msg_blocks_too_long) well
 # before 50 full sections; a long jury summary is split into messages of at most this much.
 MESSAGE_TEXT_BUDGET = 12_000
 ITEMS_PER_LIST_MESSAGE = 23  # two blocks each, plus the title, within 50 blocks
-
-
-@dataclass(frozen=True)
-class NominationDraft:
-    """What the modal is prefilled with when a nomination is edited."""
-
-    nominee_user_id: str | None = None
-    nominee_name: str | None = None
-    nominee_organisation: str | None = None
-    partner: str | None = None
-    motivation: str = ""
-
-
-@dataclass(frozen=True)
-class MineItem:
-    """One of the nominator's own nominations, for `/guldlanken mina`."""
-
-    nomination_id: int
-    nominee: str
-    organisation: str | None
-    motivation: str
-
-
-@dataclass(frozen=True)
-class JuryEntry:
-    """One nomination as the jury reads it."""
-
-    nominator: str
-    submitted: str  # already formatted, e.g. "torsdag 12 augusti 2027 kl. 14.03"
-    partner: str | None
-    motivation: str
-
-
-@dataclass(frozen=True)
-class JuryGroup:
-    """Every nomination of one nominee."""
-
-    nominee: str
-    organisation: str | None
-    entries: list[JuryEntry] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- small pieces
@@ -96,11 +63,6 @@ def _button(text: str, action_id: str, value: str = "", **extra: Any) -> dict[st
     if value:
         button["value"] = value
     return button
-
-
-def count_text(n: int, lang: str) -> str:
-    """`1 nominering`, `3 nomineringar`."""
-    return t("award.count.one", lang) if n == 1 else t("award.count.many", lang, n=n)
 
 
 def _nominees(n: int, lang: str) -> str:
@@ -231,6 +193,17 @@ def build_nomination_modal(
     }
 
 
+def build_nomination_form(form: NominationForm, lang: str = "sv") -> dict[str, Any]:
+    """The nomination modal for what bot/award/nominations.nomination_view decided to show."""
+    return build_nomination_modal(
+        year=form.year,
+        deadline=form.deadline,
+        private_metadata=form.private_metadata,
+        lang=lang,
+        draft=form.draft,
+    )
+
+
 def build_info_modal(text: str, lang: str = "sv") -> dict[str, Any]:
     """A modal that only tells something (a button clicked when that is no longer possible)."""
     return {
@@ -339,6 +312,19 @@ def build_my_nominations(
             blocks.extend(_mine_blocks(item, lang))
         messages.append({"text": title, "blocks": blocks})
     return messages
+
+
+def build_mine(mine: MyNominations, lang: str = "sv") -> list[Message]:
+    """`/guldlanken mina` for the outcome of bot/award/nominations."""
+    return build_my_nominations(
+        mine.items, year=mine.year, deadline=mine.deadline, lang=lang, notice=mine.notice
+    )
+
+
+def build_after_withdraw(mine: MyNominations, lang: str = "sv") -> Message:
+    """What replaces the clicked list: the refreshed list, or the notice alone when it is too long."""
+    messages = build_mine(mine, lang)
+    return messages[0] if len(messages) == 1 else {"text": mine.notice or ""}
 
 
 # ---------------------------------------------------------------- the jury summary

@@ -1,28 +1,48 @@
-"""Who someone is to the app: organiser, member, or neither."""
+"""Who someone is to the app: organiser, member, or neither; and how a person is shown."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.formatting import escape
+from storage import members as store
 from storage.models import Member
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone shown in a list or a reply: their stored name (may be unknown) and organisation."""
+
+    user_id: str
+    name: str | None
+    organisation: str | None = None
+
+    def label(self, with_organisation: bool = False) -> str:
+        """The escaped name (a mention when we never learnt it), optionally with the organisation."""
+        shown = escape(self.name) if self.name else f"<@{self.user_id}>"
+        if with_organisation and self.organisation:
+            return f"{shown} ({escape(self.organisation)})"
+        return shown
+
+
+def person(member: Member | None, user_id: str) -> Person:
+    """A person as stored (name unknown when the app has no row for them)."""
+    return Person(user_id, member.name if member is not None else None)
 
 
 def is_organiser(session: Session, settings: Settings, user_id: str) -> bool:
     """Organisers come from ORGANISERS (the bootstrap) or were appointed in the app."""
-    if user_id in settings.organisers:
-        return True
-    flag = session.scalar(select(Member.is_organiser).where(Member.slack_user_id == user_id))
-    return bool(flag)
+    return user_id in settings.organisers or store.is_appointed_organiser(session, user_id)
 
 
 def active_member(session: Session, user_id: str) -> Member | None:
     """The active network member with this Slack user id, if any."""
-    return session.scalar(select(Member).where(Member.slack_user_id == user_id, Member.active.is_(True)))
+    return store.active_member(session, user_id)
 
 
 def organiser_ids(session: Session, settings: Settings) -> list[str]:
     """Every organiser's user id: the bootstrap list and the appointed ones."""
-    appointed = session.scalars(select(Member.slack_user_id).where(Member.is_organiser.is_(True))).all()
-    return sorted(set(settings.organisers) | set(appointed))
+    return sorted(set(settings.organisers) | set(store.appointed_organiser_ids(session)))

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from bot.delivery.sends import DueSend, Message
@@ -34,8 +33,9 @@ from bot.meeting.views import (
 )
 from storage import ledger
 from storage.checkins import checked_in_member_ids
+from storage.meetings import get_network, meetings_to_schedule
+from storage.members import active_members
 from storage.models import Meeting, Member
-from storage.queries import active_members, get_network
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -85,18 +85,7 @@ def relevant_meetings(session: Session, now: dt.datetime, policy: Mapping[str, S
     """Planned meetings whose sends may still be due, and cancelled ones not yet past."""
     last_offset = max((step.days for step in policy.values()), default=0)
     horizon = now - dt.timedelta(days=max(last_offset, 0) + 1 + RELEVANCE_DAYS)
-    return list(
-        session.scalars(
-            select(Meeting)
-            .where(
-                or_(
-                    (Meeting.status == "planned") & (Meeting.starts_at >= horizon),
-                    (Meeting.status == "cancelled") & (Meeting.starts_at > now),
-                )
-            )
-            .order_by(Meeting.starts_at)
-        )
-    )
+    return meetings_to_schedule(session, horizon, now)
 
 
 @dataclass(frozen=True)

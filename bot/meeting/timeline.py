@@ -1,29 +1,37 @@
-"""The timeline as data: meeting (or award round) + policy + calendar -> dated sends. Pure."""
+"""The timeline as data: meeting + policy + calendar -> dated sends. Pure (award rounds: bot/award/timeline.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.workdays import first_working_day_after, working_day_on_or_before
 
-# Send kinds of a meeting, in timeline order.
-INVITATION = "invitation"
-REMINDER = "reminder"
-LAST_REMINDER = "last_reminder"
-DEADLINE_SUMMARY = "deadline_summary"
-DAY_OF = "day_of"
-PULSE = "pulse"
-PULSE_SUMMARY = "pulse_summary"
 
-# Send kinds of an award round.
-AWARD_ANNOUNCEMENT = "award_announcement"
-AWARD_REMINDER_14 = "award_reminder_14"
-AWARD_REMINDER_1 = "award_reminder_1"
-AWARD_JURY_SUMMARY = "award_jury_summary"
+class MeetingSend(StrEnum):
+    """The sends of a meeting's timeline, in timeline order (the values are stored in the ledger)."""
+
+    INVITATION = "invitation"
+    REMINDER = "reminder"
+    LAST_REMINDER = "last_reminder"
+    DEADLINE_SUMMARY = "deadline_summary"
+    DAY_OF = "day_of"
+    PULSE = "pulse"
+    PULSE_SUMMARY = "pulse_summary"
+
+
+# The kinds by their short names, as the rest of the code has always used them.
+INVITATION = MeetingSend.INVITATION
+REMINDER = MeetingSend.REMINDER
+LAST_REMINDER = MeetingSend.LAST_REMINDER
+DEADLINE_SUMMARY = MeetingSend.DEADLINE_SUMMARY
+DAY_OF = MeetingSend.DAY_OF
+PULSE = MeetingSend.PULSE
+PULSE_SUMMARY = MeetingSend.PULSE_SUMMARY
 
 
 @dataclass(frozen=True)
@@ -42,13 +50,6 @@ DEFAULT_MEETING_POLICY: dict[str, Step] = {
     DAY_OF: Step(0, dt.time(8, 0)),
     PULSE: Step(1, dt.time(9, 0)),
     PULSE_SUMMARY: Step(7, dt.time(9, 0)),
-}
-
-DEFAULT_AWARD_POLICY: dict[str, Step] = {
-    AWARD_REMINDER_14: Step(-14, dt.time(9, 0)),
-    AWARD_REMINDER_1: Step(-1, dt.time(9, 0)),
-    # days is ignored for the jury summary: it goes on the first working day after the deadline.
-    AWARD_JURY_SUMMARY: Step(1, dt.time(9, 0)),
 }
 
 
@@ -121,24 +122,3 @@ def checkin_deadline(
 ) -> dt.datetime:
     """When check-ins for this meeting close (the deadline summary's time)."""
     return next(s.due_at for s in meeting_sends(starts_at, tz, policy) if s.kind == DEADLINE_SUMMARY)
-
-
-def award_closes_at(deadline: dt.date, tz: ZoneInfo) -> dt.datetime:
-    """The first instant a round no longer takes nominations: midnight after the inclusive deadline."""
-    return _local(deadline + dt.timedelta(days=1), dt.time(0, 0), tz)
-
-
-def award_sends(
-    opened_at: dt.datetime, deadline: dt.date, tz: ZoneInfo, policy: Mapping[str, Step] | None = None
-) -> list[PlannedSend]:
-    """Every send of an award round: announcement at opening, two reminders, the jury summary."""
-    steps = policy or DEFAULT_AWARD_POLICY
-    sends = [PlannedSend(AWARD_ANNOUNCEMENT, opened_at)]
-    for kind in (AWARD_REMINDER_14, AWARD_REMINDER_1):
-        step = steps[kind]
-        due = _local(deadline + dt.timedelta(days=step.days), step.at, tz)
-        if due > opened_at:  # a round opened late skips reminders that are already past
-            sends.append(PlannedSend(kind, due))
-    jury = steps[AWARD_JURY_SUMMARY]
-    sends.append(PlannedSend(AWARD_JURY_SUMMARY, _local(first_working_day_after(deadline), jury.at, tz)))
-    return sorted(sends, key=lambda s: s.due_at)

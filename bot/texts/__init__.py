@@ -6,17 +6,41 @@ up in the chosen language, falling back to Swedish, and formats it with keyword 
 
 from __future__ import annotations
 
+import importlib
+import os
+import pkgutil
 from types import ModuleType
 
-from bot.admin import texts as admin
-from bot.award import texts as award
-from bot.award.web import texts as award_web
-from bot.checkin import texts as checkin
-from bot.meeting import texts as scheduler
-from bot.pulse import texts as pulse
+import bot
 from bot.texts import common
 
-_MODULES: tuple[ModuleType, ...] = (common, checkin, admin, scheduler, pulse, award, award_web)
+
+def _catalogs_under(prefix: str, paths: list[str]) -> list[ModuleType]:
+    """The `texts` modules of the packages under `paths` and of their sub-packages
+    (bot/award/texts.py, bot/award/web/texts.py), found rather than listed."""
+    found = []
+    for info in sorted(pkgutil.iter_modules(paths), key=lambda i: i.name):
+        if not info.ispkg or (prefix == "bot" and info.name == "texts"):
+            continue
+        package = f"{prefix}.{info.name}"
+        try:
+            found.append(importlib.import_module(f"{package}.texts"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{package}.texts":
+                raise
+        finder_path = getattr(info.module_finder, "path", None)
+        if finder_path:
+            found.extend(_catalogs_under(package, [os.path.join(finder_path, info.name)]))
+    return found
+
+
+def _feature_catalogs() -> tuple[ModuleType, ...]:
+    """Every feature package's `texts` module (bot/<feature>/texts.py, and in its sub-packages),
+    so a new feature registers its texts by having them."""
+    return tuple(_catalogs_under("bot", list(bot.__path__)))
+
+
+_MODULES: tuple[ModuleType, ...] = (common, *_feature_catalogs())
 
 
 def _merge(attr: str) -> dict[str, str]:

@@ -16,8 +16,8 @@ from bot.config import Settings
 from bot.delivery.scheduler import run_tick
 from bot.runtime import Runtime
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import CheckIn, Meeting, Member, Network, Organisation
-from storage.queries import get_network
 from tests.conftest import ORGANISER, SlackClient, make_settings
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn
 

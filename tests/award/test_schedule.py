@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import ids
+from bot.award import nominations
 from bot.award import service as awards
 from bot.award.schedule import award_due_sends, send_key
+from bot.award.timeline import AWARD_ANNOUNCEMENT, AWARD_JURY_SUMMARY, AWARD_REMINDER_1, AWARD_REMINDER_14
 from bot.delivery.scheduler import run_tick
-from bot.meeting.timeline import AWARD_ANNOUNCEMENT, AWARD_JURY_SUMMARY, AWARD_REMINDER_1, AWARD_REMINDER_14
 from storage.db import transaction
 from storage.models import AwardRound, Nomination
 from storage.queries import get_network
@@ -158,7 +159,7 @@ def test_after_sent_closes_the_round_and_a_closed_round_sends_nothing(runtime, c
     assert award_round.closed_at == _local("2027-09-02T09:00:30")
     assert _due(runtime, "2027-09-10T09:00") == {}
     # The last round's closing is still told as the deadline, not as the summary's time.
-    view, refusal = awards.nomination_view(runtime, "U0BEN")
+    view, refusal = nominations.nomination_view(runtime, "U0BEN")
     assert view is None
     assert refusal == (
         "Just nu pågår ingen nominering till Guldlänken. Senaste omgången, Guldlänken 2027, "

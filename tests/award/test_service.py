@@ -9,8 +9,16 @@ import io
 import pytest
 
 from bot import ids
+from bot.admin.award_commands import (
+    AdminInputError,
+    ExtendRound,
+    OpenRound,
+    SimpleCommand,
+    example_deadline,
+    parse_admin,
+)
+from bot.award import nominations, rounds
 from bot.award import service as awards
-from bot.award.service import AdminInputError, ExtendRound, OpenRound, SimpleCommand, parse_admin
 from bot.csv_export import BOM, csv_bytes
 from storage.db import transaction
 from storage.models import AwardRound, Nomination
@@ -70,9 +78,9 @@ def test_parse_admin_refusals_explain_with_an_example(rest, needle):
 
 
 def test_example_deadline_is_the_next_first_of_september():
-    assert awards.example_deadline(dt.date(2027, 1, 4)) == "2027-09-01"
-    assert awards.example_deadline(dt.date(2027, 9, 1)) == "2027-09-01"
-    assert awards.example_deadline(dt.date(2027, 9, 2)) == "2028-09-01"
+    assert example_deadline(dt.date(2027, 1, 4)) == "2027-09-01"
+    assert example_deadline(dt.date(2027, 9, 1)) == "2027-09-01"
+    assert example_deadline(dt.date(2027, 9, 2)) == "2028-09-01"
 
 
 def _view(user=None, name=None, org=None, partner=None, motivation=LONG, metadata='{"round": 1}'):
@@ -94,7 +102,7 @@ def _view(user=None, name=None, org=None, partner=None, motivation=LONG, metadat
 
 
 def test_read_submission_strips_and_reads_metadata():
-    sub = awards.read_submission(
+    sub = nominations.read_submission(
         _view(
             name="  Åsa  Öberg ", org=" Region Skåne ", partner="  ", metadata='{"round": 3, "nomination": 9}'
         )
@@ -103,9 +111,9 @@ def test_read_submission_strips_and_reads_metadata():
     assert sub.nominee_name == "Åsa  Öberg" and sub.nominee_organisation == "Region Skåne"
     assert sub.partner is None
     assert (sub.round_id, sub.nomination_id) == (3, 9)
-    assert awards.nominee_key(sub) == "åsa öberg"
-    assert awards.read_submission(_view(metadata="garbage")).round_id is None
-    assert awards.nominee_key(awards.read_submission(_view(user="U0CHLOE"))) == "U0CHLOE"
+    assert nominations.nominee_key(sub) == "åsa öberg"
+    assert nominations.read_submission(_view(metadata="garbage")).round_id is None
+    assert nominations.nominee_key(nominations.read_submission(_view(user="U0CHLOE"))) == "U0CHLOE"
 
 
 @pytest.mark.parametrize(
@@ -129,7 +137,7 @@ def test_read_submission_strips_and_reads_metadata():
     ],
 )
 def test_validate_submission_refusals(kwargs, block, needle):
-    errors = awards.validate_submission(awards.read_submission(_view(**kwargs)), "U0BEN", "sv")
+    errors = nominations.validate_submission(nominations.read_submission(_view(**kwargs)), "U0BEN", "sv")
     assert needle in errors[block]
 
 
@@ -138,13 +146,15 @@ def test_validate_submission_accepts_a_slack_user_with_organisation_and_a_free_t
         {"user": "U0CHLOE", "org": "FK"},
         {"name": "Åsa", "org": "Region Skåne", "partner": "Team"},
     ):
-        assert awards.validate_submission(awards.read_submission(_view(**kwargs)), "U0BEN", "sv") == {}
+        assert (
+            nominations.validate_submission(nominations.read_submission(_view(**kwargs)), "U0BEN", "sv") == {}
+        )
 
 
 def test_command_kind():
-    assert awards.command_kind("") == "nominate"
-    assert awards.command_kind("  Mina ") == "mine"
-    assert awards.command_kind("hjälp") == "help"
+    assert nominations.command_kind("") == "nominate"
+    assert nominations.command_kind("  Mina ") == "mine"
+    assert nominations.command_kind("hjälp") == "help"
 
 
 # ---------------------------------------------------------------- CSV (pure)
@@ -299,7 +309,7 @@ def test_extending_a_round_closed_early_opens_it_again(runtime, session, clock):
     awards.admin_command(runtime, ORGANISER, "förläng 2027-09-10", "C0GENERAL")
     award_round = _round(session)
     assert award_round.closed_at is None
-    assert awards.accepting(award_round, clock(), runtime.tz)
+    assert rounds.accepting(award_round, clock(), runtime.tz)
 
 
 def test_help_for_organisers_has_an_example(runtime):

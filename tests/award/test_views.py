@@ -5,11 +5,9 @@ from __future__ import annotations
 import json
 
 from bot import ids
+from bot.award.jury import JuryEntry, JuryGroup
+from bot.award.nominations import MineItem, NominationDraft
 from bot.award.views import (
-    JuryEntry,
-    JuryGroup,
-    MineItem,
-    NominationDraft,
     build_announcement,
     build_info_modal,
     build_jury_summary,

@@ -14,8 +14,8 @@ from bot import ids
 from bot.config import Settings
 from bot.runtime import Runtime
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import AwardRound, CheckIn, Meeting, Member, Network
-from storage.queries import get_network
 from tests.conftest import ORGANISER, SlackClient, make_settings
 from tests.support import signing
 from tests.support.slack_standin import SlackStandIn

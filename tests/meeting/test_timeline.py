@@ -10,11 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bot.award.timeline import AWARD_ANNOUNCEMENT, AWARD_JURY_SUMMARY, award_closes_at, award_sends
 from bot.meeting import timeline
 from bot.meeting.timeline import (
     DEFAULT_MEETING_POLICY,
-    award_closes_at,
-    award_sends,
     checkin_deadline,
     meeting_policy,
     meeting_sends,
@@ -125,10 +124,10 @@ def test_the_after_meeting_question_comes_on_a_later_working_day(day: dt.date, a
 def test_award_jury_summary_on_the_first_working_day_after_the_deadline(deadline: dt.date) -> None:
     opened = local(dt.datetime.combine(deadline - dt.timedelta(days=60), dt.time(10), tzinfo=TZ))
     sends = {s.kind: s.due_at for s in award_sends(opened, deadline, TZ)}
-    jury = local(sends[timeline.AWARD_JURY_SUMMARY])
+    jury = local(sends[AWARD_JURY_SUMMARY])
     assert jury.date() > deadline and is_working_day(jury.date()) and jury.time() == dt.time(9, 0)
     assert award_closes_at(deadline, TZ) <= jury
-    assert sends[timeline.AWARD_ANNOUNCEMENT] == opened
+    assert sends[AWARD_ANNOUNCEMENT] == opened
 
 
 # ---------------------------------------------------------------- the awkward days by name

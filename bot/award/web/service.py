@@ -13,7 +13,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from bot.award.service import accepting, closed_text
+from bot.award.rounds import accepting, closed_text
 from bot.award.web import forms
 from bot.formatting import format_day
 from bot.runtime import Runtime

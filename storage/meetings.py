@@ -1,0 +1,104 @@
+"""Meetings and the network's settings: the named queries the meeting features need."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from storage.models import Meeting, Network
+
+PLANNED = "planned"
+CANCELLED = "cancelled"
+
+
+def get_network(session: Session) -> Network:
+    """The network row, created on first use (there is exactly one)."""
+    network = session.get(Network, 1)
+    if network is None:
+        network = Network(id=1)
+        session.add(network)
+        session.flush()
+    return network
+
+
+def set_organisers_channel(session: Session, channel_id: str | None) -> None:
+    """Choose the channel where summaries and reports go."""
+    get_network(session).organisers_channel = channel_id
+
+
+def next_meeting(session: Session, now: dt.datetime) -> Meeting | None:
+    """The earliest planned meeting that has not started yet."""
+    return session.scalar(
+        select(Meeting)
+        .where(Meeting.status == PLANNED, Meeting.starts_at > now)
+        .order_by(Meeting.starts_at)
+        .limit(1)
+    )
+
+
+def latest_past_meeting(session: Session, now: dt.datetime) -> Meeting | None:
+    """The most recent planned meeting that has already started."""
+    return session.scalar(
+        select(Meeting)
+        .where(Meeting.status == PLANNED, Meeting.starts_at <= now)
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
+
+
+def planned_meeting_at(session: Session, starts_at: dt.datetime) -> Meeting | None:
+    """The planned (not cancelled) meeting starting exactly then, if any."""
+    return session.scalar(select(Meeting).where(Meeting.status == PLANNED, Meeting.starts_at == starts_at))
+
+
+def planned_meetings_on(session: Session, start: dt.datetime, end: dt.datetime) -> list[Meeting]:
+    """Planned meetings starting in [start, end), in time order."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(Meeting.status == PLANNED, Meeting.starts_at >= start, Meeting.starts_at < end)
+            .order_by(Meeting.starts_at)
+        )
+    )
+
+
+def meetings_to_schedule(session: Session, planned_since: dt.datetime, now: dt.datetime) -> list[Meeting]:
+    """Planned meetings starting from `planned_since` on, and cancelled ones still ahead of `now`,
+    in time order."""
+    return list(
+        session.scalars(
+            select(Meeting)
+            .where(
+                or_(
+                    (Meeting.status == PLANNED) & (Meeting.starts_at >= planned_since),
+                    (Meeting.status == CANCELLED) & (Meeting.starts_at > now),
+                )
+            )
+            .order_by(Meeting.starts_at)
+        )
+    )
+
+
+def add_meeting(session: Session, starts_at: dt.datetime, place: str | None, created_by: str) -> Meeting:
+    """A new planned meeting (the unique index refuses a second one at the same start)."""
+    meeting = Meeting(starts_at=starts_at, place=place, status=PLANNED, version=1, created_by=created_by)
+    session.add(meeting)
+    session.flush()
+    return meeting
+
+
+def move_meeting(session: Session, meeting: Meeting, starts_at: dt.datetime, place: str | None) -> None:
+    """Give a meeting a new start and place; the new version tells the scheduler to re-plan."""
+    meeting.starts_at = starts_at
+    meeting.place = place
+    meeting.version += 1
+    session.flush()
+
+
+def cancel_meeting(session: Session, meeting: Meeting) -> None:
+    """Cancel a meeting; the new version tells the scheduler to stop its sends."""
+    meeting.status = CANCELLED
+    meeting.version += 1
+    session.flush()
