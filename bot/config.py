@@ -50,6 +50,8 @@ class Settings:
     db_pool_size: int = 10
     db_max_overflow: int = 20
     log_level: str = "INFO"
+    # The app's public address (https://…), for whole links to Guldlänken's web form.
+    public_url: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -201,6 +203,10 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if not raw_interval.isdigit() or int(raw_interval) < 1:
         raise SettingsError(f"TICK_INTERVAL_SECONDS must be a whole number of seconds, got {raw_interval!r}")
 
+    public_url = env.get("PUBLIC_URL", "").strip().rstrip("/") or None
+    if public_url is not None and not re.match(r"^https?://[^/\s]+", public_url):
+        raise SettingsError(f"PUBLIC_URL must be an http(s) URL, got {public_url!r}")
+
     return Settings(
         slack_bot_token=token,
         slack_signing_secret=secret,
@@ -220,4 +226,5 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         db_pool_size=_count(env, "DB_POOL_SIZE", Settings.db_pool_size),
         db_max_overflow=_count(env, "DB_MAX_OVERFLOW", Settings.db_max_overflow, minimum=0),
         log_level=_log_level(env),
+        public_url=public_url,
     )

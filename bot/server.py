@@ -24,6 +24,7 @@ from slack_sdk.errors import SlackClientError
 from sqlalchemy.engine import make_url
 
 from bot.app import create_app
+from bot.award.web import wsgi as webform
 from bot.config import Settings
 from bot.runtime import Runtime
 from storage.db import DatabaseUnavailable, database_reachable, normalise_url, upgrade_checked
@@ -82,12 +83,14 @@ def _guard_signature_headers(environ: dict[str, Any]) -> Refusal | None:
 
 
 def create_wsgi_app(app: App, runtime: Runtime, ready: Callable[[], bool] = lambda: True) -> WSGIApp:
-    """The WSGI application: Slack requests at POST /slack/events, health at GET /healthz.
+    """The WSGI application: Slack requests at POST /slack/events, health at GET /healthz,
+    Guldlänken's web form at /guldlanken/<token>.
 
     `ready` is false while the database is still being migrated (the server then answers
     /healthz with 503 rather than refusing connections).
     """
     bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+    web_form = webform.WebForm(runtime)
 
     def wsgi(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -102,6 +105,8 @@ def create_wsgi_app(app: App, runtime: Runtime, ready: Callable[[], bool] = lamb
             return _answer(
                 start_response, "503 Service Unavailable", {"ok": False, "database": "unreachable"}
             )
+        if webform.handles(path):  # Guldlänken's public form: its own pages, no Slack signature
+            return web_form(environ, start_response)
         if path == EVENTS_PATH and method != "POST":
             return _answer(start_response, "405 Method Not Allowed", {"ok": False, "error": "use POST"})
         refusal = _guard_body(environ) or _guard_signature_headers(environ)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import AwardRound, Member, Nomination, RoundStatus
+from storage.models import AwardRound, Member, Nomination, NominationSource, RoundStatus, WebFormHit
 
 
 def get_round(session: Session, round_id: int | None) -> AwardRound | None:
@@ -139,3 +139,52 @@ def active_nomination_of(
             Nomination.withdrawn_at.is_(None),
         )
     )
+
+
+# ---------------------------------------------------------------- the web form
+
+
+def round_by_web_token(session: Session, token: str) -> AwardRound | None:
+    """The round whose web form link carries `token`, if any."""
+    return session.scalar(select(AwardRound).where(AwardRound.web_token == token))
+
+
+def web_nomination_of(session: Session, round_id: int, email: str, nominee_key: str) -> Nomination | None:
+    """The newest active web nomination of this nominee from this e-mail address in the round."""
+    return session.scalar(
+        select(Nomination)
+        .where(
+            Nomination.round_id == round_id,
+            Nomination.source == NominationSource.WEB.value,
+            func.lower(Nomination.nominator_email) == email.lower(),
+            Nomination.nominee_key == nominee_key,
+            Nomination.withdrawn_at.is_(None),
+        )
+        .order_by(Nomination.id.desc())
+        .limit(1)
+    )
+
+
+def count_web_form_hits(
+    session: Session, round_id: int, since: dt.datetime, address: str | None = None
+) -> int:
+    """POSTs to the round's web form since `since`, from one (hashed) address or from all."""
+    query = (
+        select(func.count())
+        .select_from(WebFormHit)
+        .where(WebFormHit.round_id == round_id, WebFormHit.created_at >= since)
+    )
+    if address is not None:
+        query = query.where(WebFormHit.address == address)
+    return session.scalar(query) or 0
+
+
+def add_web_form_hit(session: Session, round_id: int, address: str, at: dt.datetime) -> None:
+    """Record one POST to the round's web form."""
+    session.add(WebFormHit(round_id=round_id, address=address, created_at=at))
+    session.flush()
+
+
+def prune_web_form_hits(session: Session, before: dt.datetime) -> None:
+    """Forget POSTs older than `before` (the rate limit looks back one hour)."""
+    session.execute(delete(WebFormHit).where(WebFormHit.created_at < before))

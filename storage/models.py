@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import secrets
 from typing import Annotated, Any
 
 from sqlalchemy import (
@@ -271,6 +272,11 @@ class RoundStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+def new_web_token() -> str:
+    """A long random token for a round's web form link (43 URL-safe characters)."""
+    return secrets.token_urlsafe(32)
+
+
 class AwardRound(Base):
     """A yearly Guldlänken round."""
 
@@ -298,8 +304,17 @@ class AwardRound(Base):
     opened_at: Mapped[created]
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[updated]
+    # The secret part of the round's web form link (/guldlanken/<web_token>).
+    web_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_web_token)
 
     nominations: Mapped[list[Nomination]] = relationship(back_populates="round")
+
+
+class NominationSource(enum.StrEnum):
+    """Where a nomination came from: the Slack modal or the public web form."""
+
+    SLACK = "slack"
+    WEB = "web"
 
 
 class Nomination(Base):
@@ -311,6 +326,13 @@ class Nomination(Base):
             "(nominee_user_id IS NOT NULL AND nominee_name IS NULL)"
             " OR (nominee_user_id IS NULL AND nominee_name IS NOT NULL)",
             name="one_nominee",
+        ),
+        CheckConstraint("source IN ('slack', 'web')", name="source"),
+        # A Slack nomination names its nominator by user id; a web one by name and e-mail.
+        CheckConstraint(
+            "(source = 'slack' AND nominator_user_id IS NOT NULL)"
+            " OR (source = 'web' AND nominator_name IS NOT NULL AND nominator_email IS NOT NULL)",
+            name="nominator",
         ),
         # The same nominator nominates the same person once per round (withdrawn ones aside).
         Index(
@@ -326,7 +348,8 @@ class Nomination(Base):
 
     id: Mapped[intpk]
     round_id: Mapped[int] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
-    nominator_user_id: Mapped[slack_id]
+    # None for a nomination from the web form (see `source`).
+    nominator_user_id: Mapped[str | None] = mapped_column(String(32))
     nominee_user_id: Mapped[str | None] = mapped_column(String(32))
     nominee_name: Mapped[str | None] = mapped_column(String(200))
     nominee_organisation: Mapped[str | None] = mapped_column(String(200))
@@ -338,6 +361,12 @@ class Nomination(Base):
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+    source: Mapped[str] = mapped_column(
+        String(8), default=NominationSource.SLACK.value, server_default="slack"
+    )
+    # Who nominated through the web form (shown to the jury only).
+    nominator_name: Mapped[str | None] = mapped_column(String(200))
+    nominator_email: Mapped[str | None] = mapped_column(String(320))
 
     round: Mapped[AwardRound] = relationship(back_populates="nominations")
 
@@ -354,3 +383,16 @@ class WorkspaceState(Base):
     revoked_token: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(32))
     revoked_at: Mapped[aware]
+
+
+class WebFormHit(Base):
+    """One POST to a round's web form, kept an hour or so for the rate limit (all processes agree)."""
+
+    __tablename__ = "web_form_hits"
+    __table_args__ = (Index("ix_web_form_hits_round_at", "round_id", "created_at"),)
+
+    id: Mapped[intpk]
+    round_id: Mapped[int] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
+    # A keyed hash of the client's address, never the address itself.
+    address: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[aware]

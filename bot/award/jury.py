@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.award.names import user_names
 from bot.award.rounds import closed_text, jury_channel
+from bot.award.web.labels import nominator_label
 from bot.formatting import format_when
 from bot.meeting.people import organiser_ids
 from bot.runtime import Runtime
@@ -64,7 +65,7 @@ class NomineeGroups:
 def nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> NomineeGroups:
     """What the jury summary and the export are made from (members loaded once for both)."""
     nominations = store.active_nominations(session, award_round.id)
-    user_ids = {n.nominator_user_id for n in nominations} | {
+    user_ids = {n.nominator_user_id for n in nominations if n.nominator_user_id} | {
         n.nominee_user_id for n in nominations if n.nominee_user_id
     }
     members = store.members_by_user_id(session, user_ids)
@@ -89,7 +90,7 @@ def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> 
             organisation = grouped.organisations.get(first.nominee_user_id)
         entries = [
             JuryEntry(
-                nominator=grouped.names[n.nominator_user_id],
+                nominator=nominator_label(n, grouped.names, runtime.lang),
                 submitted=format_when(n.created_at, runtime.tz, runtime.lang),
                 partner=n.partner,
                 motivation=n.motivation,

@@ -33,6 +33,7 @@ from bot.award.rounds import (
 )
 from bot.award.rounds import accepting_round as accepting_round
 from bot.award.timeline import AWARD_REMINDER_1, AWARD_REMINDER_14, award_sends
+from bot.award.web.labels import form_link_line
 from bot.formatting import format_day, format_when
 from bot.meeting.people import is_organiser
 from bot.runtime import Runtime
@@ -131,7 +132,7 @@ def _open_round(session: Session, runtime: Runtime, user_id: str, command: OpenR
         reminders=reminder_line,
         jury=_jury_label(session, runtime, award_round),
         summary=_summary_when(award_round, runtime),
-    )
+    ) + ("\n" + form_link_line(runtime.settings, award_round, lang))
 
 
 def _extend_round(session: Session, runtime: Runtime, command: ExtendRound) -> str:
@@ -212,7 +213,9 @@ def _status(session: Session, runtime: Runtime) -> str:
         "summary": _summary_when(current, runtime),
     }
     if accepting(current, runtime.now(), runtime.tz):
-        return t("award.admin.status_open", lang, **fmt)
+        return (
+            t("award.admin.status_open", lang, **fmt) + "\n" + form_link_line(runtime.settings, current, lang)
+        )
     return t("award.admin.status_after_deadline", lang, **{**fmt, "deadline": closed_text(current, runtime)})
 
 

@@ -7,6 +7,7 @@ up in the chosen language, falling back to Swedish, and formats it with keyword 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 from types import ModuleType
 
@@ -14,18 +15,29 @@ import bot
 from bot.texts import common
 
 
-def _feature_catalogs() -> tuple[ModuleType, ...]:
-    """Every feature package's `texts` module (bot/<feature>/texts.py), found rather than listed,
-    so a new feature registers its texts by having them."""
+def _catalogs_under(prefix: str, paths: list[str]) -> list[ModuleType]:
+    """The `texts` modules of the packages under `paths` and of their sub-packages
+    (bot/award/texts.py, bot/award/web/texts.py), found rather than listed."""
     found = []
-    for info in sorted(pkgutil.iter_modules(bot.__path__), key=lambda i: i.name):
-        if info.ispkg and info.name != "texts":
-            try:
-                found.append(importlib.import_module(f"bot.{info.name}.texts"))
-            except ModuleNotFoundError as exc:
-                if exc.name != f"bot.{info.name}.texts":
-                    raise
-    return tuple(found)
+    for info in sorted(pkgutil.iter_modules(paths), key=lambda i: i.name):
+        if not info.ispkg or (prefix == "bot" and info.name == "texts"):
+            continue
+        package = f"{prefix}.{info.name}"
+        try:
+            found.append(importlib.import_module(f"{package}.texts"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{package}.texts":
+                raise
+        finder_path = getattr(info.module_finder, "path", None)
+        if finder_path:
+            found.extend(_catalogs_under(package, [os.path.join(finder_path, info.name)]))
+    return found
+
+
+def _feature_catalogs() -> tuple[ModuleType, ...]:
+    """Every feature package's `texts` module (bot/<feature>/texts.py, and in its sub-packages),
+    so a new feature registers its texts by having them."""
+    return tuple(_catalogs_under("bot", list(bot.__path__)))
 
 
 _MODULES: tuple[ModuleType, ...] = (common, *_feature_catalogs())
