@@ -22,6 +22,7 @@ from bot.admin import commands as cmd
 from bot.admin import views
 from bot.admin.status import describe_schedule
 from bot.award import service as awards
+from bot.award.decision import home_decision
 from bot.checkin.summary import post_checkin_summary, swedish_sort_key
 from bot.csv_export import csv_bytes, upload_csv
 from bot.formatting import escape, format_day, format_when
@@ -682,6 +683,7 @@ def home_view(runtime: Runtime, user_id: str, notice: str | None = None) -> dict
             award_deadline=_award_deadline(session, runtime),
             board=_board(session, runtime, meeting, info) if organiser else None,
             notice=notice,
+            award_decision=home_decision(session, runtime) if organiser else None,
         )
     return views.build_home(state, runtime.lang, _usage(runtime, "traff"))
 

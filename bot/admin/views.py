@@ -14,6 +14,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
+from bot.award.decision import HomeDecision
+from bot.award.winner_views import build_home_decision
 from bot.formatting import (
     MAX_BUTTON_TEXT,
     MAX_FALLBACK_TEXT,
@@ -88,6 +90,7 @@ class HomeState:
     award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
+    award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
 
 
 @dataclass(frozen=True)
@@ -353,6 +356,8 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
+    if state.award_decision is not None:
+        blocks += build_home_decision(state.award_decision, lang)
     return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
 
 

@@ -10,12 +10,13 @@ from types import ModuleType
 
 from bot.admin import texts as admin
 from bot.award import texts as award
+from bot.award import winner_texts as award_winners
 from bot.checkin import texts as checkin
 from bot.meeting import texts as scheduler
 from bot.pulse import texts as pulse
 from bot.texts import common
 
-_MODULES: tuple[ModuleType, ...] = (common, checkin, admin, scheduler, pulse, award)
+_MODULES: tuple[ModuleType, ...] = (common, checkin, admin, scheduler, pulse, award, award_winners)
 
 
 def _merge(attr: str) -> dict[str, str]:
