@@ -80,8 +80,9 @@ def add_by_hand(session: Session, runtime: Runtime, user_id: str, command: AddWi
     if store.round_for_year(session, command.year) is not None:
         return t("award.admin.winner_round_year", lang, year=command.year)
     folded = command.name.casefold()
-    if any(w.nominee_name.casefold() == folded for w in store.winners_of_year(session, command.year)):
-        return t("award.admin.winner_exists", lang, name=escape(command.name), year=command.year)
+    for existing in store.winners_of_year(session, command.year):
+        if existing.nominee_name.casefold() == folded:
+            return t("award.admin.winner_exists", lang, name=escape(existing.nominee_name), year=command.year)
     store.add_winner(
         session,
         year=command.year,
