@@ -396,3 +396,37 @@ class WebFormHit(Base):
     # A keyed hash of the client's address, never the address itself.
     address: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[aware]
+
+
+class AwardWinner(Base):
+    """A Guldlänken winner: decided in a round (announced at `announce_at`) or added by hand.
+
+    A round's winners share the citation and the announcement time; winners of earlier years
+    added by hand have no round and count as announced when added. Only announced winners
+    are shown (`/guldlanken vinnare`, the next round's announcement).
+    """
+
+    __tablename__ = "award_winners"
+    __table_args__ = (
+        # The same nominee wins a round once.
+        UniqueConstraint("round_id", "nominee_key", name="uq_award_winners_round_nominee"),
+        CheckConstraint("round_id IS NULL OR announce_at IS NOT NULL", name="round_announce_at"),
+        Index("ix_award_winners_year", "year"),
+    )
+
+    id: Mapped[intpk]
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    # Nomination.nominee_key of a round's winner (the user id or the case-folded name).
+    nominee_key: Mapped[str | None] = mapped_column(String(200))
+    nominee_user_id: Mapped[str | None] = mapped_column(String(32))
+    # The name as shown: from Slack when the decision was made, or as typed.
+    nominee_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    citation: Mapped[str | None] = mapped_column(Text)
+    announce_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # When the announcement went out (for winners added by hand: when they were added).
+    announced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    added_by: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]

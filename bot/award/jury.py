@@ -36,6 +36,8 @@ class JuryGroup:
     nominee: str
     organisation: str | None
     entries: list[JuryEntry] = field(default_factory=list)
+    key: str = ""  # Nomination.nominee_key: what "the same person" means
+    user_id: str | None = None  # the nominee's Slack user id, if in Slack
 
 
 @dataclass(frozen=True)
@@ -79,15 +81,21 @@ def nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) 
     )
 
 
+def nominee_organisation(items: list[Nomination], organisations: dict[str, str]) -> str | None:
+    """A nominee's organisation: as a nominator wrote it, else the member's organisation."""
+    organisation = next((n.nominee_organisation for n in items if n.nominee_organisation), None)
+    if organisation is None and items[0].nominee_user_id:
+        organisation = organisations.get(items[0].nominee_user_id)
+    return organisation
+
+
 def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> list[JuryGroup]:
     """The round's active nominations grouped by nominee; most-nominated first, then by name."""
     grouped = nominee_groups(runtime, session, award_round)
     groups = []
     for items in grouped.groups:
         first = items[0]
-        organisation = next((n.nominee_organisation for n in items if n.nominee_organisation), None)
-        if organisation is None and first.nominee_user_id:
-            organisation = grouped.organisations.get(first.nominee_user_id)
+        organisation = nominee_organisation(items, grouped.organisations)
         entries = [
             JuryEntry(
                 nominator=nominator_label(n, grouped.names, runtime.lang),
@@ -97,7 +105,15 @@ def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> 
             )
             for n in items
         ]
-        groups.append(JuryGroup(nominee=grouped.nominee(first), organisation=organisation, entries=entries))
+        groups.append(
+            JuryGroup(
+                nominee=grouped.nominee(first),
+                organisation=organisation,
+                entries=entries,
+                key=first.nominee_key,
+                user_id=first.nominee_user_id,
+            )
+        )
     return sorted(groups, key=lambda g: (-len(g.entries), g.nominee.casefold()))
 
 

@@ -7,7 +7,6 @@ up in the chosen language, falling back to Swedish, and formats it with keyword 
 from __future__ import annotations
 
 import importlib
-import os
 import pkgutil
 from types import ModuleType
 
@@ -15,29 +14,19 @@ import bot
 from bot.texts import common
 
 
-def _catalogs_under(prefix: str, paths: list[str]) -> list[ModuleType]:
-    """The `texts` modules of the packages under `paths` and of their sub-packages
-    (bot/award/texts.py, bot/award/web/texts.py), found rather than listed."""
-    found = []
-    for info in sorted(pkgutil.iter_modules(paths), key=lambda i: i.name):
-        if not info.ispkg or (prefix == "bot" and info.name == "texts"):
-            continue
-        package = f"{prefix}.{info.name}"
-        try:
-            found.append(importlib.import_module(f"{package}.texts"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{package}.texts":
-                raise
-        finder_path = getattr(info.module_finder, "path", None)
-        if finder_path:
-            found.extend(_catalogs_under(package, [os.path.join(finder_path, info.name)]))
-    return found
+def _is_catalog(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return not name.startswith("bot.texts") and (last == "texts" or last.endswith("_texts"))
 
 
 def _feature_catalogs() -> tuple[ModuleType, ...]:
-    """Every feature package's `texts` module (bot/<feature>/texts.py, and in its sub-packages),
-    so a new feature registers its texts by having them."""
-    return tuple(_catalogs_under("bot", list(bot.__path__)))
+    """Every `texts` (or `*_texts`) module under bot/ (bot/award/texts.py, bot/award/web/texts.py,
+    bot/award/winner_texts.py), found rather than listed, so a feature registers its texts by
+    having them."""
+    names = sorted(
+        info.name for info in pkgutil.walk_packages(bot.__path__, "bot.") if _is_catalog(info.name)
+    )
+    return tuple(importlib.import_module(name) for name in names)
 
 
 _MODULES: tuple[ModuleType, ...] = (common, *_feature_catalogs())
