@@ -23,9 +23,11 @@ from bot.award.views import (
     build_nomination_form,
     build_text_message,
 )
+from bot.award.winner_views import build_winners_list
+from bot.award.winners import winners_list
 from bot.runtime import Runtime
 from bot.texts import t
-from handlers.replies import dm
+from handlers.replies import dm, tell_failure
 
 
 def _nomination_id(value: Any) -> int | None:
@@ -43,7 +45,8 @@ def handle_guldlanken_command(
     logger: logging.Logger,
     runtime: Runtime,
 ) -> None:
-    """`/guldlanken`: the nomination modal; `mina`: one's own nominations; anything else: help."""
+    """`/guldlanken`: the nomination modal; `mina`: one's own nominations; `vinnare`: the winners
+    over the years; anything else: help."""
     kind = nominations.command_kind(command.get("text") or "")
     if kind == Command.HELP:
         ack(text=t("award.help", runtime.lang))
@@ -59,6 +62,10 @@ def handle_guldlanken_command(
                 )
             else:
                 respond(text=refusal or "", response_type="ephemeral")
+            return
+        if kind == Command.WINNERS:
+            for message in build_winners_list(winners_list(runtime), runtime.lang):
+                respond(response_type="ephemeral", **message)
             return
         mine = nominations.my_nominations(runtime, user_id)
         if isinstance(mine, Refusal):
@@ -84,14 +91,19 @@ def _open_form(
 
 
 def handle_nominate_button(
-    ack: Ack, body: dict[str, Any], client: WebClient, logger: logging.Logger, runtime: Runtime
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: logging.Logger,
+    runtime: Runtime,
 ) -> None:
     """*Nominera* (announcement, reminders, home): the modal, or why nominating is not possible now."""
     ack()
     try:
         _open_form(client, body, runtime)
-    except Exception:
-        logger.exception("opening the nomination modal failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_edit_button(
@@ -99,6 +111,7 @@ def handle_edit_button(
     body: dict[str, Any],
     action: dict[str, Any],
     client: WebClient,
+    respond: Respond,
     logger: logging.Logger,
     runtime: Runtime,
 ) -> None:
@@ -106,8 +119,8 @@ def handle_edit_button(
     ack()
     try:
         _open_form(client, body, runtime, _nomination_id(action.get("value")))
-    except Exception:
-        logger.exception("opening a nomination for editing failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_withdraw_button(
@@ -135,8 +148,8 @@ def handle_withdraw_button(
             client.views_open(
                 trigger_id=body["trigger_id"], view=build_info_modal(message["text"], runtime.lang)
             )
-    except Exception:
-        logger.exception("withdrawing a nomination failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_nomination_submit(

@@ -8,7 +8,7 @@ import datetime as dt
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Meeting, Member, Network
+from storage.models import AwardRound, Meeting, Member, Network
 from storage.scope import session_network
 
 
@@ -104,3 +104,8 @@ def is_organiser_in_workspace(session: Session, team_id: str | None, user_id: st
         .limit(1)
     )
     return session.scalar(query) is not None
+
+
+def network_of_web_token(session: Session, token: str) -> int | None:
+    """The network of the award round whose web form link carries `token`."""
+    return session.scalar(select(AwardRound.network_id).where(AwardRound.web_token == token))

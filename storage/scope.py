@@ -59,6 +59,16 @@ def session_network(session: Session) -> int:
     return int(network_id)
 
 
+def known_network(session: Session) -> int | None:
+    """The network `session` works in, without creating the first one (None: none exists yet)."""
+    if session.info.get(NETWORK) is None and not session.info.get(ALL_NETWORKS):
+        from storage.models import Network
+
+        if session.scalar(select(func.count()).select_from(Network)) == 0:
+            return None
+    return session_network(session)
+
+
 def _only_network(session: Session) -> int:
     from storage.models import Network
 

@@ -98,14 +98,16 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     """Do, once, every send that is due at `at` (default: the runtime's clock), in every network."""
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
-    report = TickReport(at)
+    report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
     if workspace.sending_stopped(runtime):
         return report  # Slack revoked the bot token: logged once when it happened, never retried
     pacer = Pacer(monotonic=runtime.monotonic, sleep=runtime.sleep)
     for network_id in network_ids(runtime):
         _tick_network(runtime.for_network(network_id), at, report, pacer)
     report.seconds = runtime.monotonic() - started
-    logger.info("%s", report)
+    did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
+    busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
+    logger.log(logging.INFO if busy else logging.DEBUG, "%s", report)
     return report
 
 

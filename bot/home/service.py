@@ -13,6 +13,7 @@ from bot.admin.service import Failed, Outcome, post_summary
 from bot.admin.status import load_board, meeting_info
 from bot.admin.views import Board, MeetingInfo
 from bot.award import service as awards
+from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import format_day
 from bot.meeting import members
 from bot.meeting.people import active_member, bootstrap_organisers, is_organiser
@@ -38,6 +39,7 @@ class HomeState:
     award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
+    award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ def load_home(
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
+            award_decision=home_decision(session, runtime) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,16 +35,29 @@ def _git(*args: str) -> str:
     return done.stdout.strip()
 
 
+def _before_networks() -> str:
+    """The newest commit holding the migration 0040 comes after, and not 0040 itself: the code
+    whose databases 0040 upgrades."""
+    text = (ROOT / MIGRATION).read_text()
+    previous = re.search(r'^down_revision = "(\w+)"', text, re.M)
+    assert previous is not None
+    versions = ROOT / "storage/migrations/versions"
+    path = next(p for p in versions.glob("*.py") if f'revision = "{previous.group(1)}"\n' in p.read_text())
+    commit = _git("log", "-1", "--format=%H", "HEAD", "--", str(path.relative_to(ROOT)))
+    if not commit or _git("ls-tree", commit, "--", MIGRATION):
+        raise LookupError("no commit before networks")
+    return commit
+
+
 @pytest.fixture(scope="module")
 def first_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """storage/ as it was just before networks came (the parent of the commit adding 0040)."""
+    """storage/ as it was just before networks came."""
     try:
-        added = _git("log", "--diff-filter=A", "--format=%H", "--", MIGRATION).splitlines()
-        revision = f"{added[-1]}^" if added else "HEAD"
+        revision = _before_networks()
         archive = tmp_path_factory.mktemp("first") / "storage.tar"
         _git("archive", "--format=tar", "-o", str(archive), revision, "storage")
-    except (OSError, subprocess.CalledProcessError, IndexError):
-        pytest.skip("the git history with the first release is not here")
+    except (OSError, subprocess.CalledProcessError, LookupError):
+        pytest.skip("the git history with the release before networks is not here")
     target = archive.parent / "code"
     with tarfile.open(archive) as tar:
         tar.extractall(target, filter="data")
