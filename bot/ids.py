@@ -56,3 +56,9 @@ AWARD_BLOCK_WINNERS = "award_winners"
 AWARD_BLOCK_CITATION = "award_citation"
 AWARD_BLOCK_ANNOUNCE_DATE = "award_announce_date"
 AWARD_BLOCK_ANNOUNCE_TIME = "award_announce_time"
+
+# Networks (handlers/networks.py): the question "which network?" when a command fits several.
+NETWORK_CHOOSE = "network_choose"  # static_select; its block_id is NETWORK_CHOOSE_BLOCK + the command
+NETWORK_CHOOSE_BLOCK = "network_choose|"
+NETWORK_TEXT_BLOCK = "network_text"  # the command's text, kept in the question (editable)
+NETWORK_TEXT = "value"

@@ -18,11 +18,13 @@ and new rows must name their network.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlalchemy import ForeignKey, Table, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
+from sqlalchemy.sql.util import find_tables
 
 NETWORK = "network_id"
 ALL_NETWORKS = "all_networks"
@@ -98,10 +100,31 @@ def _filter_by_network(state: ORMExecuteState) -> None:
         return
     if not (state.is_select or state.is_update or state.is_delete):
         return
+    if not _touches_network_rows(state):
+        return  # e.g. the workspace's token state: no network to choose
     network_id = session_network(state.session)
     state.statement = state.statement.options(
         with_loader_criteria(NetworkScoped, lambda cls: cls.network_id == network_id, include_aliases=True)
     )
+
+
+def _touches_network_rows(state: ORMExecuteState) -> bool:
+    if any(issubclass(mapper.class_, NetworkScoped) for mapper in state.all_mappers):
+        return True
+    # Also through subqueries (Query.count() wraps its query in one) and plain columns.
+    statement: Any = state.statement
+    found = find_tables(
+        statement, check_columns=True, include_aliases=True, include_joins=True, include_crud=True
+    )
+    return any(isinstance(table, Table) and table.name in _scoped_tables() for table in found)
+
+
+@cache
+def _scoped_tables() -> frozenset[str]:
+    from storage.models import Base
+
+    scoped = (m.local_table for m in Base.registry.mappers if issubclass(m.class_, NetworkScoped))
+    return frozenset(table.name for table in scoped if isinstance(table, Table))
 
 
 @event.listens_for(Session, "before_flush")

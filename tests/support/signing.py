@@ -247,6 +247,7 @@ def view_submission(
     user_name: str = "anna",
     team_id: str = TEAM_ID,
     blocks: list[dict[str, Any]] | None = None,
+    external_id: str = "",
 ) -> tuple[str, dict[str, str]]:
     """A signed ``view_submission`` interaction.
 
@@ -274,6 +275,8 @@ def view_submission(
         "is_enterprise_install": False,
         "enterprise": None,
     }
+    if external_id:
+        payload["view"]["external_id"] = external_id  # type: ignore[index]
     body = _payload_body(payload)
     return body, sign(secret, body, timestamp, content_type="application/x-www-form-urlencoded")
 
@@ -296,6 +299,7 @@ def block_actions(
     team_id: str = TEAM_ID,
     action_type: str = "button",
     action: dict[str, Any] | None = None,
+    state: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, str]]:
     """A signed ``block_actions`` interaction (a button click by default).
 
@@ -351,7 +355,7 @@ def block_actions(
         payload["is_enterprise_install"] = False
         payload["channel"] = {"id": channel, "name": _channel_name(channel)}
         payload["message"] = msg
-        payload["state"] = {"values": {}}
+        payload["state"] = {"values": state or {}}
         payload["response_url"] = response_url or _response_url(team_id)
     act: dict[str, Any] = {
         "action_id": action_id,
