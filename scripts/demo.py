@@ -432,6 +432,18 @@ def run(demo: Demo) -> None:
     demo.command("U0ANDERS", "/guldlanken")
     demo.tick("2027-09-02T09:00", "First working day after the deadline: the jury summary")
 
+    demo.step("Two networks in one workspace")
+    demo.say("*Landskrona–Svalöv's förbund runs a network of its own in the same workspace:*")
+    demo.say()
+    demo.command(ORGANISER, "/chefsnatverket", "nätverk ny Guldlänken Landskrona–Svalöv")
+    demo.command(ORGANISER, "/chefsnatverket", "nätverk")
+    demo.say("*The organiser is samordnare of both, so a command typed outside both organisers' channels asks:*")
+    demo.say()
+    demo.command(ORGANISER, "/chefsnatverket", "status")
+    demo.say("*Anders is in Chefsnätverket only: his commands need no choosing.*")
+    demo.say()
+    demo.command("U0ANDERS", "/chefsnatverket", "nätverk")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()

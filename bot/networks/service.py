@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from bot.home.service import HomeScreen, load_home
 from storage import meetings
@@ -73,6 +74,19 @@ def _choices(networks: list[store.Network]) -> tuple[Choice, ...]:
     return tuple(Choice(n.id, n.name) for n in networks)
 
 
+def _mine(session: Session, runtime: Runtime, team_id: str | None, user_id: str | None) -> set[int]:
+    """The workspace's networks the person is in: a member or samordnare there, and for the
+    ORGANISERS the deployment's first network (they need no member row in it)."""
+    if not user_id:
+        return set()
+    mine = set(store.user_network_ids(session, team_id, user_id))
+    if user_id in runtime.settings.organisers:
+        first = store.first_network_id(session)
+        if first is not None and any(n.id == first for n in store.workspace_networks(session, team_id)):
+            mine.add(first)
+    return mine
+
+
 def choose(
     runtime: Runtime, team_id: str | None, user_id: str | None, channel_id: str | None
 ) -> Chosen | Ask:
@@ -85,7 +99,7 @@ def choose(
             network = store.network_of_channel(session, team_id, channel_id)
             if network is not None:
                 return Chosen(network.id)
-        mine = store.user_network_ids(session, team_id, user_id) if user_id else []
+        mine = sorted(_mine(session, runtime, team_id, user_id))
         if len(mine) == 1:
             return Chosen(mine[0])
         return Ask(_choices([n for n in networks if n.id in mine] if mine else networks))
@@ -106,10 +120,7 @@ def list_networks(runtime: Runtime, team_id: str | None, user_id: str) -> Networ
             meetings.get_network(session)
     with transaction(runtime.all_networks()) as session:
         networks = store.workspace_networks(session, team_id)
-        mine = frozenset(store.user_network_ids(session, team_id, user_id))
-    # ORGANISERS are samordnare of the first network without a member row there.
-    if networks and user_id in runtime.settings.organisers:
-        mine |= {networks[0].id}
+        mine = frozenset(_mine(session, runtime, team_id, user_id))
     return NetworkList(_choices(networks), mine)
 
 
@@ -167,9 +178,7 @@ def person_networks(runtime: Runtime, team_id: str | None, user_id: str) -> tupl
     are in none; the deployment's only one when there is one)."""
     with transaction(runtime.all_networks()) as session:
         networks = store.workspace_networks(session, team_id)
-        mine = set(store.user_network_ids(session, team_id, user_id))
-    if user_id in runtime.settings.organisers and networks:
-        mine.add(min(n.id for n in networks))
+        mine = _mine(session, runtime, team_id, user_id)
     return _choices([n for n in networks if n.id in mine] if mine else networks)
 
 
