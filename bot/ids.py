@@ -49,3 +49,11 @@ AWARD_BLOCK_NOMINEE_ORG = "award_nominee_org"
 AWARD_BLOCK_PARTNER = "award_partner"
 AWARD_BLOCK_MOTIVATION = "award_motivation"
 AWARD_INPUT = "value"
+
+# Närvaro (handlers/attendance.py): the invitation's answers and the ersättare modal.
+RSVP_COMING = "rsvp_coming"  # value: the meeting id
+RSVP_NOT_COMING = "rsvp_not_coming"
+RSVP_DEPUTY = "rsvp_deputy"  # opens the ersättare modal
+RSVP_DEPUTY_MODAL = "rsvp_deputy_modal"
+RSVP_DEPUTY_USER = "rsvp_deputy_user"  # the users_select block
+RSVP_INPUT = "value"

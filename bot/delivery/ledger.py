@@ -76,7 +76,7 @@ from slack_sdk.http_retry.request import HttpRequest
 from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.sends import FILE, DueSend, FileUpload, Message, is_file
 from bot.slack import PERMANENT_ERRORS
 from storage import ledger as rows
 from storage.db import transaction
@@ -278,6 +278,8 @@ def post(client: WebClient, channel: str, message: Message, pacer: Pacer) -> Any
     while True:
         pacer.wait(channel)
         try:
+            if is_file(message):
+                return upload(client, channel, message[FILE])
             return client.chat_postMessage(channel=channel, **message)
         except (SlackApiError, URLError, ConnectionError) as exc:
             if time.monotonic() >= deadline:
@@ -290,6 +292,14 @@ def post(client: WebClient, channel: str, message: Message, pacer: Pacer) -> Any
             if not retryable or failures > IN_TICK_RETRIES:
                 raise
             time.sleep(0.5 * 2.0 ** (failures - 1))
+
+
+def upload(client: WebClient, recipient: str, file: FileUpload) -> dict[str, Any]:
+    """Upload `file` into the conversation with `recipient` (files upload v2: the upload URL, the
+    bytes, then completeUploadExternal with the DM's channel id); {channel, ts: None}."""
+    channel = history_channel(client, recipient)
+    client.files_upload_v2(channel=channel, file=file.content, filename=file.filename, title=file.title)
+    return {"channel": channel, "ts": None}
 
 
 # ---------------------------------------------------------------- finding a post again
@@ -449,15 +459,25 @@ def _unverifiable(fan: Fanout, job: Job, row_id: int, exc: BaseException) -> str
 def _post_parts(
     fan: Fanout, job: Job, row_id: int, messages: Sequence[Message]
 ) -> tuple[str | None, str | None]:
-    """Post every part not posted before; (channel, ts) of the first part posted now."""
+    """Post every part not posted before; (channel, ts) of the first part posted now.
+
+    A file part cannot be found in Slack's history (no metadata on a file share): after an
+    unknown outcome (`job.verify`), a file whose earlier parts had all arrived was the upload
+    whose outcome is unknown, so it is not uploaded again (never twice, at worst missing).
+    """
     first: tuple[str | None, str | None] = (None, None)
     done: set[str] = set()
     if len(messages) > 1:
         with fan.runtime.sessions() as session:
             done = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
+    before = set(done)
     for number, message in enumerate(messages, start=1):
         key = rows.part_key(job.due.send_key, number)
         if key in done:
+            continue
+        earlier = {rows.part_key(job.due.send_key, n) for n in range(1, number)}
+        if job.verify and is_file(message) and earlier <= before:
+            logger.warning("send %s: a file upload with an unknown outcome is not repeated", job.due.send_key)
             continue
         tagged = {**message, "metadata": delivery_metadata(row_id, number)}
         response = post(fan.client, job.recipient, tagged, fan.pacer)

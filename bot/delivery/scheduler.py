@@ -28,6 +28,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.attendance import schedule as attendance_schedule
 from bot.award import schedule as award_schedule
 from bot.delivery.ledger import (
     LEASE_MINUTES,
@@ -63,7 +64,11 @@ Source = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]
 
 def sources() -> list[Source]:
     """Every source of scheduled sends (looked up at call time, so each module stays the owner)."""
-    return [meeting_schedule.meeting_due_sends, award_schedule.award_due_sends]
+    return [
+        meeting_schedule.meeting_due_sends,
+        attendance_schedule.attendance_due_sends,
+        award_schedule.award_due_sends,
+    ]
 
 
 @dataclass

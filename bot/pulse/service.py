@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
+from bot.attendance.audience import standing_in
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.people import active_member
@@ -62,10 +63,11 @@ def comment_problem(comment: str | None) -> tuple[str, dict[str, int]] | None:
 def _check(
     session: Session, user_id: str, meeting_id: int | None, now: dt.datetime
 ) -> tuple[Member, Meeting] | Refusal:
-    member = active_member(session, user_id)
+    meeting = session.get(Meeting, meeting_id) if meeting_id is not None else None
+    # An ersättare is asked too, and answers as themself.
+    member = active_member(session, user_id) or standing_in(session, user_id, meeting)
     if member is None:
         return Refusal.NOT_MEMBER
-    meeting = session.get(Meeting, meeting_id) if meeting_id is not None else None
     if meeting is None or meeting.status != "planned":
         return Refusal.NO_MEETING
     if meeting.starts_at > now:
