@@ -294,9 +294,15 @@ def post(client: WebClient, channel: str, message: Message, pacer: Pacer) -> Any
             time.sleep(0.5 * 2.0 ** (failures - 1))
 
 
+def _part_channel(fan: Fanout, job: Job, number: int) -> str | None:
+    with fan.runtime.sessions() as session:
+        return rows.part_channel(session, job.due.send_key, job.recipient, number)
+
+
 def upload(client: WebClient, recipient: str, file: FileUpload) -> dict[str, Any]:
-    """Upload `file` into the conversation with `recipient` (files upload v2: the upload URL, the
-    bytes, then completeUploadExternal with the DM's channel id); {channel, ts: None}."""
+    """Upload `file` into the conversation `recipient` (a DM's id; for a user id, conversations.open
+    finds it) with files upload v2: the upload URL, the bytes, then completeUploadExternal with
+    the channel id. {channel, ts: None}."""
     channel = history_channel(client, recipient)
     client.files_upload_v2(channel=channel, file=file.content, filename=file.filename, title=file.title)
     return {"channel": channel, "ts": None}
@@ -457,31 +463,27 @@ def _unverifiable(fan: Fanout, job: Job, row_id: int, exc: BaseException) -> str
 
 
 def _post_parts(
-    fan: Fanout, job: Job, row_id: int, messages: Sequence[Message]
+    fan: Fanout, job: Job, row_id: int, messages: Sequence[Message], skip: frozenset[int] = frozenset()
 ) -> tuple[str | None, str | None]:
-    """Post every part not posted before; (channel, ts) of the first part posted now.
-
-    A file part cannot be found in Slack's history (no metadata on a file share): after an
-    unknown outcome (`job.verify`), a file whose earlier parts had all arrived was the upload
-    whose outcome is unknown, so it is not uploaded again (never twice, at worst missing).
-    """
+    """Post every part not posted before (nor in `skip`); (channel, ts) of the first part posted now."""
     first: tuple[str | None, str | None] = (None, None)
     done: set[str] = set()
+    dm: str | None = None
     if len(messages) > 1:
         with fan.runtime.sessions() as session:
             done = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
-    before = set(done)
     for number, message in enumerate(messages, start=1):
         key = rows.part_key(job.due.send_key, number)
-        if key in done:
+        if key in done or number in skip:
             continue
-        earlier = {rows.part_key(job.due.send_key, n) for n in range(1, number)}
-        if job.verify and is_file(message) and earlier <= before:
-            logger.warning("send %s: a file upload with an unknown outcome is not repeated", job.due.send_key)
-            continue
+        target = job.recipient
+        if is_file(message) and number > 1:
+            # The DM's id, from the part before (posted now or by an earlier attempt).
+            target = dm or _part_channel(fan, job, number - 1) or job.recipient
         tagged = {**message, "metadata": delivery_metadata(row_id, number)}
-        response = post(fan.client, job.recipient, tagged, fan.pacer)
+        response = post(fan.client, target, tagged, fan.pacer)
         channel, ts = response.get("channel"), response.get("ts")
+        dm = dm or channel
         if first == (None, None):
             first = (channel, ts)
         if len(messages) > 1:
@@ -490,12 +492,33 @@ def _post_parts(
     return first
 
 
+def uncertain_files(fan: Fanout, job: Job, messages: Sequence[Message]) -> frozenset[int]:
+    """File parts whose upload may be the unknown outcome: every part before it was marked posted
+    before the check. A file share carries no metadata, so the check cannot find it: such a file
+    is never uploaded again (at worst it is missing, never doubled)."""
+    if len(messages) < 2 or not any(is_file(m) for m in messages):
+        return frozenset()
+    with fan.runtime.sessions() as session:
+        marked = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
+    return frozenset(
+        number
+        for number, message in enumerate(messages, start=1)
+        if is_file(message) and all(rows.part_key(job.due.send_key, n) in marked for n in range(1, number))
+    )
+
+
 def _after_check(
-    fan: Fanout, job: Job, row_id: int, found: dict[int, tuple[str, str]], messages: Sequence[Message]
+    fan: Fanout,
+    job: Job,
+    row_id: int,
+    found: dict[int, tuple[str, str]],
+    messages: Sequence[Message],
+    uncertain: frozenset[int] = frozenset(),
 ) -> str | None:
-    """Settle what a check in Slack found: VERIFIED when every part is there, FAILED when the
-    outcome stayed unknown too often; None when the missing parts are to be posted now."""
-    if found and set(found) >= set(range(1, len(messages) + 1)):
+    """Settle what a check in Slack found: VERIFIED when every part is there (or is a file that
+    is not uploaded twice), FAILED when the outcome stayed unknown too often; None when the
+    missing parts are to be posted now."""
+    if found and set(found) | uncertain >= set(range(1, len(messages) + 1)):
         channel, ts = found[min(found)]
         with transaction(fan.runtime.sessions) as session:
             if len(messages) > 1:
@@ -535,8 +558,10 @@ def deliver_one(fan: Fanout, job: Job) -> str:
         if job.verify:  # what the check found is not recorded yet: check again later
             return _unverifiable(fan, job, row_id, exc)
         return _record_failure(fan, job, row_id, exc)
+    uncertain: frozenset[int] = frozenset()
     if job.verify:
-        outcome = _after_check(fan, job, row_id, found, messages)
+        uncertain = uncertain_files(fan, job, messages)
+        outcome = _after_check(fan, job, row_id, found, messages, uncertain)
         if outcome is not None:
             return outcome
     if not messages:
@@ -544,16 +569,18 @@ def deliver_one(fan: Fanout, job: Job) -> str:
             rows.mark_final(session, [row_id], rows.SKIPPED, "nothing_to_send")
         return SKIPPED
     try:
-        channel, ts = _post_parts(fan, job, row_id, messages)
+        channel, ts = _post_parts(fan, job, row_id, messages, uncertain)
     except Exception as exc:
         if not isinstance(exc, SlackApiError | TimeoutError | URLError | ConnectionError | HTTPException):
             logger.exception("send %s: unexpected error while posting", job.due.send_key)
         return _record_failure(fan, job, row_id, exc)
-    if (channel, ts) == (None, None) and found:
+    if ts is None and found:  # nothing posted now, or only a file (which has no ts)
         channel, ts = found[min(found)]
     with transaction(fan.runtime.sessions) as session:
         rows.mark_sent(session, row_id, sent_at=fan.at, channel=channel, ts=ts, revision=job.due.revision)
-    return SENT
+    # Every message was found in Slack and only a file that never went was uploaded: verified.
+    texts = {n for n, m in enumerate(messages, start=1) if not is_file(m)}
+    return VERIFIED if job.verify and found and set(found) >= texts else SENT
 
 
 def _safe_deliver(fan: Fanout, job: Job) -> str:

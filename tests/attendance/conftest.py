@@ -38,7 +38,6 @@ PREFIXES = {
     "Vill ni träffas igen? Tack": "pulse",
     "Vill ni träffas igen? Efter": "pulse_summary",
     "Träffen är flyttad": "moved",
-    "Träffen tisdag": "cancelled",
     "Några utskick gick inte fram": "report",
     "Tack! Ditt svar": "checkin_saved",
 }
@@ -58,6 +57,8 @@ def slack_time(standin: SlackStandIn, clock: FrozenClock) -> None:
 
 
 def kind_of(text: str) -> str:
+    if text.startswith("Träffen ") and text.endswith("är inställd."):
+        return "cancelled"
     return next((kind for prefix, kind in PREFIXES.items() if text.startswith(prefix)), f"? {text[:40]}")
 
 
