@@ -75,9 +75,10 @@ def test_the_ersattare_may_not_be_oneself_a_member_or_someone_elses_ersattare(
     slack: SlackClient, runtime: Runtime, clock: FrozenClock, network: int
 ) -> None:
     clock.set(due("invitation"))
-    assert "Välj någon annan än dig själv" in errors_of(submit_deputy(slack, network, SENDER, SENDER))[
-        ids.RSVP_DEPUTY_USER
-    ]
+    assert (
+        "Välj någon annan än dig själv"
+        in errors_of(submit_deputy(slack, network, SENDER, SENDER))[ids.RSVP_DEPUTY_USER]
+    )
     already = errors_of(submit_deputy(slack, network, SENDER, COMING))[ids.RSVP_DEPUTY_USER]
     assert "Anna Andersson är redan med på träffen" in already
     assert "Välj en person" in errors_of(submit_deputy(slack, network, SENDER, None))[ids.RSVP_DEPUTY_USER]
@@ -100,7 +101,10 @@ def test_forged_buttons_and_modals_change_nothing_but_the_pressers_own_answer(
     # A garbled or unknown meeting id.
     press(slack, standin, ids.RSVP_COMING, 99999, COMING)
     assert "finns inte längre" in told(standin)[-1]
-    assert "finns inte längre" in errors_of(submit_deputy(slack, "{not json", SENDER, DEPUTY))[ids.RSVP_DEPUTY_USER]
+    assert (
+        "finns inte längre"
+        in errors_of(submit_deputy(slack, "{not json", SENDER, DEPUTY))[ids.RSVP_DEPUTY_USER]
+    )
     # A meeting that has started: answers are closed.
     clock.set(STARTS + dt.timedelta(minutes=1))
     press(slack, standin, ids.RSVP_COMING, network, COMING)
@@ -173,9 +177,7 @@ def test_an_ersattare_removed_from_slack_is_reported_once_and_sent_nothing_more(
     reports = [c for c in standin.messages_to(CHANNEL) if kind_of(c.params["text"]) == "report"]
     assert len(reports) == 1
     assert "Inbjudan till ersättare" in str(reports[0].params["blocks"])
-    attempts = [
-        c for c in standin.calls_to("chat.postMessage") if c.params.get("channel") == DEPUTY
-    ]
+    attempts = [c for c in standin.calls_to("chat.postMessage") if c.params.get("channel") == DEPUTY]
     assert len(attempts) == 1  # never resent blind, and nothing else was tried
 
 
