@@ -60,3 +60,12 @@ def not_coming_ids(session: Session, meeting_id: int, members: list[Member]) -> 
     """The active members who said they cannot come (not missing from the sammanställning)."""
     attendance = load_attendance(session, meeting_id, members)
     return {mid for mid, answer in attendance.answers.items() if answer == RsvpAnswer.NOT_COMING}
+
+
+def expected_members(session: Session, meeting_id: int) -> list[Member]:
+    """Those expected at the meeting as Member rows: active members not away, then the ersättare
+    whose invitation arrived (who "Vill ni träffas igen?" asks)."""
+    members = active_members(session)
+    attendance = load_attendance(session, meeting_id, members)
+    here = [m for m in members if not attendance.away(m.id)]
+    return here + members_by_user(session, invited_deputies(session, meeting_id, attendance))

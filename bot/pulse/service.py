@@ -15,12 +15,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from bot.attendance.audience import standing_in
+from bot.attendance.board import expected_members
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.people import active_member
 from storage.db import transaction
 from storage.models import Meeting, Member, PulseAnswer
-from storage.queries import active_members
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -152,7 +152,8 @@ class PulseComment:
 
 @dataclass(frozen=True)
 class PulseSummary:
-    """The answers to "Vill ni träffas igen?" for one meeting, among active members."""
+    """The answers to "Vill ni träffas igen?" for one meeting, among those asked (active members
+    who did not say they cannot come or send an ersättare, and the ersättare)."""
 
     meeting_id: int
     starts_at: dt.datetime
@@ -167,7 +168,7 @@ def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
     meeting = session.get(Meeting, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
-    members = {m.id: m for m in active_members(session)}
+    members = {m.id: m for m in expected_members(session, meeting_id)}
     answers = session.scalars(
         select(PulseAnswer)
         .where(PulseAnswer.meeting_id == meeting_id)
