@@ -18,6 +18,12 @@ MAX_HEADER_TEXT = 150
 MAX_BUTTON_TEXT = 75
 MAX_INPUT_LENGTH = 3000
 MAX_FALLBACK_TEXT = 3000
+MAX_CONTEXT_TEXT = 2000  # a context block's text element (unpublished; Slack refuses longer)
+# Unpublished: Slack refuses a message with more than about 12,000 characters of block text in
+# total (`msg_blocks_too_long`; the figure Slack's SDK maintainers quote). A page of `paginate`
+# keeps 1,000 of them free for what callers add (a header, a "(fortsättning 2/3)" line).
+MAX_MESSAGE_TEXT = 12_000
+PAGE_TEXT_ROOM = MAX_MESSAGE_TEXT - 1000
 
 Block = dict[str, Any]
 
@@ -88,18 +94,37 @@ def sections(text: str) -> list[Block]:
     ]
 
 
-def paginate(blocks: Sequence[Block], room: int) -> list[list[Block]]:
-    """`blocks` in order over pages of at most `room` blocks each (always at least one page).
+def block_text(node: Any) -> int:
+    """Characters of text in a block (or list of blocks): every "text" string, however deep."""
+    if isinstance(node, list):
+        return sum(block_text(n) for n in node)
+    if not isinstance(node, dict):
+        return 0
+    own = len(node["text"]) if isinstance(node.get("text"), str) else 0
+    return own + sum(block_text(v) for v in node.values() if isinstance(v, (dict, list)))
+
+
+def paginate(blocks: Sequence[Block], room: int, text_room: int = PAGE_TEXT_ROOM) -> list[list[Block]]:
+    """`blocks` in order over pages of at most `room` blocks and `text_room` characters of text
+    each (always at least one page).
 
     A divider is kept with what follows it, so no page ends on a lone rule.
     """
     pages: list[list[Block]] = [[]]
+    text = 0
     for i, block in enumerate(blocks):
         page = pages[-1]
-        lone_divider = block["type"] == "divider" and len(page) == room - 1 and i + 1 < len(blocks)
-        if len(page) >= room or lone_divider:
+        size = block_text(block)
+        lone_divider = (
+            block["type"] == "divider"
+            and i + 1 < len(blocks)
+            and (len(page) == room - 1 or text + block_text(blocks[i + 1]) > text_room)
+        )
+        if page and (len(page) >= room or lone_divider or text + size > text_room):
             pages.append([])
+            text = 0
         pages[-1].append(block)
+        text += size
     return pages
 
 

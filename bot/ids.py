@@ -49,6 +49,13 @@ AWARD_BLOCK_NOMINEE_ORG = "award_nominee_org"
 AWARD_BLOCK_PARTNER = "award_partner"
 AWARD_BLOCK_MOTIVATION = "award_motivation"
 AWARD_INPUT = "value"
+# The jury's decision (handlers/award_decision.py); each input's element has action_id AWARD_INPUT.
+AWARD_DECIDE_OPEN = "award_decide_open"  # button: jury summary (value: round id) and Home (value: "home")
+AWARD_DECIDE_MODAL = "award_decide_modal"
+AWARD_BLOCK_WINNERS = "award_winners"
+AWARD_BLOCK_CITATION = "award_citation"
+AWARD_BLOCK_ANNOUNCE_DATE = "award_announce_date"
+AWARD_BLOCK_ANNOUNCE_TIME = "award_announce_time"
 
 # Närvaro (handlers/attendance.py): the invitation's answers and the ersättare modal.
 RSVP_COMING = "rsvp_coming"  # value: the meeting id

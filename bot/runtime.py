@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -13,10 +14,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
+from bot.delivery.sends import Source
 from bot.slack import make_client
 from storage.db import make_engine, make_session_factory
 
 Clock = Callable[[], dt.datetime]
+Sleep = Callable[[float], None]
+Monotonic = Callable[[], float]
 
 
 def system_clock() -> dt.datetime:
@@ -26,13 +30,20 @@ def system_clock() -> dt.datetime:
 
 @dataclass
 class Runtime:
-    """Settings, database, Slack client and clock: injected everywhere, faked nowhere."""
+    """Settings, database, Slack client, clock and the scheduler's sources: injected everywhere.
+
+    `sleep` and `monotonic` are what the delivery package waits with (pacing, back-offs); tests
+    pass a sleep that moves their frozen clock instead of waiting.
+    """
 
     settings: Settings
     engine: Engine
     sessions: sessionmaker[Session]
     client: WebClient
     clock: Clock = system_clock
+    sources: Sequence[Source] = ()
+    sleep: Sleep = time.sleep
+    monotonic: Monotonic = time.monotonic
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("chefsnatverket"))
 
     @property
@@ -50,15 +61,37 @@ class Runtime:
         return self.clock()
 
 
+def feature_sources() -> list[Source]:
+    """The features' timed sends, in the order a tick asks them. The delivery package imports no
+    feature: this list is how it learns of them (imported here, late, as the features' services
+    import this module)."""
+    from bot.attendance.schedule import SOURCE as attendance
+    from bot.award.schedule import SOURCE as award
+    from bot.meeting.schedule import SOURCE as meeting
+
+    return [meeting, attendance, award]
+
+
 def build_runtime(
-    settings: Settings, *, clock: Clock = system_clock, client: WebClient | None = None
+    settings: Settings,
+    *,
+    clock: Clock = system_clock,
+    client: WebClient | None = None,
+    sources: Sequence[Source] | None = None,
+    sleep: Sleep = time.sleep,
+    monotonic: Monotonic = time.monotonic,
 ) -> Runtime:
-    """Wire a Runtime from settings; tests pass a frozen clock."""
-    engine = make_engine(settings.database_url)
+    """Wire a Runtime from settings; tests pass a frozen clock and a sleep that moves it."""
+    engine = make_engine(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+    )
     return Runtime(
         settings=settings,
         engine=engine,
         sessions=make_session_factory(engine),
         client=client or make_client(settings),
         clock=clock,
+        sources=feature_sources() if sources is None else sources,
+        sleep=sleep,
+        monotonic=monotonic,
     )

@@ -1,4 +1,9 @@
-"""The Slack Web API client: every call goes to SLACK_API_URL, with retries switched on."""
+"""The Slack Web API client: every call goes to SLACK_API_URL, with retries switched on.
+
+Which failures are worth retrying is the delivery package's business (bot/delivery/errors.py);
+a scheduler tick copies this client with its waits going through Runtime.sleep
+(bot/delivery/pacing.py: tick_client).
+"""
 
 from __future__ import annotations
 
@@ -10,28 +15,6 @@ from slack_sdk.http_retry.builtin_handlers import (
 )
 
 from bot.config import Settings
-
-# Errors that will not get better by trying again: recorded, reported once, never retried.
-PERMANENT_ERRORS = frozenset(
-    {
-        "user_not_found",
-        "users_not_found",
-        "account_inactive",
-        "channel_not_found",
-        "not_in_channel",
-        "is_archived",
-        "user_disabled",
-        "cannot_dm_bot",
-        "invalid_blocks",
-        "invalid_arguments",
-        "msg_too_long",
-        "no_text",
-        "restricted_action",
-        "not_authed",
-        "invalid_auth",
-        "token_revoked",
-    }
-)
 
 
 def make_client(settings: Settings, *, timeout: int = 10, max_retries: int = 3) -> WebClient:

@@ -17,21 +17,24 @@ from sqlalchemy import Insert, and_, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery
+from storage.models import Delivery, DeliveryState, Member
 
-CLAIMED = "claimed"
-SENT = "sent"
-RETRY = "retry"
-FAILED = "failed"
-EXPIRED = "expired"
-SKIPPED = "skipped"
-CANCELLED = "cancelled"
-# The last post's outcome is not known (a read time-out, or its sender died mid-send): a later
-# tick looks for it in Slack before anything is posted again (bot/delivery/ledger.py).
-UNKNOWN = "unknown"
+# The states under their short names, for callers that read `ledger.RETRY`.
+CLAIMED = DeliveryState.CLAIMED
+SENT = DeliveryState.SENT
+RETRY = DeliveryState.RETRY
+FAILED = DeliveryState.FAILED
+EXPIRED = DeliveryState.EXPIRED
+SKIPPED = DeliveryState.SKIPPED
+CANCELLED = DeliveryState.CANCELLED
+UNKNOWN = DeliveryState.UNKNOWN
 
 # States nobody works on any more.
 FINAL_STATES = frozenset({SENT, FAILED, EXPIRED, SKIPPED, CANCELLED})
+# States a later tick works on again (another attempt, or a check in Slack first).
+WAITING_STATES = (RETRY, UNKNOWN)
+# States reported to the organisers.
+PROBLEM_STATES = (FAILED, EXPIRED)
 
 # Recipients that are bookkeeping, not people or channels: the marker that a send's
 # `after_sent` has run. Part markers of a multi-message send have keys "<send_key>#<n>".
@@ -57,7 +60,7 @@ def insert_row(
     send_key: str,
     recipient: str,
     kind: str,
-    state: str,
+    state: DeliveryState,
     due_at: dt.datetime | None,
     claimed_at: dt.datetime | None = None,
     claimed_by: str | None = None,
@@ -119,7 +122,11 @@ def part_channel(session: Session, send_key: str, recipient: str, number: int) -
 
 
 def reclaim(
-    session: Session, delivery_id: int, claimed_by: str, now: dt.datetime, from_state: str = RETRY
+    session: Session,
+    delivery_id: int,
+    claimed_by: str,
+    now: dt.datetime,
+    from_state: DeliveryState = RETRY,
 ) -> bool:
     """Take a 'retry' (or 'unknown') row back: True for the one caller whose conditional update hit it."""
     result = session.execute(
@@ -159,8 +166,8 @@ def mark_sent(
 
 
 def _count_attempt(
-    session: Session, delivery_id: int, next_state: str, max_attempts: int, error: str | None = None
-) -> str:
+    session: Session, delivery_id: int, next_state: DeliveryState, max_attempts: int, error: str | None = None
+) -> DeliveryState:
     """Count an attempt: `next_state`, or 'failed' after `max_attempts`. The new state.
 
     last_error becomes `error` if one is given, else it is kept.
@@ -179,7 +186,7 @@ def _count_attempt(
     return state
 
 
-def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int) -> str:
+def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int) -> DeliveryState:
     """Count a failed attempt: 'retry' again, or 'failed' after `max_attempts`. The new state."""
     return _count_attempt(session, delivery_id, RETRY, max_attempts, error)
 
@@ -197,13 +204,15 @@ def mark_unknown(session: Session, delivery_id: int, error: str) -> None:
     )
 
 
-def mark_unverified(session: Session, delivery_id: int, max_attempts: int) -> str:
+def mark_unverified(session: Session, delivery_id: int, max_attempts: int) -> DeliveryState:
     """Checking Slack failed for a passing reason: 'unknown' again, or 'failed' after
     `max_attempts`. last_error keeps what made the outcome unknown ("may have arrived")."""
     return _count_attempt(session, delivery_id, UNKNOWN, max_attempts)
 
 
-def mark_final(session: Session, delivery_ids: Sequence[int], state: str, error: str | None) -> None:
+def mark_final(
+    session: Session, delivery_ids: Sequence[int], state: DeliveryState, error: str | None
+) -> None:
     """Put rows in a final state (failed, expired, skipped) with the reason."""
     if not delivery_ids:
         return
@@ -241,7 +250,7 @@ def claim_unreported(session: Session, now: dt.datetime) -> list[Delivery]:
     ids = list(
         session.scalars(
             select(Delivery.id).where(
-                Delivery.state.in_((FAILED, EXPIRED)),
+                Delivery.state.in_(PROBLEM_STATES),
                 Delivery.reported_at.is_(None),
                 _is_person_or_channel(),
             )
@@ -287,7 +296,7 @@ def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
         session.scalars(
             select(Delivery)
             .where(
-                Delivery.state.in_((FAILED, EXPIRED)),
+                Delivery.state.in_(PROBLEM_STATES),
                 or_(Delivery.due_at.is_(None), Delivery.due_at >= since),
                 _is_person_or_channel(),
             )
@@ -301,9 +310,7 @@ def waiting_retries(session: Session) -> list[Delivery]:
     arrived ('unknown')."""
     return list(
         session.scalars(
-            select(Delivery)
-            .where(Delivery.state.in_((RETRY, UNKNOWN)))
-            .order_by(Delivery.due_at, Delivery.id)
+            select(Delivery).where(Delivery.state.in_(WAITING_STATES)).order_by(Delivery.due_at, Delivery.id)
         )
     )
 
@@ -316,3 +323,10 @@ def cancel_retries(session: Session, rows: Sequence[Delivery]) -> None:
     """
     mark_final(session, [r.id for r in rows if r.state == RETRY], CANCELLED, "no_longer_due")
     mark_final(session, [r.id for r in rows if r.state == UNKNOWN], FAILED, None)
+
+
+def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, Member]:
+    """The members among `user_ids` (recipients of failed sends), by Slack user id."""
+    wanted = list(user_ids)
+    members = session.scalars(select(Member).where(Member.slack_user_id.in_(wanted)))
+    return {m.slack_user_id: m for m in members}

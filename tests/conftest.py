@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import threading
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -126,9 +127,14 @@ def standin(_standin_server: SlackStandIn) -> SlackStandIn:
 
 @dataclass
 class FrozenClock:
-    """A clock tests set and move by hand; never the wall clock."""
+    """A clock tests set and move by hand; never the wall clock.
+
+    It is also the runtime's `sleep` and `monotonic`: a wait of the delivery package (pacing,
+    back-offs, Retry-After) moves the clock on instead of taking real time.
+    """
 
     current: dt.datetime = field(default_factory=lambda: dt.datetime(2027, 1, 4, 10, 0, tzinfo=dt.UTC))
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def __call__(self) -> dt.datetime:
         return self.current
@@ -144,7 +150,21 @@ class FrozenClock:
         self.current = moment
 
     def advance(self, **kwargs: float) -> None:
-        self.current = self.current + dt.timedelta(**kwargs)
+        with self._lock:
+            self.current = self.current + dt.timedelta(**kwargs)
+
+    def sleep(self, seconds: float) -> None:
+        """A sleep that takes no real time: the clock moves on by `seconds`."""
+        if seconds > 0:
+            self.advance(seconds=seconds)
+
+    def monotonic(self) -> float:
+        """Seconds on this clock, for the pacer's deadlines and spacing."""
+        return self.current.timestamp()
+
+    def waits(self) -> dict[str, Any]:
+        """`sleep` and `monotonic` for build_runtime."""
+        return {"sleep": self.sleep, "monotonic": self.monotonic}
 
 
 @pytest.fixture
@@ -181,7 +201,7 @@ def settings(db_url: str, standin: SlackStandIn) -> Settings:
 @pytest.fixture
 def runtime(settings: Settings, clock: FrozenClock) -> Iterator[Runtime]:
     """The runtime the app and the scheduler share, with the frozen clock."""
-    rt = build_runtime(settings, clock=clock)
+    rt = build_runtime(settings, clock=clock, **clock.waits())
     yield rt
     rt.engine.dispose()
 

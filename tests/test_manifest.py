@@ -17,7 +17,12 @@ def test_manifest_declares_the_commands_events_and_scopes() -> None:
     assert all(c["should_escape"] is True and c["url"].endswith("/slack/events") for c in commands.values())
     settings = manifest["settings"]
     assert settings["interactivity"]["is_enabled"] is True
-    assert set(settings["event_subscriptions"]["bot_events"]) == {"app_home_opened", "message.im"}
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_home_opened",
+        "message.im",
+        "app_uninstalled",
+        "tokens_revoked",
+    }
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
 
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])

@@ -560,3 +560,234 @@ def test_signed_events(standin: SlackStandIn, bolt: tuple[Any, WSGIClient]) -> N
     assert web.post("/slack/events", *signing.event_callback(SECRET, event)).status == 200
     assert standin.messages_to("C0GENERAL")[0].params["text"] == "hi <@U0ANNA>"
     assert web.get("/nowhere").status == 404
+
+
+# --------------------------------------------------------------------------- as strict as Slack
+
+
+def _input(element: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {"type": "input", "label": {"type": "plain_text", "text": "Svar"}, "element": element, **extra}
+
+
+def _plain(text: str) -> dict[str, str]:
+    return {"type": "plain_text", "text": text}
+
+
+def _options(n: int, length: int = 5) -> list[dict[str, Any]]:
+    return [{"text": _plain(f"{i:0{length}d}"[-length:]), "value": str(i)} for i in range(n)]
+
+
+def _confirm(text_len: int) -> dict[str, Any]:
+    return {
+        "title": _plain("Säker?"),
+        "text": {"type": "mrkdwn", "text": "x" * text_len},
+        "confirm": _plain("Ja"),
+        "deny": _plain("Nej"),
+    }
+
+
+# (what, allowed block, refused block): each pair sits on either side of one of Slack's limits.
+_AT_THE_LIMIT = [
+    (
+        "plain_text_input max_length 3000",
+        _input({"type": "plain_text_input", "action_id": "a", "max_length": 3000}),
+        _input({"type": "plain_text_input", "action_id": "a", "max_length": 3001}),
+    ),
+    (
+        "radio option text 75",
+        _input({"type": "radio_buttons", "action_id": "a", "options": _options(2, 75)}),
+        _input({"type": "radio_buttons", "action_id": "a", "options": _options(2, 76)}),
+    ),
+    (
+        "10 radio options",
+        _input({"type": "radio_buttons", "action_id": "a", "options": _options(10)}),
+        _input({"type": "radio_buttons", "action_id": "a", "options": _options(11)}),
+    ),
+    (
+        "checkbox option text 75",
+        _input({"type": "checkboxes", "action_id": "a", "options": _options(3, 75)}),
+        _input({"type": "checkboxes", "action_id": "a", "options": _options(3, 76)}),
+    ),
+    (
+        "static_select option text 75",
+        _input({"type": "static_select", "action_id": "a", "options": _options(3, 75)}),
+        _input({"type": "static_select", "action_id": "a", "options": _options(3, 76)}),
+    ),
+    (
+        "input hint 2000",
+        _input({"type": "plain_text_input", "action_id": "a"}, hint=_plain("h" * 2000)),
+        _input({"type": "plain_text_input", "action_id": "a"}, hint=_plain("h" * 2001)),
+    ),
+    (
+        "a button is no input element",
+        _input({"type": "plain_text_input", "action_id": "a"}),
+        _input({"type": "button", "action_id": "a", "text": _plain("Klicka")}),
+    ),
+    (
+        "placeholder 150",
+        _input({"type": "plain_text_input", "action_id": "a", "placeholder": _plain("p" * 150)}),
+        _input({"type": "plain_text_input", "action_id": "a", "placeholder": _plain("p" * 151)}),
+    ),
+    (
+        "initial_date YYYY-MM-DD",
+        _input({"type": "datepicker", "action_id": "a", "initial_date": "2027-03-11"}),
+        _input({"type": "datepicker", "action_id": "a", "initial_date": "11/03/2027"}),
+    ),
+    (
+        "initial_date a real day",
+        _input({"type": "datepicker", "action_id": "a", "initial_date": "2028-02-29"}),
+        _input({"type": "datepicker", "action_id": "a", "initial_date": "2027-02-29"}),
+    ),
+    (
+        "confirm dialog text 300",
+        {
+            "type": "actions",
+            "elements": [{"type": "button", "text": _plain("Ta bort"), "confirm": _confirm(300)}],
+        },
+        {
+            "type": "actions",
+            "elements": [{"type": "button", "text": _plain("Ta bort"), "confirm": _confirm(301)}],
+        },
+    ),
+    (
+        "context element 2000",
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "c" * 2000}]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": "c" * 2001}]},
+    ),
+]
+
+
+@pytest.mark.parametrize("what,allowed,refused", _AT_THE_LIMIT, ids=[c[0] for c in _AT_THE_LIMIT])
+def test_block_kit_limits_in_a_modal(
+    client: WebClient, what: str, allowed: dict[str, Any], refused: dict[str, Any]
+) -> None:
+    view = {**_modal(), "submit": _plain("Spara")}
+    assert client.views_open(trigger_id="t.1", view={**view, "blocks": [allowed]})["ok"]
+    with pytest.raises(SlackApiError) as exc:
+        client.views_open(trigger_id="t.1", view={**view, "blocks": [refused]})
+    assert exc.value.response["error"] == "invalid_arguments"
+    messages = exc.value.response["response_metadata"]["messages"]
+    assert messages and all(
+        m.startswith("[ERROR] ") and "[json-pointer:/view/blocks/0/" in m for m in messages
+    )
+
+
+@pytest.mark.parametrize("what,allowed,refused", _AT_THE_LIMIT, ids=[c[0] for c in _AT_THE_LIMIT])
+def test_block_kit_limits_in_a_message(
+    client: WebClient, what: str, allowed: dict[str, Any], refused: dict[str, Any]
+) -> None:
+    assert client.chat_postMessage(channel="C0ADMIN", text="t", blocks=[allowed])["ok"]
+    with pytest.raises(SlackApiError) as exc:
+        client.chat_postMessage(channel="C0ADMIN", text="t", blocks=[refused])
+    assert exc.value.response["error"] == "invalid_blocks"
+    assert "[json-pointer:/blocks/0/" in exc.value.response["response_metadata"]["messages"][0]
+
+
+def test_block_text_over_12000_characters_is_too_long(standin: SlackStandIn, client: WebClient) -> None:
+    full = [{"type": "section", "text": {"type": "mrkdwn", "text": "x" * 3000}} for _ in range(4)]
+    assert client.chat_postMessage(channel="C0ADMIN", text="t", blocks=full)["ok"]
+    over = [*full, {"type": "context", "elements": [{"type": "mrkdwn", "text": "y"}]}]
+    for send in (
+        lambda: client.chat_postMessage(channel="C0ADMIN", text="t", blocks=over),
+        lambda: client.chat_update(channel="C0ADMIN", ts="1700000000.000100", text="t", blocks=over),
+        lambda: client.chat_postEphemeral(channel="C0ADMIN", user="U0ANNA", text="t", blocks=over),
+    ):
+        with pytest.raises(SlackApiError) as exc:
+            send()
+        assert exc.value.response["error"] == "msg_blocks_too_long"
+    hook = WebhookClient(standin.response_url())
+    refused = hook.send(text="t", blocks=over)
+    assert refused.status_code == 400 and refused.body == "msg_blocks_too_long"
+    # 49 sections of 3,000 characters: each block is fine, the message is not.
+    with pytest.raises(SlackApiError) as exc:
+        client.chat_postMessage(channel="C0ADMIN", text="t", blocks=full * 12 + full[:1])
+    assert exc.value.response["error"] == "msg_blocks_too_long"
+
+
+def test_trigger_id_expires_3_seconds_after_it_was_issued(standin: SlackStandIn, client: WebClient) -> None:
+    now = time.time()
+    standin.clock = lambda: now  # frozen: only advance() moves it
+    fresh = standin.trigger_id()
+    assert client.views_open(trigger_id=fresh, view=_modal())["ok"]
+    standin.advance(3.0)
+    assert client.views_open(trigger_id=fresh, view=_modal())["ok"]  # exactly 3 s: still good
+    standin.advance(0.01)
+    with pytest.raises(SlackApiError) as exc:
+        client.views_open(trigger_id=fresh, view=_modal())
+    assert exc.value.response["error"] == "expired_trigger_id"
+    with pytest.raises(SlackApiError) as exc:
+        client.views_push(trigger_id=fresh, view=_modal())
+    assert exc.value.response["error"] == "expired_trigger_id"
+
+
+def test_trigger_ids_from_signed_requests_age_on_the_standin_clock(standin: SlackStandIn) -> None:
+    body, _ = signing.slash_command(SECRET, "/x", "", "U0ANNA")
+    trigger = dict(p.split("=", 1) for p in body.split("&"))["trigger_id"]
+    client = WebClient(token="xoxb-test", base_url=standin.url)
+    now = time.time()
+    standin.clock = lambda: now + 2.9  # frozen, 2.9 s after the request was signed
+    assert client.views_open(trigger_id=trigger, view=_modal())["ok"]
+    standin.clock = lambda: now + 4.0
+    with pytest.raises(SlackApiError) as exc:
+        client.views_open(trigger_id=trigger, view=_modal())
+    assert exc.value.response["error"] == "expired_trigger_id"
+    # Slow answers do not age a trigger: it is judged when the call arrives.
+    standin.clock = time.time
+    standin.latency = {"views.open": 0.2}
+    started = time.monotonic()
+    assert client.views_open(trigger_id=standin.trigger_id(), view=_modal())["ok"]
+    assert time.monotonic() - started >= 0.2
+
+
+def test_latency_applies_to_all_or_one_method(standin: SlackStandIn, client: WebClient) -> None:
+    standin.latency = 0.15
+    started = time.monotonic()
+    client.auth_test()
+    assert time.monotonic() - started >= 0.15
+    standin.latency = {"users.info": 0.15}
+    started = time.monotonic()
+    client.auth_test()
+    assert time.monotonic() - started < 0.15
+    standin.reset()
+    assert standin.latency == 0.0
+
+
+def test_response_url_takes_5_posts_within_30_minutes(standin: SlackStandIn) -> None:
+    now = time.time()
+    standin.clock = lambda: now
+    url = standin.response_url()
+    hook = WebhookClient(url)
+    assert [hook.send(text=f"{n}").status_code for n in range(5)] == [200] * 5
+    spent = hook.send(text="6")
+    assert spent.status_code == 404 and spent.body == "used_url"
+    assert standin.calls_to(RESPONSE_URL)[-1].error == "used_url"
+
+    assert standin.response_url() != url  # each request gets its own
+    late = WebhookClient(standin.response_url())
+    assert late.send(text="1").status_code == 200
+    standin.advance(30 * 60)
+    assert late.send(text="2").status_code == 200
+    standin.advance(1)
+    expired = late.send(text="3")
+    assert expired.status_code == 404 and expired.body == "expired_url"
+
+
+def test_missing_scope(standin: SlackStandIn, client: WebClient) -> None:
+    assert "chat:write" in standin.scopes  # granted: what manifest.yml asks for
+    standin.scopes.discard("chat:write")
+    with pytest.raises(SlackApiError) as exc:
+        client.chat_postMessage(channel="C0ADMIN", text="t")
+    answer = exc.value.response
+    assert answer["error"] == "missing_scope" and answer["needed"] == "chat:write"
+    assert "commands" in answer["provided"].split(",") and "chat:write" not in answer["provided"]
+    # Conversation methods need the scope of the conversation's kind.
+    assert client.conversations_info(channel="C0ADMIN")["ok"]
+    assert client.conversations_history(channel="G0PRIVATE")["ok"]
+    with pytest.raises(SlackApiError) as exc:
+        client.conversations_info(channel="D0ANNA")
+    assert exc.value.response["error"] == "missing_scope" and exc.value.response["needed"] == "im:read"
+    standin.scopes.add("im:read")
+    assert client.conversations_info(channel="D0ANNA")["ok"]
+    with pytest.raises(SlackApiError) as exc:
+        client.conversations_open(users="U0ANNA,U0BEN")
+    assert exc.value.response["needed"] == "mpim:write"

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.attendance.views import OrgAttendance, attendance_paragraph
 from bot.formatting import (
     MAX_BUTTON_TEXT,
+    MAX_CONTEXT_TEXT,
     MAX_FALLBACK_TEXT,
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
@@ -172,7 +173,10 @@ def build_member_list(groups: Sequence[MemberGroup], organisers: Sequence[str], 
             {
                 "type": "context",
                 "elements": [
-                    {"type": "mrkdwn", "text": t("admin.members.organisers", lang, people=people)[:3000]}
+                    {
+                        "type": "mrkdwn",
+                        "text": t("admin.members.organisers", lang, people=people)[:MAX_CONTEXT_TEXT],
+                    }
                 ],
             }
         )

@@ -30,10 +30,10 @@ from bot.attendance.audience import (
     save_the_date_key,
 )
 from bot.attendance.views import build_calendar_file
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.sends import DueSend, Message, Source
 from bot.meeting import timeline
 from bot.meeting.calendar import CalendarMethod
-from bot.meeting.schedule import Plan, calendar_meeting, plan_for, relevant_meetings
+from bot.meeting.schedule import Plan, calendar_meeting, describe_meeting_send, plan_for, relevant_meetings
 from bot.meeting.timeline import meeting_policy
 from bot.meeting.views import build_deputy_invitation, build_deputy_released, build_save_the_date
 from bot.workdays import first_working_day_after
@@ -154,3 +154,7 @@ def attendance_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -
         if released:
             due.append(_released(meeting, released, now, tz, lang))
     return due
+
+
+# Its sends are a meeting's sends: named in the report like them ("Spara datumet inför träffen …").
+SOURCE = Source("attendance", attendance_due_sends, describe_meeting_send)

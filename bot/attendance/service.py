@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.db import transaction
-from storage.meetings import get_network
+from storage.meetings import find_meeting, get_network
 from storage.members import member_by_user
 from storage.models import Meeting, Member, RsvpAnswer
 from storage.rsvps import deputy_member, deputy_rsvp, rsvp_for, set_rsvp
@@ -73,7 +73,7 @@ def _resolve(
     member = member_by_user(session, user_id)
     if member is None or not member.active:
         return Refusal(Problem.NOT_MEMBER)
-    meeting = session.get(Meeting, meeting_id) if meeting_id is not None else None
+    meeting = find_meeting(session, meeting_id) if meeting_id is not None else None
     if meeting is None or meeting.status != "planned":
         return Refusal(Problem.NO_MEETING)
     if meeting.starts_at <= now:

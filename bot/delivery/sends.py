@@ -1,9 +1,12 @@
 """The contract between what is due (meetings, award rounds) and the scheduler that sends it.
 
-A *source* is a function `(session, runtime, now) -> Iterable[DueSend]` listing the sends whose
-time has come at `now` (the scheduler filters out what the ledger already has). Recipients are
-worked out at tick time, so a member removed before a send gets nothing and one added late gets
-the invitation at the next tick.
+A *source* (a `Source`) belongs to a feature: its `due(session, runtime, now)` lists the sends
+whose time has come at `now` (the scheduler filters out what the ledger already has), and its
+`describe(session, send_key, kind, runtime)` names one of its sends in the organisers' words for
+the failure report. The composition root hands the sources to the scheduler (`Runtime.sources`,
+see bot/runtime.py); the delivery package imports no feature. Recipients are worked out at tick
+time, so a member removed before a send gets nothing and one added late gets the invitation at
+the next tick.
 """
 
 from __future__ import annotations
@@ -68,4 +71,20 @@ class DueSend:
     revision: int | None = None
 
 
-Source = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]
+Due = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]
+# (session, send_key, kind, runtime) -> the send in the organisers' words, or None: not mine.
+Describe = Callable[[Session, str, str, "Runtime"], str | None]
+
+
+def _not_mine(_session: Session, _send_key: str, _kind: str, _runtime: Runtime) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Source:
+    """One feature's timed sends, as the scheduler sees them."""
+
+    name: str  # for the log, e.g. "meeting"
+    due: Due
+    # Without one, a send is named by its kind's label alone ("scheduler.kind.<kind>" in texts).
+    describe: Describe = _not_mine

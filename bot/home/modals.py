@@ -8,7 +8,7 @@ from typing import Any
 
 from bot import ids
 from bot.admin.views import Block, plain_text
-from bot.formatting import sections, truncate_title
+from bot.formatting import MAX_CONTEXT_TEXT, sections, truncate_title
 from bot.home.service import (
     MEMBER_MODE_ADD,
     MEMBER_MODE_REMOVE,
@@ -159,7 +159,7 @@ def build_settings_modal(
                 "elements": [
                     {
                         "type": "mrkdwn",
-                        "text": t("admin.modal.settings.bootstrap", lang, people=mentions)[:3000],
+                        "text": t("admin.modal.settings.bootstrap", lang, people=mentions)[:MAX_CONTEXT_TEXT],
                     }
                 ],
             }

@@ -14,6 +14,7 @@ from bot.admin.status import load_board, meeting_info
 from bot.admin.views import Board, MeetingInfo
 from bot.attendance.service import RsvpState, current_answer
 from bot.award import service as awards
+from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import format_day
 from bot.meeting import members
 from bot.meeting.people import active_member, is_organiser
@@ -40,6 +41,7 @@ class HomeState:
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
     rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
+    award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ def load_home(
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
             rsvp=rsvp,
+            award_decision=home_decision(session, runtime) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

@@ -11,7 +11,8 @@ from bot import ids
 from bot.admin.replies import reply_text
 from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_message, header
 from bot.attendance.views import rsvp_blocks
-from bot.formatting import MAX_VIEW_BLOCKS, escape, sections
+from bot.award.winner_views import build_home_decision
+from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
 from bot.home.modals import (
     build_admin_modal,
     build_members_modal,
@@ -122,10 +123,14 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     Slack's 100 blocks; `/chefsnatverket status` shows them whole."""
     blocks: list[Block] = [header(t("home.title", lang))]
     if state.notice:
-        blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:3000]}]})
+        blocks.append(
+            {"type": "context", "elements": [{"type": "mrkdwn", "text": state.notice[:MAX_CONTEXT_TEXT]}]}
+        )
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
+    if state.award_decision is not None:
+        blocks += build_home_decision(state.award_decision, lang)
     return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
 
 

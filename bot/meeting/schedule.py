@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 
 from bot.attendance.audience import Attendance, expected_user_ids, invited_deputies, load_attendance
 from bot.attendance.views import CalendarMeeting, build_calendar_file
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.report import kind_label
+from bot.delivery.sends import DueSend, Message, Source
+from bot.formatting import format_when
 from bot.meeting import timeline
 from bot.meeting.calendar import CalendarMethod
 from bot.meeting.timeline import PlannedSend, Step, meeting_policy, meeting_sends
@@ -34,9 +36,10 @@ from bot.meeting.views import (
     build_moved,
     build_reminder,
 )
+from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
-from storage.meetings import get_network, meetings_to_schedule
+from storage.meetings import find_meeting, get_network, meetings_to_schedule
 from storage.members import active_member as active_member_row
 from storage.members import active_members, members_by_user
 from storage.models import Meeting, Member
@@ -355,3 +358,21 @@ def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> l
                     _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang, now)
                 )
     return due
+
+
+def describe_meeting_send(session: Session, key: str, kind: str, runtime: Runtime) -> str | None:
+    """ "Påminnelse inför träffen torsdag 12 mars 2027 kl. 13.00" for a meeting's send (None for
+    any other send, or a meeting no longer there)."""
+    meeting_id = meeting_id_of(key)
+    meeting = find_meeting(session, meeting_id) if meeting_id is not None else None
+    if meeting is None:
+        return None
+    label = kind_label(kind, runtime.lang)
+    when = format_when(meeting.starts_at, runtime.tz, runtime.lang)
+    after = kind in (timeline.PULSE, timeline.PULSE_SUMMARY)
+    return t(
+        "scheduler.after_meeting" if after else "scheduler.of_meeting", runtime.lang, label=label, when=when
+    )
+
+
+SOURCE = Source("meeting", meeting_due_sends, describe_meeting_send)

@@ -1,16 +1,15 @@
-"""Block Kit for the scheduler's messages: meeting DMs and the failure report. Pure functions."""
+"""Block Kit for the scheduler's meeting messages (invitations, reminders, notices). Pure functions."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.attendance.views import rsvp_blocks
-from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, paginate, sections
+from bot.formatting import escape, format_when, sections
 from bot.texts import t
 
 Block = dict[str, Any]
@@ -183,41 +182,3 @@ def build_save_the_date(
         *sections(t("attendance.save_the_date.body", lang, invitation=invitation, **f)),
     ]
     return [{"text": t("attendance.save_the_date.fallback", lang, **f), "blocks": blocks}]
-
-
-# ---------------------------------------------------------------- the failure report
-
-
-@dataclass(frozen=True)
-class ReportItem:
-    """One send with problems: who failed and why, and how many were missed (expired)."""
-
-    what: str  # the send, in the organisers' words (already escaped where needed)
-    due: str  # its planned time, formatted
-    failed: Sequence[tuple[str, str]] = field(default_factory=tuple)  # (who, why), escaped
-    expired: int = 0
-
-
-def build_failure_report(items: Sequence[ReportItem], lang: str) -> list[Message]:
-    """The organisers' report of failed and missed sends, split to fit Slack's limits."""
-    body: list[Block] = []
-    count = 0
-    for item in items:
-        if item.failed:
-            lines = "\n".join(
-                t("scheduler.report.failed_line", lang, who=who, why=why) for who, why in item.failed
-            )
-            body += sections(t("scheduler.report.failed", lang, what=item.what, due=item.due, lines=lines))
-            count += len(item.failed)
-        if item.expired:
-            body += sections(
-                t("scheduler.report.expired", lang, what=item.what, due=item.due, count=item.expired)
-            )
-            count += item.expired
-    header: Block = {
-        "type": "header",
-        "text": {"type": "plain_text", "text": t("scheduler.report.header", lang)},
-    }
-    text = t("scheduler.report.fallback", lang, count=count)
-    pages = paginate(body, MAX_MESSAGE_BLOCKS - 1)  # sections only: no dividers to keep together
-    return [{"text": text, "blocks": ([header] if i == 0 else []) + page} for i, page in enumerate(pages)]

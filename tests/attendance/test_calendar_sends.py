@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from bot.delivery import ledger
+from bot.delivery import pacing
 from bot.runtime import Runtime, build_runtime
 from bot.slack import make_client
 from storage.models import Delivery
@@ -20,8 +20,8 @@ from tests.support.slack_standin import SlackStandIn
 @pytest.fixture
 def quick(settings: Any, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> Iterator[Runtime]:
     """No retries of 5xx within the tick."""
-    monkeypatch.setattr(ledger, "IN_TICK_RETRIES", 0)
-    rt = build_runtime(settings, clock=clock, client=make_client(settings, max_retries=0))
+    monkeypatch.setattr(pacing, "IN_TICK_RETRIES", 0)
+    rt = build_runtime(settings, clock=clock, client=make_client(settings, max_retries=0), **clock.waits())
     yield rt
     rt.engine.dispose()
 
@@ -29,7 +29,7 @@ def quick(settings: Any, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) ->
 @pytest.fixture
 def impatient(settings: Any, clock: FrozenClock) -> Iterator[Runtime]:
     """A client that gives up after 1 s: a read time-out."""
-    rt = build_runtime(settings, clock=clock, client=make_client(settings, timeout=1))
+    rt = build_runtime(settings, clock=clock, client=make_client(settings, timeout=1), **clock.waits())
     yield rt
     rt.engine.dispose()
 

@@ -15,7 +15,9 @@ from slack_sdk.web import SlackResponse
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot.delivery.ledger import AMBIGUOUS, PERMANENT, TRANSIENT, Pacer, classify, retry_delay_minutes
+from bot.delivery.errors import AMBIGUOUS, PERMANENT, TRANSIENT, classify
+from bot.delivery.ledger import retry_delay_minutes
+from bot.delivery.pacing import Pacer
 from storage import ledger
 from storage.db import make_engine, make_session_factory, transaction
 from storage.models import Delivery

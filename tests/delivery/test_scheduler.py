@@ -17,16 +17,16 @@ from sqlalchemy import select
 
 from bot import ids
 from bot.admin.status import describe_schedule
-from bot.delivery import ledger, scheduler
-from bot.delivery.ledger import LEASE_MINUTES, MAX_ATTEMPTS
+from bot.delivery import ledger, pacing, scheduler
+from bot.delivery.ledger import LEASE_MINUTES
 from bot.delivery.scheduler import TickReport, run_tick
-from bot.delivery.sends import DueSend
+from bot.delivery.sends import DueSend, Source
+from bot.delivery.settle import MAX_ATTEMPTS
+from bot.delivery.views import ReportItem, build_failure_report
 from bot.meeting import timeline
 from bot.meeting.views import (
     MeetingInfo,
-    ReportItem,
     build_day_of,
-    build_failure_report,
     build_invitation,
     build_moved,
     build_reminder,
@@ -98,14 +98,16 @@ def settings(
 @pytest.fixture(autouse=True)
 def slack_time(standin: SlackStandIn, clock: FrozenClock) -> None:
     """Slack's ts values follow the frozen clock, as they follow real time on Slack, so the
-    ledger's history checks (`oldest`, from our clock) see the same time as Slack."""
+    ledger's history checks (`oldest`, from our clock) see the same time as Slack; the calls'
+    arrival times follow it too, as the runtime's waits move it instead of taking real time."""
     standin.ts_clock = lambda: clock().timestamp()
+    standin.at_clock = clock.monotonic
 
 
 @pytest.fixture
 def impatient(settings: Any, clock: FrozenClock) -> Any:
     """A runtime whose client gives up after 1 s, so a test provokes a read time-out quickly."""
-    rt = build_runtime(settings, clock=clock, client=make_client(settings, timeout=1))
+    rt = build_runtime(settings, clock=clock, client=make_client(settings, timeout=1), **clock.waits())
     yield rt
     rt.engine.dispose()
 
@@ -113,8 +115,8 @@ def impatient(settings: Any, clock: FrozenClock) -> Any:
 @pytest.fixture
 def quick(settings: Any, clock: FrozenClock, monkeypatch: pytest.MonkeyPatch) -> Any:
     """A runtime that does not retry 5xx within the tick, so the ledger's retries are quick to test."""
-    monkeypatch.setattr(ledger, "IN_TICK_RETRIES", 0)
-    rt = build_runtime(settings, clock=clock, client=make_client(settings, max_retries=0))
+    monkeypatch.setattr(pacing, "IN_TICK_RETRIES", 0)
+    rt = build_runtime(settings, clock=clock, client=make_client(settings, max_retries=0), **clock.waits())
     yield rt
     rt.engine.dispose()
 
@@ -486,7 +488,7 @@ def test_a_passing_500_is_retried_by_the_client(
 def test_a_500_that_outlasts_the_clients_retries_is_tried_again_within_the_tick(
     settings: Any, clock: FrozenClock, standin: SlackStandIn, meeting: int
 ) -> None:
-    rt = build_runtime(settings, clock=clock, client=make_client(settings, max_retries=0))
+    rt = build_runtime(settings, clock=clock, client=make_client(settings, max_retries=0), **clock.waits())
     try:
         standin.fail("chat.postMessage", status=500, times=2, when=lambda p: p.get("channel") == MEMBERS[0])
         report = tick(rt, clock, due(timeline.INVITATION))
@@ -779,11 +781,11 @@ def test_a_report_that_cannot_be_posted_is_tried_again(
 # ---------------------------------------------------------------- the ledger with any source
 
 
-def _source(send: DueSend) -> Any:
+def _source(send: DueSend) -> Source:
     def source(_session: Any, _runtime: Any, _now: dt.datetime) -> list[DueSend]:
         return [send]
 
-    return source
+    return Source("test", source)
 
 
 def test_a_multi_part_send_never_reposts_a_part(
@@ -797,7 +799,7 @@ def test_a_multi_part_send_never_reposts_a_part(
     send = DueSend(
         "test:summary", "deadline_summary", clock(), [CHANNEL], lambda _s, _r: parts, always_send_late=True
     )
-    monkeypatch.setattr(scheduler, "sources", lambda: [_source(send)])
+    monkeypatch.setattr(quick, "sources", [_source(send)])
     standin.fail("chat.postMessage", status=500, times=1, when=lambda p: p.get("text") == "Del 2")
     report = run_tick(quick)
     assert report.retry == 1
@@ -823,7 +825,7 @@ def test_a_multi_part_send_timed_out_mid_way_posts_each_part_once(
     send = DueSend(
         "test:summary", "deadline_summary", clock(), [CHANNEL], lambda _s, _r: parts, always_send_late=True
     )
-    monkeypatch.setattr(scheduler, "sources", lambda: [_source(send)])
+    monkeypatch.setattr(impatient, "sources", [_source(send)])
     standin.fail("chat.postMessage", delay=2.0, store=posted, when=lambda p: p.get("text") == "Del 2")
     assert run_tick(impatient).retry == 1
     standin.wait_for("chat.postMessage", 1, predicate=lambda c: c.params.get("text") == "Del 2")
@@ -850,7 +852,7 @@ def test_a_render_failure_after_a_check_checks_again_rather_than_resend(
         return [{"text": "Hej"}]
 
     send = DueSend("test:once", "award_announcement", clock(), [CHANNEL], render, always_send_late=True)
-    monkeypatch.setattr(scheduler, "sources", lambda: [_source(send)])
+    monkeypatch.setattr(runtime, "sources", [_source(send)])
     with transaction(runtime.sessions) as s:
         row = Delivery(
             send_key="test:once", recipient=CHANNEL, kind="award_announcement", state="unknown",
@@ -880,7 +882,7 @@ def test_after_sent_runs_once_when_every_recipient_is_handled(
     send = DueSend(
         "test:round", "award_announcement", clock(), ["U0A", "U0B"], lambda _s, _r: message, after_sent=after
     )
-    monkeypatch.setattr(scheduler, "sources", lambda: [_source(send)])
+    monkeypatch.setattr(quick, "sources", [_source(send)])
     standin.fail("chat.postMessage", status=500, times=1, when=lambda p: p.get("channel") == "U0B")
     run_tick(quick)
     assert calls["after"] == 0
@@ -896,11 +898,13 @@ def test_a_failing_source_does_not_stop_the_others(
 ) -> None:
     clock.set("2027-03-01T09:00")
 
-    def broken(*_args: Any) -> list[DueSend]:
+    def boom(*_args: Any) -> list[DueSend]:
         raise RuntimeError("boom")
 
+    broken = Source("broken", boom)
+
     send = DueSend("test:ok", "other", clock(), ["U0A"], lambda _s, _r: [{"text": "Hej"}])
-    monkeypatch.setattr(scheduler, "sources", lambda: [broken, _source(send)])
+    monkeypatch.setattr(runtime, "sources", [broken, _source(send)])
     report = run_tick(runtime)
     assert (report.sent, report.errors) == (1, 1)
 

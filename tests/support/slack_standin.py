@@ -32,6 +32,7 @@ import json
 import math
 import random
 import re
+import secrets
 import socket
 import sys
 import threading
@@ -45,8 +46,16 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
+
+from tests.support.blockkit import check_message as _check_message
+from tests.support.blockkit import check_text_obj as _check_text_obj
+from tests.support.blockkit import err as _err
+from tests.support.blockkit import validate_blocks
+
+__all__ = ["RESPONSE_URL", "UPLOAD", "SlackStandIn", "validate_blocks"]
 
 # Workspace identity. tests/signing.py uses the same values so that signed
 # payloads and API answers describe one consistent workspace.
@@ -63,27 +72,38 @@ RESPONSE_URL = "response_url"  # pseudo-method name for POSTs to /hooks/<tag>
 # Params that slack_sdk (or an app) may send as JSON strings inside a form body.
 _JSON_FIELDS = ("blocks", "view", "attachments", "files", "metadata")
 
-_KNOWN_BLOCK_TYPES = frozenset(
-    {
-        "actions",
-        "context",
-        "divider",
-        "file",
-        "header",
-        "image",
-        "input",
-        "markdown",
-        "rich_text",
-        "section",
-        "table",
-        "video",
-        "call",
-        "context_actions",
-    }
-)
-_TEXT_TYPES = frozenset({"plain_text", "mrkdwn"})
-
 _TS_BASE_US = 1_700_000_000_000_000  # ts values count up from 1700000000.000000
+
+# Slack: a trigger_id is good for 3 seconds; a response_url for 5 uses within 30 minutes.
+TRIGGER_TTL = 3.0
+RESPONSE_URL_USES = 5
+RESPONSE_URL_TTL = 30 * 60.0
+# Trigger ids as tests/support/signing.py makes them: "<issued, epoch ms>.<n>.<hex>". Other shapes
+# ("t.1") carry no issue time and never expire by age (use `expired_triggers` for those).
+_TRIGGER = re.compile(r"(\d{13})\.\d+\.[0-9a-f]+")
+
+# The scope each Web API method needs (Slack's method reference). Conversation methods depend on
+# the kind of conversation: see _needed_scope.
+_METHOD_SCOPES = {
+    "chat.postMessage": "chat:write",
+    "chat.postEphemeral": "chat:write",
+    "chat.update": "chat:write",
+    "chat.delete": "chat:write",
+    "users.info": "users:read",
+    "users.list": "users:read",
+    "files.getUploadURLExternal": "files:write",
+    "files.completeUploadExternal": "files:write",
+}
+_CONVERSATION_SCOPES = {"conversations.history": "history", "conversations.info": "read"}
+_MANIFEST = Path(__file__).resolve().parents[2] / "manifest.yml"
+
+
+def manifest_scopes() -> frozenset[str]:
+    """The bot scopes manifest.yml requests: what the stand-in grants unless told otherwise."""
+    import yaml
+
+    manifest = yaml.safe_load(_MANIFEST.read_text(encoding="utf-8"))
+    return frozenset(manifest["oauth_config"]["scopes"]["bot"])
 
 
 def _user(uid: str, name: str, real_name: str, tz: str, **extra: Any) -> dict[str, Any]:
@@ -121,7 +141,7 @@ class Call:
     params: dict[str, Any]
     headers: dict[str, str]  # lower-cased names (urllib sends e.g. "User-agent")
     token: str | None
-    at: float  # time.monotonic() when the request arrived
+    at: float  # when the request arrived: at_clock(), time.monotonic() unless a test says otherwise
     status: int = 200
     response: dict[str, Any] = field(default_factory=dict)
     path: str = ""
@@ -180,14 +200,6 @@ class _Answer:
     content_type: str = "application/json; charset=utf-8"
 
 
-def _err(error: str, *messages: str) -> dict[str, Any]:
-    body: dict[str, Any] = {"ok": False, "error": error}
-    if messages:
-        # Slack explains schema errors this way, e.g. for invalid_blocks.
-        body["response_metadata"] = {"messages": list(messages)}
-    return body
-
-
 def message_fingerprint(params: dict[str, Any], method: str = "chat.postMessage") -> str:
     """Identity of a message's content, used to spot duplicate posts."""
     # Both text and blocks count: same blocks with a different fallback text is a
@@ -202,132 +214,6 @@ def message_fingerprint(params: dict[str, Any], method: str = "chat.postMessage"
     if method == "chat.postEphemeral":
         basis = f"user:{params.get('user')}|{basis}"
     return basis
-
-
-# --------------------------------------------------------------------------- validation
-
-
-def _text_len(obj: Any) -> int | None:
-    if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-        return len(obj["text"])
-    return None
-
-
-def _check_text_obj(
-    obj: Any, ptr: str, errs: list[str], *, max_len: int, plain_only: bool = False, required: bool = True
-) -> None:
-    if obj is None:
-        if required:
-            errs.append(f"[ERROR] missing required field: text [json-pointer:{ptr}]")
-        return
-    allowed = {"plain_text"} if plain_only else _TEXT_TYPES
-    if not isinstance(obj, dict) or obj.get("type") not in allowed or not isinstance(obj.get("text"), str):
-        errs.append(f"[ERROR] must be a {' or '.join(sorted(allowed))} text object [json-pointer:{ptr}]")
-        return
-    n = len(obj["text"])
-    if n > max_len:
-        errs.append(f"[ERROR] must be less than {max_len + 1} characters [json-pointer:{ptr}/text]")
-    elif n == 0:
-        errs.append(f"[ERROR] must be more than 0 characters [json-pointer:{ptr}/text]")
-
-
-def _check_element(el: Any, ptr: str, errs: list[str]) -> None:
-    if not isinstance(el, dict) or not isinstance(el.get("type"), str):
-        errs.append(f"[ERROR] missing required field: type [json-pointer:{ptr}]")
-        return
-    if isinstance(el.get("action_id"), str) and len(el["action_id"]) > 255:
-        errs.append(f"[ERROR] must be less than 256 characters [json-pointer:{ptr}/action_id]")
-    if el["type"] == "button":
-        _check_text_obj(el.get("text"), f"{ptr}/text", errs, max_len=75, plain_only=True)
-        if isinstance(el.get("value"), str) and len(el["value"]) > 2000:
-            errs.append(f"[ERROR] must be less than 2001 characters [json-pointer:{ptr}/value]")
-        if isinstance(el.get("url"), str) and len(el["url"]) > 3000:
-            errs.append(f"[ERROR] must be less than 3001 characters [json-pointer:{ptr}/url]")
-
-
-def validate_blocks(blocks: Any, *, max_blocks: int = 50) -> list[str]:
-    """Slack-style schema messages for ``blocks``; empty list means valid."""
-    if not isinstance(blocks, list):
-        return ["[ERROR] must be an array [json-pointer:/blocks]"]
-    errs: list[str] = []
-    if len(blocks) > max_blocks:
-        errs.append(f"[ERROR] no more than {max_blocks} items allowed [json-pointer:/blocks]")
-    seen_ids: set[str] = set()
-    for i, block in enumerate(blocks):
-        p = f"/blocks/{i}"
-        if not isinstance(block, dict) or not isinstance(block.get("type"), str):
-            errs.append(f"[ERROR] missing required field: type [json-pointer:{p}]")
-            continue
-        btype = block["type"]
-        if btype not in _KNOWN_BLOCK_TYPES:
-            errs.append(f"[ERROR] unsupported type: {btype} [json-pointer:{p}/type]")
-            continue
-        bid = block.get("block_id")
-        if bid is not None:
-            if not isinstance(bid, str) or not bid or len(bid) > 255:
-                errs.append(f"[ERROR] must be a string of 1-255 characters [json-pointer:{p}/block_id]")
-            elif bid in seen_ids:
-                errs.append(f"[ERROR] duplicate block_id: {bid} [json-pointer:{p}/block_id]")
-            else:
-                seen_ids.add(bid)
-        if btype == "section":
-            text, fields = block.get("text"), block.get("fields")
-            if text is None and not fields:
-                errs.append(f"[ERROR] must provide either text or fields [json-pointer:{p}]")
-            _check_text_obj(text, f"{p}/text", errs, max_len=3000, required=False)
-            if fields is not None:
-                if not isinstance(fields, list) or len(fields) > 10:
-                    errs.append(f"[ERROR] no more than 10 items allowed [json-pointer:{p}/fields]")
-                else:
-                    for j, f in enumerate(fields):
-                        _check_text_obj(f, f"{p}/fields/{j}", errs, max_len=2000)
-            if block.get("accessory") is not None:
-                _check_element(block["accessory"], f"{p}/accessory", errs)
-        elif btype == "header":
-            _check_text_obj(block.get("text"), f"{p}/text", errs, max_len=150, plain_only=True)
-        elif btype in ("actions", "context"):
-            limit = 25 if btype == "actions" else 10
-            els = block.get("elements")
-            if not isinstance(els, list) or not els:
-                errs.append(f"[ERROR] missing required field: elements [json-pointer:{p}/elements]")
-            elif len(els) > limit:
-                errs.append(f"[ERROR] no more than {limit} items allowed [json-pointer:{p}/elements]")
-            elif btype == "actions":
-                action_ids: set[str] = set()
-                for j, el in enumerate(els):
-                    _check_element(el, f"{p}/elements/{j}", errs)
-                    aid = el.get("action_id") if isinstance(el, dict) else None
-                    if aid is not None and aid in action_ids:
-                        errs.append(f"[ERROR] duplicate action_id: {aid} [json-pointer:{p}/elements/{j}]")
-                    if aid is not None:
-                        action_ids.add(aid)
-        elif btype == "input":
-            _check_text_obj(block.get("label"), f"{p}/label", errs, max_len=2000, plain_only=True)
-            if not isinstance(block.get("element"), dict):
-                errs.append(f"[ERROR] missing required field: element [json-pointer:{p}/element]")
-        elif btype == "image":
-            if not block.get("image_url") and not block.get("slack_file"):
-                errs.append(f"[ERROR] missing required field: image_url [json-pointer:{p}]")
-            if not isinstance(block.get("alt_text"), str):
-                errs.append(f"[ERROR] missing required field: alt_text [json-pointer:{p}]")
-    return errs
-
-
-def _check_message(params: dict[str, Any]) -> dict[str, Any] | None:
-    """Slack's content checks for chat.postMessage/update/postEphemeral and response_url."""
-    text, blocks = params.get("text"), params.get("blocks")
-    if isinstance(blocks, str):  # undecodable JSON string
-        return _err("invalid_blocks_format", "[ERROR] blocks must be a JSON array")
-    # Attachments-only messages are legal in Slack, so they also count as content.
-    if not text and not blocks and not params.get("attachments"):
-        return _err("no_text")
-    if isinstance(text, str) and len(text) > 40_000:
-        return _err("msg_too_long")
-    if blocks:
-        errs = validate_blocks(blocks, max_blocks=50)
-        if errs:
-            return _err("invalid_blocks", *errs)
-    return None
 
 
 def _tz_info(tz: str) -> tuple[str, int]:
@@ -506,6 +392,11 @@ class SlackStandIn:
         # Where new ts values come from: None counts up from 1700000000.000100; a callable
         # (e.g. a test's frozen clock as epoch seconds) makes ts follow that clock, as on Slack.
         self.ts_clock: Callable[[], float] | None = None
+        # What Call.at reads: real seconds, or a test's fake monotonic clock (the one its
+        # runtime waits with), so "waited a second" is checked without waiting a second.
+        self.at_clock: Callable[[], float] = time.monotonic
+        # Methods named in latency_exempt (auth.test, say) answer at once.
+        self.latency_exempt: set[str] = {"auth.test"}
         self._last_ts_us = 0
         self.errors: list[str] = []  # tracebacks of stand-in bugs (answered with HTTP 500)
         self._calls: list[Call] = []
@@ -517,6 +408,19 @@ class SlackStandIn:
         self._deleted: set[tuple[str, str]] = set()
         self._dm_users: dict[str, str] = {}  # D-id -> user id
         self._open_dms: set[str] = set()
+        # The stand-in's own clock (epoch seconds) for trigger_id and response_url expiry; tests
+        # freeze it (`clock = lambda: t`) or move it with advance(), never sleep.
+        self.clock: Callable[[], float] = time.time
+        self._skew = 0.0
+        # Seconds every answer waits (a float), or per method ({"views.open": 8.0, "*": 0.1});
+        # the pseudo-methods UPLOAD and RESPONSE_URL count as methods. Cut short by stop().
+        self.latency: float | dict[str, float] = 0.0
+        # Scopes the app was granted (default: manifest.yml); a method needing another one is
+        # answered missing_scope with needed/provided, as on Slack.
+        self.scopes: set[str] = set()
+        self._hooks: dict[str, list[float]] = {}  # response_url tag -> [issued at, uses]
+        self._hook_counter = itertools.count(1)  # survives reset(): tags stay unique
+        self._arrival = threading.local()  # when the request being answered arrived (stand-in clock)
         self.reset()
 
     # ----------------------------------------------------------------- lifecycle
@@ -570,13 +474,34 @@ class SlackStandIn:
         """Value for ``WebClient(base_url=...)``: ``http://127.0.0.1:<port>/api/``."""
         return f"{self.base}/api/"
 
-    def response_url(self, tag: str = "r1") -> str:
-        """A response_url that posts back to this stand-in (recorded as RESPONSE_URL)."""
+    def response_url(self, tag: str | None = None) -> str:
+        """A new response_url that posts back to this stand-in (recorded as RESPONSE_URL).
+
+        Like Slack's, it takes 5 posts within 30 minutes of being made (stand-in clock); a tag
+        given twice names the same URL. Without a tag each call makes a fresh one.
+        """
+        tag = tag or f"r{next(self._hook_counter)}"
+        with self._cond:
+            self._hooks.setdefault(tag, [self.now(), 0])
         return f"{self.base}/hooks/{tag}"
+
+    def now(self) -> float:
+        """The stand-in's clock: ``clock()`` plus whatever advance() added."""
+        return self.clock() + self._skew
+
+    def advance(self, seconds: float) -> None:
+        """Move the stand-in's clock forward (trigger ids and response_urls age; nothing sleeps)."""
+        with self._cond:
+            self._skew += seconds
+
+    def trigger_id(self) -> str:
+        """A trigger_id issued now by the stand-in's clock (signing.py's ids use the wall clock)."""
+        return f"{int(self.now() * 1000)}.{next(self._id_counter)}.{secrets.token_hex(16)}"
 
     def reset(self) -> None:
         """Forget calls, faults, rate limits and workspace changes; back to defaults."""
         with self._cond:
+            self.latency = 0.0
             self._calls.clear()
             self._by_method.clear()
             self._faults.clear()
@@ -607,6 +532,13 @@ class SlackStandIn:
                 d.clear()
             self.errors.clear()
             self.ts_clock = None
+            self.at_clock = time.monotonic
+            self.clock = time.time
+            self._skew = 0.0
+            self.latency = 0.0
+            self.scopes.clear()
+            self.scopes.update(manifest_scopes())
+            self._hooks.clear()
             self._cond.notify_all()
 
     # ----------------------------------------------------------------- configuration
@@ -783,7 +715,7 @@ class SlackStandIn:
             self._cond.notify_all()
 
     def _handle(self, verb: str, raw_path: str, headers: dict[str, str], body: bytes) -> _Answer:
-        at = time.monotonic()
+        at = self.at_clock()
         path, _, query = raw_path.partition("?")
         try:
             if path.startswith("/api/"):
@@ -865,6 +797,38 @@ class SlackStandIn:
             return None  # delay-only fault: now answer normally
         return self._fault_answer(f)
 
+    def _wait_latency(self, method: str) -> None:
+        if method in self.latency_exempt:
+            return
+        latency = self.latency
+        seconds = latency.get(method, latency.get("*", 0.0)) if isinstance(latency, dict) else latency
+        if seconds > 0:
+            self._stopping.wait(seconds)  # wakes early on stop()
+
+    def _needed_scope(self, method: str, params: dict[str, Any]) -> str | None:
+        """The scope `method` needs for these params, or None when it needs none."""
+        if method in _METHOD_SCOPES:
+            return _METHOD_SCOPES[method]
+        if method == "conversations.open":
+            users = [u for u in str(params.get("users") or "").split(",") if u]
+            return "mpim:write" if len(users) > 1 else "im:write"
+        if method in _CONVERSATION_SCOPES:
+            cid = params.get("channel")
+            if not isinstance(cid, str) or not cid:
+                return None  # channel_not_found comes first
+            private = self.channels.get(cid, {}).get("is_private", cid[0] == "G")
+            kind = "im" if cid[0] == "D" else "groups" if private else "channels"
+            return f"{kind}:{_CONVERSATION_SCOPES[method]}"
+        return None
+
+    def _check_scope(self, method: str, params: dict[str, Any]) -> _Answer | None:
+        needed = self._needed_scope(method, params)
+        if needed is None or needed in self.scopes:
+            return None
+        body = _err("missing_scope")
+        body.update(needed=needed, provided=",".join(sorted(self.scopes)))
+        return _Answer(200, body)
+
     def _check_rate(self, method: str, params: dict[str, Any]) -> _Answer | None:
         with self._cond:
             lim = self._limits.get(method)
@@ -898,6 +862,8 @@ class SlackStandIn:
         body_token = params.pop("token", None)
         token = token or (body_token if isinstance(body_token, str) else None)
 
+        self._arrival.at = self.now()  # a trigger's age counts until the request arrives
+        self._wait_latency(method)
         ans = self._apply_fault(method, params) or self._answer_api(method, params, token)
         self._record(Call(method, params, headers, token, at, ans.status, ans.body, path))
         return ans
@@ -910,6 +876,9 @@ class SlackStandIn:
             return _Answer(200, _err("not_authed"))
         if not token.startswith(self.valid_token_prefixes):
             return _Answer(200, _err("invalid_auth"))
+        refused = self._check_scope(method, params)
+        if refused is not None:
+            return refused
         limited = self._check_rate(method, params)
         if limited is not None:
             return limited
@@ -933,6 +902,7 @@ class SlackStandIn:
         params: dict[str, Any] = {"file_id": file_id, "size": len(content)}
         if filename:
             params["filename"] = filename
+        self._wait_latency(UPLOAD)
         ans = self._apply_fault(UPLOAD, params)
         if ans is None:
             with self._cond:
@@ -961,7 +931,8 @@ class SlackStandIn:
             params = {}
             ans: _Answer | None = _Answer(400, _err("invalid_payload"), raw=b"invalid_payload")
         else:
-            ans = self._apply_fault(RESPONSE_URL, params)
+            self._wait_latency(RESPONSE_URL)
+            ans = self._apply_fault(RESPONSE_URL, params) or self._use_hook(path[len("/hooks/") :])
         if ans is None:
             problem = None if params.get("delete_original") else _check_message(params)
             if problem:
@@ -971,6 +942,22 @@ class SlackStandIn:
                 ans = _Answer(200, {"ok": True}, raw=b"ok", content_type="text/plain")
         self._record(Call(RESPONSE_URL, params, headers, None, at, ans.status, ans.body, path))
         return ans
+
+    def _use_hook(self, tag: str) -> _Answer | None:
+        """Count one use of a response_url; Slack's refusal once it is spent or too old."""
+        with self._cond:
+            now = self.now()
+            hook = self._hooks.setdefault(tag, [now, 0])  # a hand-made URL counts from its first use
+            # Slack documents the limits (5 uses, 30 minutes) but not the answer: these bodies are
+            # what developers report (HTTP 404 "used_url" / "expired_url").
+            if now - hook[0] > RESPONSE_URL_TTL:
+                error = "expired_url"
+            elif hook[1] >= RESPONSE_URL_USES:
+                error = "used_url"
+            else:
+                hook[1] += 1
+                return None
+        return _Answer(404, _err(error), raw=error.encode(), content_type="text/plain")
 
     # ----------------------------------------------------------------- channels & users
 
@@ -1182,6 +1169,11 @@ class SlackStandIn:
         if not trigger:
             return _err("invalid_arguments", "[ERROR] missing required field: trigger_id")
         if trigger in self.expired_triggers:
+            return _err("expired_trigger_id")
+        issued = _TRIGGER.fullmatch(str(trigger))
+        arrived = getattr(self._arrival, "at", None)
+        # In whole milliseconds, as the id carries them.
+        if issued and arrived is not None and int(arrived * 1000) - int(issued.group(1)) > TRIGGER_TTL * 1000:
             return _err("expired_trigger_id")
         return None
 

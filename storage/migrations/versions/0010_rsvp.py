@@ -1,7 +1,7 @@
 """rsvps: who comes, who cannot, who sends an ersättare; when a meeting was planned
 
 Revision ID: 0010
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-26
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0001"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
