@@ -24,7 +24,7 @@ from bot.meeting.members import refresh_names
 from bot.meeting.views import MeetingInfo, build_invitation
 from bot.runtime import Runtime
 from bot.texts import t
-from handlers.replies import tell
+from handlers.replies import tell, tell_failure
 
 
 def refusal_text(refusal: attendance.Refusal, runtime: Runtime) -> str:
@@ -129,9 +129,8 @@ def handle_deputy_open(
     view = build_deputy_modal(outcome.meeting_id, when, outcome.deputy_user_id, message_ts, runtime.lang)
     try:
         client.views_open(trigger_id=body["trigger_id"], view=view)
-    except Exception:
-        logger.exception("could not open the ersättare modal")
-        tell(body, respond, client, t("error.generic", runtime.lang), logger)
+    except Exception as exc:
+        tell_failure(body, respond, client, exc, runtime.lang, logger)
 
 
 def handle_deputy_submit(

@@ -277,3 +277,13 @@ def test_a_meeting_planned_three_weeks_ahead_or_closer_gets_no_save_the_date(
     plan_meeting(runtime, ORGANISER, STARTS, None)
     tick(runtime, clock, STARTS - dt.timedelta(days=19))
     assert "save_the_date" not in received(standin, COMING)
+
+
+def test_an_ersattare_modal_slack_will_not_open_is_said_so(
+    slack: SlackClient, standin: SlackStandIn, runtime: Runtime, clock: FrozenClock, network: int
+) -> None:
+    clock.set(due("invitation"))
+    standin.fail("views.open", error="expired_trigger_id")
+    press(slack, standin, ids.RSVP_DEPUTY, network, SENDER)
+    assert "Det gick inte att öppna det just nu" in told(standin)[-1]
+    assert rsvps(runtime) == {}
