@@ -57,6 +57,14 @@ AWARD_BLOCK_CITATION = "award_citation"
 AWARD_BLOCK_ANNOUNCE_DATE = "award_announce_date"
 AWARD_BLOCK_ANNOUNCE_TIME = "award_announce_time"
 
+# Närvaro (handlers/attendance.py): the invitation's answers and the ersättare modal.
+RSVP_COMING = "rsvp_coming"  # value: the meeting id
+RSVP_NOT_COMING = "rsvp_not_coming"
+RSVP_DEPUTY = "rsvp_deputy"  # opens the ersättare modal
+RSVP_DEPUTY_MODAL = "rsvp_deputy_modal"
+RSVP_DEPUTY_USER = "rsvp_deputy_user"  # the users_select block
+RSVP_INPUT = "value"
+
 # Networks (handlers/networks.py): the question "which network?" when a command fits several.
 NETWORK_CHOOSE = "network_choose"  # static_select; its block_id is NETWORK_CHOOSE_BLOCK + the command
 NETWORK_CHOOSE_BLOCK = "network_choose|"
