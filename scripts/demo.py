@@ -437,7 +437,9 @@ def run(demo: Demo) -> None:
     demo.say()
     demo.command(ORGANISER, "/chefsnatverket", "nätverk ny Guldlänken Landskrona–Svalöv")
     demo.command(ORGANISER, "/chefsnatverket", "nätverk")
-    demo.say("*The organiser is samordnare of both, so a command typed outside both organisers' channels asks:*")
+    demo.say(
+        "*The organiser is samordnare of both, so a command typed outside both organisers' channels asks:*"
+    )
     demo.say()
     demo.command(ORGANISER, "/chefsnatverket", "status")
     demo.say("*Anders is in Chefsnätverket only: his commands need no choosing.*")
