@@ -77,13 +77,14 @@ def meeting_history(session: Session, now: dt.datetime) -> list[MeetingNumbers]:
         )
     }
     expected = session.scalar(select(func.count()).select_from(Member).where(Member.active.is_(True))) or 0
-    checked_in = dict(
-        session.execute(  # type: ignore[arg-type]
+    checked_in: dict[int, int] = {
+        meeting_id: n
+        for meeting_id, n in session.execute(
             select(CheckIn.meeting_id, func.count())
             .where(CheckIn.meeting_id.in_(ids))
             .group_by(CheckIn.meeting_id)
-        ).all()
-    )
+        )
+    }
     # Joined on the organisation's id and shown with its name today: a member whose organisation
     # was renamed between two meetings is counted under the current name at both.
     came: dict[int, dict[str, int]] = {}
