@@ -98,6 +98,9 @@ def _only_network(session: Session) -> int:
 def _filter_by_network(state: ORMExecuteState) -> None:
     if state.is_column_load or state.session.info.get(ALL_NETWORKS):
         return
+    if state.is_insert:
+        _stamp_bulk_insert(state)
+        return
     if not (state.is_select or state.is_update or state.is_delete):
         return
     if not _touches_network_rows(state):
@@ -106,6 +109,18 @@ def _filter_by_network(state: ORMExecuteState) -> None:
     state.statement = state.statement.options(
         with_loader_criteria(NetworkScoped, lambda cls: cls.network_id == network_id, include_aliases=True)
     )
+
+
+def _stamp_bulk_insert(state: ORMExecuteState) -> None:
+    """`session.execute(insert(Model), rows)`: rows without a network get the session's."""
+    if not any(issubclass(mapper.class_, NetworkScoped) for mapper in state.all_mappers):
+        return
+    given: Any = state.parameters
+    rows: list[dict[str, Any]] = [given] if isinstance(given, dict) else list(given or [])
+    if rows and any("network_id" not in row for row in rows):
+        network_id = session_network(state.session)
+        for row in rows:
+            row.setdefault("network_id", network_id)
 
 
 def _touches_network_rows(state: ORMExecuteState) -> bool:

@@ -83,7 +83,7 @@ def _everything(standin: SlackStandIn, *responses: Any) -> str:
     return "\n".join(said_over_http + calls)
 
 
-COMMANDS = ["status", "medlemmar", "sammanfattning", "export", "hjälp"]
+COMMANDS = ["status", "medlemmar", "sammanfattning", "export", "hjälp", "historik", "export protokoll"]
 
 
 @pytest.mark.parametrize("text", COMMANDS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import sessionmaker
 
 from storage import awards, meetings, members
@@ -92,3 +92,13 @@ def test_one_network_needs_no_choosing(db_url: str) -> None:
     with transaction(sessions) as session:
         assert [n.id for n in session.scalars(select(Network))] == [1]
         assert session.scalar(select(Member.network_id)) == 1
+
+
+def test_bulk_inserts_land_in_the_sessions_network(db_url: str) -> None:
+    _, second, _ = _two_networks(db_url)
+    with transaction(second) as session:
+        session.execute(
+            insert(Delivery), [{"send_key": "k", "recipient": f"U{n}", "kind": "x"} for n in range(3)]
+        )
+    with transaction(second) as session:
+        assert {d.network_id for d in session.scalars(select(Delivery))} == {2}
