@@ -36,9 +36,9 @@ from bot.config import Settings  # noqa: E402
 from bot.delivery.scheduler import run_tick  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
 from bot.server import create_wsgi_app  # noqa: E402
+from standin import signing  # noqa: E402
+from standin.slack_standin import SlackStandIn  # noqa: E402
 from storage.db import upgrade  # noqa: E402
-from tests.support import signing  # noqa: E402
-from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 SECRET = "demo-signing-secret"
 TOKEN = "xoxb-demo"
