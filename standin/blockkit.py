@@ -1,4 +1,4 @@
-"""Slack's Block Kit rules, as the stand-in (tests/support/slack_standin.py) enforces them.
+"""Slack's Block Kit rules, as the stand-in (standin/server.py) enforces them.
 
 Every limit here is Slack's documented one (Block Kit reference: blocks, block elements and
 composition objects) unless a comment says it is unpublished. Refusals use Slack's shapes: an error

@@ -6,7 +6,7 @@ Signing follows Slack's v0 scheme::
     X-Slack-Signature = "v0=" + hex(hmac_sha256(secret, f"v0:{timestamp}:{body}"))
 
 Pass ``timestamp=`` (unix seconds) to build stale requests for replay-protection tests.
-Workspace ids match tests/support/slack_standin.py so payloads and API answers agree.
+Workspace ids match standin/state.py so payloads and API answers agree.
 """
 
 from __future__ import annotations
@@ -21,7 +21,38 @@ import time
 from typing import Any
 from urllib.parse import urlencode
 
-# Same workspace as tests/support/slack_standin.py (kept separate so each module imports alone).
+from standin.state_values import (
+    checkboxes as checkboxes,
+)
+from standin.state_values import (
+    conversations_select as conversations_select,
+)
+from standin.state_values import (
+    datepicker as datepicker,
+)
+from standin.state_values import (
+    multi_users_select as multi_users_select,
+)
+from standin.state_values import (
+    number_input as number_input,
+)
+from standin.state_values import (
+    radio_buttons as radio_buttons,
+)
+from standin.state_values import (
+    static_select as static_select,
+)
+from standin.state_values import (
+    text_input as text_input,
+)
+from standin.state_values import (
+    timepicker as timepicker,
+)
+from standin.state_values import (
+    users_select as users_select,
+)
+
+# Same workspace as standin/state.py (kept separate so each module imports alone).
 TEAM_ID = "T0001"
 TEAM_DOMAIN = "acme"
 BOT_USER_ID = "U0BOT"
@@ -130,62 +161,6 @@ def slash_command(
     }
     body = urlencode(fields)
     return body, sign(secret, body, timestamp, content_type="application/x-www-form-urlencoded")
-
-
-# --------------------------------------------------------------------------- view state helpers
-# Shapes of view.state.values entries, per element type, as Slack sends them.
-
-
-def text_input(value: str | None) -> dict[str, Any]:
-    return {"type": "plain_text_input", "value": value}
-
-
-def number_input(value: str | None) -> dict[str, Any]:
-    return {"type": "number_input", "value": value}
-
-
-def static_select(value: str | None, text: str | None = None) -> dict[str, Any]:
-    option = (
-        None
-        if value is None
-        else {"text": {"type": "plain_text", "text": text or value, "emoji": True}, "value": value}
-    )
-    return {"type": "static_select", "selected_option": option}
-
-
-def radio_buttons(value: str | None, text: str | None = None) -> dict[str, Any]:
-    return {**static_select(value, text), "type": "radio_buttons"}
-
-
-def checkboxes(values: list[str]) -> dict[str, Any]:
-    return {
-        "type": "checkboxes",
-        "selected_options": [
-            {"text": {"type": "plain_text", "text": v, "emoji": True}, "value": v} for v in values
-        ],
-    }
-
-
-def users_select(user_id: str | None) -> dict[str, Any]:
-    return {"type": "users_select", "selected_user": user_id}
-
-
-def multi_users_select(user_ids: list[str]) -> dict[str, Any]:
-    return {"type": "multi_users_select", "selected_users": list(user_ids)}
-
-
-def conversations_select(channel_id: str | None) -> dict[str, Any]:
-    return {"type": "conversations_select", "selected_conversation": channel_id}
-
-
-def datepicker(date: str | None) -> dict[str, Any]:
-    """``date`` as Slack sends it: "YYYY-MM-DD"."""
-    return {"type": "datepicker", "selected_date": date}
-
-
-def timepicker(time_: str | None) -> dict[str, Any]:
-    """``time_`` as Slack sends it: "HH:MM"."""
-    return {"type": "timepicker", "selected_time": time_}
 
 
 def _normalise_state(state_values: dict[str, Any]) -> dict[str, dict[str, Any]]:
