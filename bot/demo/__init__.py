@@ -12,7 +12,7 @@ from pathlib import Path
 from types import FrameType
 
 
-def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+def _stop(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt
 
 
@@ -21,8 +21,13 @@ def run(markdown: Path | None = None) -> int:
     from bot.demo.story import new_demo, play
 
     main = threading.current_thread() is threading.main_thread()
-    # A kill cleans up like Ctrl-C (signal handlers can only be set from the main thread).
-    previous = signal.signal(signal.SIGTERM, _stop_on_sigterm) if main else None
+    # Ctrl-C cleans up even when started with SIGINT ignored (a background job), and a kill cleans
+    # up like Ctrl-C. Signal handlers can only be set from the main thread.
+    previous = (
+        (signal.signal(signal.SIGINT, signal.default_int_handler), signal.signal(signal.SIGTERM, _stop))
+        if main
+        else None
+    )
     try:
         demo = new_demo()
         try:
@@ -33,8 +38,9 @@ def run(markdown: Path | None = None) -> int:
         print("chefsnatverket demo: stopped; the temp folder is removed", file=sys.stderr)
         return 130
     finally:
-        if main:
-            signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous[0])
+            signal.signal(signal.SIGTERM, previous[1])
     if markdown:
         markdown.write_text("\n".join(demo.out) + "\n", encoding="utf-8")
     return 0

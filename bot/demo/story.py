@@ -41,7 +41,6 @@ def _introduction(demo: Demo) -> None:
     )
     demo.say("of the timeline (the story moves the clock, and each jump is shown). Quoted blocks are what")
     demo.say("Slack shows, word for word, with mentions and channels as Slack displays them.")
-    demo.say()
 
 
 def _set_up(demo: Demo) -> None:
