@@ -175,13 +175,17 @@ class Demo:
         known = self.standin.channels.get(channel)
         return f"#{known['name']}" if known else channel
 
+    @staticmethod
+    def _recipient(params: dict[str, Any]) -> str:
+        return str(params.get("channel") or params.get("channel_id") or "")
+
     def show_new_calls(self, by_recipient: bool = False) -> None:
         """Everything the app made Slack show since the last look (a tick's fan-out runs in
         parallel, so its posts are shown sorted by recipient to keep the walk-through stable)."""
         calls = self.standin.calls[self.seen :]
         self.seen += len(calls)
         if by_recipient:
-            calls = sorted(calls, key=lambda c: self._name(str(c.params.get("channel", ""))))
+            calls = sorted(calls, key=lambda c: self._name(self._recipient(c.params)))
         for call in calls:
             p = call.params
             if call.method in ("chat.postMessage", "chat.postEphemeral") and call.ok:
@@ -197,7 +201,8 @@ class Demo:
                 name = self.people.get(str(p.get("user_id")), p.get("user_id"))
                 self._show(f"Hem-fliken för {name}", render_blocks(p["view"].get("blocks", []), self.shows))
             elif call.method == "files.completeUploadExternal" and call.ok:
-                self._show("fil", [f"{f.get('title', '')}" for f in p.get("files", [])])
+                titles = [str(f.get("title", "")) for f in p.get("files", [])]
+                self._show(f"{self._name(self._recipient(p))}, fil", titles)
 
     # ------------------------------------------------------------ the clock
 
