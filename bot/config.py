@@ -13,6 +13,9 @@ from dotenv import dotenv_values
 
 USER_ID_RE = re.compile(r"^[UW][A-Z0-9]{2,}$")
 LANGUAGES = ("sv", "en")
+# More than ten years would be keeping for ever in all but name.
+MIN_RETENTION_MONTHS = 1
+MAX_RETENTION_MONTHS = 120
 
 
 class SettingsError(Exception):
@@ -38,6 +41,9 @@ class Settings:
     grace_hours: float = 24.0
     # Seconds between scheduler runs inside the server.
     tick_interval_seconds: int = 30
+    # Check-ins, pulse answers and RSVPs are deleted this long after their meeting, nominations
+    # this long after their round closed (issue 10).
+    retention_months: int = 24
 
     @property
     def tz(self) -> ZoneInfo:
@@ -120,6 +126,13 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if not raw_interval.isdigit() or int(raw_interval) < 1:
         raise SettingsError(f"TICK_INTERVAL_SECONDS must be a whole number of seconds, got {raw_interval!r}")
 
+    raw_retention = env.get("RETENTION_MONTHS", "").strip() or "24"
+    if not raw_retention.isdigit() or not MIN_RETENTION_MONTHS <= int(raw_retention) <= MAX_RETENTION_MONTHS:
+        raise SettingsError(
+            f"RETENTION_MONTHS must be a whole number of months from {MIN_RETENTION_MONTHS} to "
+            f"{MAX_RETENTION_MONTHS}, got {raw_retention!r}"
+        )
+
     return Settings(
         slack_bot_token=token,
         slack_signing_secret=secret,
@@ -134,4 +147,5 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         host=host,
         grace_hours=grace_hours,
         tick_interval_seconds=int(raw_interval),
+        retention_months=int(raw_retention),
     )

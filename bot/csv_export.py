@@ -43,8 +43,21 @@ def upload_csv(runtime: Runtime, user_id: str, filename: str, data: bytes, comme
 
     Raises slack_sdk's SlackClientError when Slack refuses; callers answer the organiser.
     """
+    upload_files(runtime, user_id, [(filename, data)], comment)
+
+
+def upload_files(runtime: Runtime, user_id: str, files: list[tuple[str, bytes]], comment: str) -> None:
+    """Upload (filename, bytes) pairs as one message with files into the app's DM with `user_id`.
+
+    Raises slack_sdk's SlackClientError when Slack refuses; callers answer the person.
+    """
     opened = runtime.client.conversations_open(users=user_id)
     channel = opened["channel"]["id"]
-    runtime.client.files_upload_v2(
-        channel=channel, file=data, filename=filename, title=filename, initial_comment=comment
-    )
+    if len(files) == 1:
+        [(filename, data)] = files
+        runtime.client.files_upload_v2(
+            channel=channel, file=data, filename=filename, title=filename, initial_comment=comment
+        )
+        return
+    uploads = [{"file": data, "filename": name, "title": name} for name, data in files]
+    runtime.client.files_upload_v2(channel=channel, file_uploads=uploads, initial_comment=comment)

@@ -49,3 +49,8 @@ AWARD_BLOCK_NOMINEE_ORG = "award_nominee_org"
 AWARD_BLOCK_PARTNER = "award_partner"
 AWARD_BLOCK_MOTIVATION = "award_motivation"
 AWARD_INPUT = "value"
+
+# Trust (handlers/privacy.py)
+PRIVACY_OWN_EXTRACT = "privacy_own_extract"  # button on App Home: "Mina uppgifter"
+PRIVACY_ERASE_MODAL = "privacy_erase_modal"
+PRIVACY_INPUT = "value"

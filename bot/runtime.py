@@ -67,8 +67,9 @@ def feature_sources() -> list[Source]:
     import this module)."""
     from bot.award.schedule import SOURCE as award
     from bot.meeting.schedule import SOURCE as meeting
+    from bot.privacy.schedule import SOURCE as privacy
 
-    return [meeting, award]
+    return [meeting, award, privacy]
 
 
 def build_runtime(

@@ -32,6 +32,7 @@ from bot.award.timeline import (
 )
 from bot.award.views import build_announcement, build_jury_summary, build_reminder
 from bot.delivery.sends import DueSend, Message, Source
+from storage import audit
 from storage import awards as store
 from storage.models import AwardRound, RoundStatus
 
@@ -94,6 +95,8 @@ def _closer(round_id: int, now: dt.datetime) -> Callable[[Session], None]:
         award_round = store.get_round(session, round_id)
         if award_round is not None and award_round.status != RoundStatus.CLOSED:
             close_round(award_round, now)
+            rows = store.count_active_nominations(session, round_id)
+            audit.record(session, now, audit.SCHEDULER, audit.AuditAction.JURY_SUMMARY, rows=rows)
 
     return after_sent
 

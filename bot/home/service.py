@@ -38,6 +38,7 @@ class HomeState:
     award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
+    retention_months: int = 24  # for Om dina uppgifter
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def load_home(
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
+            retention_months=runtime.settings.retention_months,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

@@ -20,6 +20,7 @@ from bot.home.modals import (
     build_settings_modal,
 )
 from bot.home.service import HomeScreen, HomeState
+from bot.privacy.views import about_blocks
 from bot.texts import t
 
 __all__ = [  # the modal builders are part of the Home surface too
@@ -125,6 +126,7 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
+    blocks += [{"type": "divider"}, *about_blocks(state.retention_months, lang)]
     return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
 
 

@@ -171,7 +171,9 @@ def _summary_render(meeting_id: int, kind: str, tz: ZoneInfo, lang: str) -> Rend
     return render
 
 
-def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Message]:
+def _member_messages(
+    plan: Plan, kind: str, tz: ZoneInfo, lang: str, anonymous: bool = False
+) -> list[Message]:
     info = plan.info()
     if kind == timeline.INVITATION:
         return build_invitation(info, tz, lang)
@@ -181,7 +183,7 @@ def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Mes
         return build_day_of(info, tz, lang)
     from bot.pulse.views import build_pulse_question
 
-    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang)
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous)
 
 
 def _timeline_send(
@@ -218,7 +220,7 @@ def _timeline_send(
         kind=kind,
         due_at=planned.due_at,
         recipients=recipients,
-        render=_fixed(_member_messages(plan, kind, tz, lang)),
+        render=_fixed(_member_messages(plan, kind, tz, lang, get_network(session).anonymous_pulse)),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,
         stale_after=stale_after,

@@ -18,6 +18,7 @@ from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.people import active_member
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import Meeting, Member, PulseAnswer
 from storage.queries import active_members
 
@@ -158,6 +159,8 @@ class PulseSummary:
     no: tuple[str, ...]
     unanswered: tuple[str, ...]
     comments: tuple[PulseComment, ...]
+    # The network's setting (issue 10): counts and comments without names.
+    anonymous: bool = False
 
 
 def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
@@ -196,6 +199,7 @@ def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
         no=names(lambda mid: mid in by_member and by_member[mid].answer == NO),
         unanswered=names(lambda mid: mid not in by_member or by_member[mid].answer is None),
         comments=tuple(comments),
+        anonymous=get_network(session).anonymous_pulse,
     )
 
 
