@@ -12,7 +12,6 @@ Also `GET /healthz` in the same run, as the floor an HTTP round trip costs on th
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import socket
@@ -27,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from storage.db import make_engine, make_session_factory, transaction, upgrade  # noqa: E402
-from storage.models import Meeting, Member, Organisation  # noqa: E402
+from storage.db import upgrade  # noqa: E402
+from tests.e2e.process import arrange_members  # noqa: E402
 from tests.support import signing  # noqa: E402
 from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
@@ -61,14 +60,8 @@ def main() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="ackbench-"))
     url = f"sqlite:///{workdir / 'bench.db'}"
     upgrade(url)
-    engine = make_engine(url)
     users = [f"UBENCH{i:04d}" for i in range(args.requests)]
-    with transaction(make_session_factory(engine)) as s:
-        org = Organisation(name="Försäkringskassan")
-        s.add(org)
-        s.add_all(Member(slack_user_id=u, name=u, organisation=org, active=True) for u in users)
-        s.add(Meeting(starts_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=30), place="Malmö"))
-    engine.dispose()
+    arrange_members(url, users)
 
     standin = SlackStandIn().start()
     port = _port()

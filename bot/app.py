@@ -3,28 +3,75 @@
 from __future__ import annotations
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
+from urllib.error import URLError
 
-from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse, Respond
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
+from slack_sdk import WebClient
 
 from bot.runtime import Runtime
+from bot.texts import t
 
 logger = logging.getLogger(__name__)
 
+# Interactive payloads that always name the person acting (in body["user"]["id"]).
+_INTERACTIVE = frozenset({"block_actions", "view_submission", "view_closed", "shortcut", "message_action"})
 
-def create_app(runtime: Runtime, *, process_before_response: bool = False) -> App:
-    """A Bolt App answering with `runtime`'s client; every feature registered."""
+
+class _DropClientWarning(logging.Filter):
+    """We pass our own client on purpose; Bolt still reads SLACK_BOT_TOKEN from the environment
+    and would warn on every start that it is unused."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
+BOLT_LOGGER = logging.getLogger("chefsnatverket.bolt")
+BOLT_LOGGER.addFilter(_DropClientWarning())
+
+
+def _timed_out(error: BaseException) -> bool:
+    """A Slack call that got no answer in time (read or connect time-out)."""
+    return isinstance(error, TimeoutError) or (
+        isinstance(error, URLError) and isinstance(error.reason, TimeoutError)
+    )
+
+
+def _acting_user(body: dict[str, Any]) -> str | None:
+    user = body.get("user")
+    return body.get("user_id") or (user.get("id") if isinstance(user, dict) else None)
+
+
+def create_app(runtime: Runtime, *, process_before_response: bool = False, verify_token: bool = False) -> App:
+    """A Bolt App answering with `runtime`'s client; every feature registered.
+
+    `verify_token` calls auth.test now (the server does, at start-up, before serving), so the
+    first request does not pay for it; Slack refusing the token raises BoltError.
+    """
     import handlers
 
     app = App(
         client=runtime.client,
         signing_secret=runtime.settings.slack_signing_secret,
-        # The token is checked lazily by the first request instead of at import/start, so a
-        # slow Slack never stops the server from starting and /healthz from answering.
-        token_verification_enabled=False,
+        token_verification_enabled=verify_token,
         process_before_response=process_before_response,
-        logger=logging.getLogger("chefsnatverket.bolt"),
+        # A listener keeps its thread through its Slack calls after the ack; the next request's
+        # ack needs a free one. Threads are made on demand, so idle capacity costs nothing.
+        listener_executor=ThreadPoolExecutor(
+            max_workers=runtime.settings.listener_threads, thread_name_prefix="listener"
+        ),
+        logger=BOLT_LOGGER,
     )
+
+    @app.middleware
+    def refuse_anonymous(body: dict[str, Any], next: Any) -> BoltResponse | None:
+        # A signed command or interaction without a user is not from Slack's UI: 400, not a
+        # listener's KeyError.
+        if (body.get("command") or body.get("type") in _INTERACTIVE) and not _acting_user(body):
+            return BoltResponse(status=400, body="")
+        return next()
 
     @app.middleware
     def inject_runtime(context: BoltContext, next: Any) -> BoltResponse | None:
@@ -35,10 +82,35 @@ def create_app(runtime: Runtime, *, process_before_response: bool = False) -> Ap
         return next()
 
     @app.error
-    def handle_error(error: Exception, body: dict[str, Any], logger: logging.Logger) -> None:
-        """Log any listener failure with its traceback (never the payload: it holds user text)."""
+    def handle_error(
+        error: Exception,
+        body: dict[str, Any],
+        logger: logging.Logger,
+        respond: Respond | None,
+        client: WebClient,
+    ) -> None:
+        """Log any listener failure with its traceback (never the payload: it holds user text).
+
+        A Slack call that timed out (views.open, say) would leave the person with nothing:
+        tell them, as the listeners do when Slack answers 429 or 500.
+        """
         kind = body.get("type") or body.get("command") or "?"
         logger.error("listener failed for %s", kind, exc_info=error)
+        if _timed_out(error):
+            _tell_timed_out(body, respond, client, runtime, logger)
 
     handlers.register(app)
     return app
+
+
+def _tell_timed_out(
+    body: dict[str, Any], respond: Respond | None, client: WebClient, runtime: Runtime, logger: logging.Logger
+) -> None:
+    text = t("error.slack_timeout", runtime.lang)
+    try:
+        if respond is not None and body.get("response_url"):
+            respond(text=text, response_type="ephemeral", replace_original=False)
+        elif (user := _acting_user(body)) is not None:
+            client.chat_postMessage(channel=user, text=text)
+    except Exception:
+        logger.exception("could not tell the person that Slack timed out")

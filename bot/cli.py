@@ -8,7 +8,7 @@ import logging
 import sys
 from zoneinfo import ZoneInfo
 
-from bot.config import Settings, SettingsError, load_settings
+from bot.config import Settings, SettingsError, load_database_url, load_settings
 
 
 def parse_instant(raw: str, tz: ZoneInfo) -> dt.datetime:
@@ -19,44 +19,87 @@ def parse_instant(raw: str, tz: ZoneInfo) -> dt.datetime:
     return value
 
 
+def _fail(message: str, code: int = 2) -> SystemExit:
+    print(f"chefsnatverket: {message}", file=sys.stderr)
+    return SystemExit(code)
+
+
 def _settings_or_exit() -> Settings:
     try:
         return load_settings()
     except SettingsError as err:
-        print(f"chefsnatverket: {err}", file=sys.stderr)
-        raise SystemExit(2) from None
+        raise _fail(str(err)) from None
 
 
-def _configure_logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+class _LocalTimeFormatter(logging.Formatter):
+    """Log times in the network's time zone (BOT_TIMEZONE), with their offset, whatever the
+    machine's clock zone: one zone in every line."""
+
+    def __init__(self, fmt: str, tz: ZoneInfo) -> None:
+        super().__init__(fmt)
+        self.tz = tz
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return dt.datetime.fromtimestamp(record.created, self.tz).isoformat(sep=" ", timespec="seconds")
+
+
+def _configure_logging(tz: ZoneInfo, level: str = "INFO") -> None:
+    handler = logging.StreamHandler()
+    handler.setFormatter(_LocalTimeFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", tz))
+    logging.basicConfig(level=level, handlers=[handler], force=True)
     # urllib3/slack_sdk debug logs would print tokens and message texts.
     logging.getLogger("slack_sdk").setLevel(logging.WARNING)
     logging.getLogger("slack_bolt").setLevel(logging.WARNING)
-    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    # Bolt's own debug lines would carry request payloads (user text), whatever LOG_LEVEL says.
+    logging.getLogger("chefsnatverket.bolt").setLevel(logging.INFO)
+    # One line per start (ours), none per idle tick: these speak at INFO on every start or run.
+    for name in ("alembic", "apscheduler", "waitress"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def _upgrade_or_exit(url: str) -> None:
+    """Migrate, or stop with one line (for the one-shot commands)."""
+    from storage.db import DatabaseUnavailable, upgrade_checked
+
+    try:
+        upgrade_checked(url)
+    except DatabaseUnavailable as err:
+        raise _fail(str(err), 1) from None
 
 
 def serve() -> int:
-    """Upgrade the database, start the scheduler (unless RUN_SCHEDULER is off) and serve."""
-    from bot.app import create_app
+    """Verify the token, migrate (in the background while the database is unreachable), start the
+    scheduler (unless RUN_SCHEDULER is off) and serve."""
     from bot.delivery.scheduler import start_scheduler
     from bot.runtime import build_runtime
-    from bot.server import serve_http, serve_socket_mode
-    from storage.db import upgrade
+    from bot.server import (
+        BackgroundMigration,
+        StartupError,
+        app_with_verified_token,
+        serve_http,
+        serve_socket_mode,
+        start_line,
+    )
 
     settings = _settings_or_exit()
-    _configure_logging()
-    upgrade(settings.database_url)
+    _configure_logging(settings.tz, settings.log_level)
     runtime = build_runtime(settings)
-    app = create_app(runtime)
-    scheduler = start_scheduler(runtime) if settings.run_scheduler else None
+    migration = BackgroundMigration(runtime, start_scheduler if settings.run_scheduler else None)
+    try:
+        app = app_with_verified_token(runtime)
+        migration.first_attempt()
+    except StartupError as err:
+        raise _fail(str(err)) from None
+    logging.getLogger("chefsnatverket").info("%s", start_line(settings))
     try:
         if settings.slack_app_token:
             serve_socket_mode(app, runtime)
         else:
-            serve_http(app, runtime)
+            serve_http(app, runtime, migration.done.is_set)
+    except OSError as err:  # the address is taken, or not this machine's
+        raise _fail(f"cannot serve on {settings.host}:{settings.port}: {err.strerror or err}") from None
     finally:
-        if scheduler is not None:
-            scheduler.shutdown(wait=False)
+        migration.stop()
     return 0
 
 
@@ -64,16 +107,15 @@ def tick(at_raw: str | None) -> int:
     """Do all scheduled work due at `at_raw` (default now), once, and exit."""
     from bot.delivery.scheduler import run_tick
     from bot.runtime import build_runtime
-    from storage.db import upgrade
 
     settings = _settings_or_exit()
-    _configure_logging()
+    _configure_logging(settings.tz, settings.log_level)
     try:
         at = parse_instant(at_raw, settings.tz) if at_raw else None
     except ValueError:
         print(f"chefsnatverket: --at must be an ISO-8601 time, got {at_raw!r}", file=sys.stderr)
         return 2
-    upgrade(settings.database_url)
+    _upgrade_or_exit(settings.database_url)
     runtime = build_runtime(settings)
     report = run_tick(runtime, at)
     print(report)
@@ -81,12 +123,13 @@ def tick(at_raw: str | None) -> int:
 
 
 def db_upgrade() -> int:
-    """Bring the schema to the newest migration."""
-    from storage.db import upgrade
-
-    settings = _settings_or_exit()
-    _configure_logging()
-    upgrade(settings.database_url)
+    """Bring the schema to the newest migration (needs DATABASE_URL only, no Slack token)."""
+    try:
+        url = load_database_url()
+    except SettingsError as err:
+        raise _fail(str(err)) from None
+    _configure_logging(ZoneInfo("UTC"))
+    _upgrade_or_exit(url)
     print("chefsnatverket: database is at the newest migration")
     return 0
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipaddress
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -16,6 +18,7 @@ LANGUAGES = ("sv", "en")
 # More than ten years would be keeping for ever in all but name.
 MIN_RETENTION_MONTHS = 1
 MAX_RETENTION_MONTHS = 120
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
 class SettingsError(Exception):
@@ -44,6 +47,17 @@ class Settings:
     # Check-ins, pulse answers and RSVPs are deleted this long after their meeting, nominations
     # this long after their round closed (issue 10).
     retention_months: int = 24
+    # Serving capacity, sized together (see bot/server.py): waitress threads only carry a
+    # request until its ack; listener threads carry a listener through its Slack calls after
+    # the ack, so there must be one for every request that can be in flight at once; the
+    # database pool serves both, short units of work that never span a Slack call.
+    web_threads: int = 16
+    listener_threads: int = 100
+    db_pool_size: int = 10
+    db_max_overflow: int = 20
+    log_level: str = "INFO"
+    # The app's public address (https://…), for whole links to Guldlänken's web form.
+    public_url: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -64,15 +78,81 @@ def _required(env: Mapping[str, str], name: str) -> str:
     value = env.get(name, "").strip()
     if not value:
         raise SettingsError(f"{name} is missing: set it in the environment or in .env")
+    if "..." in value or "…" in value:
+        raise SettingsError(f"{name} is still the placeholder from .env.sample: put the real value in .env")
     return value
 
 
-def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> Settings:
-    """Read settings from `environ` (default os.environ) over an optional `.env` file; fail fast."""
+# ORGANISERS in .env.sample: a well-formed id that is nobody's, so it must not pass unnoticed.
+SAMPLE_ORGANISER = "U0123ABCD"
+DEFAULT_DATABASE_URL = "sqlite:///chefsnatverket.db"
+_HOSTNAME_RE = re.compile(
+    r"^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"
+)
+
+
+def _read_env(environ: Mapping[str, str] | None, env_file: str | Path | None) -> dict[str, str]:
     env: dict[str, str] = {}
     if env_file is not None and Path(env_file).is_file():
         env.update({k: v for k, v in dotenv_values(env_file).items() if v is not None})
     env.update(os.environ if environ is None else environ)
+    return env
+
+
+def _database_url(env: Mapping[str, str]) -> str:
+    url = env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+    match = re.match(r"^(sqlite|postgres|postgresql)(\+\w+)?://", url)
+    if not match:
+        raise SettingsError("DATABASE_URL must start with sqlite://, postgres:// or postgresql://")
+    if match.group(1) != "sqlite":
+        return url
+    path = url[match.end() :].split("?", 1)[0]
+    if path in {"", "/", "/:memory:"} or "mode=memory" in url:
+        # Every connection would get its own empty database: the scheduler's ticks would
+        # never see the tables the migration made.
+        raise SettingsError(
+            "DATABASE_URL is an in-memory SQLite database: give a file, e.g. sqlite:///chefsnatverket.db"
+        )
+    folder = Path(path[1:]).parent
+    if not folder.is_dir():
+        raise SettingsError(f"DATABASE_URL: the folder {str(folder)!r} for the SQLite file does not exist")
+    if not os.access(folder, os.W_OK):
+        raise SettingsError(f"DATABASE_URL: the folder {str(folder)!r} for the SQLite file is not writable")
+    return url
+
+
+def _count(env: Mapping[str, str], name: str, default: int, minimum: int = 1) -> int:
+    raw = env.get(name, "").strip() or str(default)
+    if not raw.isdigit() or int(raw) < minimum:
+        raise SettingsError(f"{name} must be a whole number of at least {minimum}, got {raw!r}")
+    return int(raw)
+
+
+def _host(env: Mapping[str, str]) -> str:
+    host = env.get("HOST", "").strip() or "0.0.0.0"  # noqa: S104
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        if not _HOSTNAME_RE.match(host):
+            raise SettingsError(f"HOST must be an IP address or a host name, got {host!r}") from None
+    return host
+
+
+def _log_level(env: Mapping[str, str]) -> str:
+    level = env.get("LOG_LEVEL", "").strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, got {level!r}")
+    return level
+
+
+def load_database_url(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> str:
+    """Only DATABASE_URL, checked: what `db upgrade` needs (no Slack token)."""
+    return _database_url(_read_env(environ, env_file))
+
+
+def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> Settings:
+    """Read settings from `environ` (default os.environ) over an optional `.env` file; fail fast."""
+    env = _read_env(environ, env_file)
 
     token = _required(env, "SLACK_BOT_TOKEN")
     if not token.startswith("xoxb-"):
@@ -83,9 +163,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if app_token is not None and not app_token.startswith("xapp-"):
         raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with xapp-")
 
-    database_url = env.get("DATABASE_URL", "").strip() or "sqlite:///chefsnatverket.db"
-    if not re.match(r"^(sqlite|postgres|postgresql)(\+\w+)?://", database_url):
-        raise SettingsError("DATABASE_URL must start with sqlite://, postgres:// or postgresql://")
+    database_url = _database_url(env)
 
     api_url = env.get("SLACK_API_URL", "").strip() or "https://slack.com/api/"
     if not re.match(r"^https?://[^/\s]+", api_url):
@@ -97,6 +175,8 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     for organiser in organisers:
         if not USER_ID_RE.match(organiser):
             raise SettingsError(f"ORGANISERS must be comma-separated Slack user ids (U…), got {organiser!r}")
+        if organiser == SAMPLE_ORGANISER:
+            raise SettingsError(f"ORGANISERS is still the example from .env.sample ({SAMPLE_ORGANISER})")
 
     timezone = env.get("BOT_TIMEZONE", "").strip() or "Europe/Stockholm"
     try:
@@ -108,19 +188,22 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if language not in LANGUAGES:
         raise SettingsError(f"BOT_LANGUAGE must be one of {', '.join(LANGUAGES)}, got {language!r}")
 
-    run_scheduler = _bool("RUN_SCHEDULER", env.get("RUN_SCHEDULER", "true"))
+    # Empty means the default, like every other setting.
+    run_scheduler = _bool("RUN_SCHEDULER", env.get("RUN_SCHEDULER", "").strip() or "true")
 
     raw_port = env.get("PORT", "").strip() or "3000"
     if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
         raise SettingsError(f"PORT must be a TCP port number, got {raw_port!r}")
 
-    host = env.get("HOST", "").strip() or "0.0.0.0"  # noqa: S104
+    host = _host(env)
 
     raw_grace = env.get("GRACE_HOURS", "").strip() or "24"
     try:
         grace_hours = float(raw_grace)
     except ValueError:
-        raise SettingsError(f"GRACE_HOURS must be a number of hours, got {raw_grace!r}") from None
+        grace_hours = math.nan
+    if not math.isfinite(grace_hours) or grace_hours < 0:
+        raise SettingsError(f"GRACE_HOURS must be a number of hours, 0 or more, got {raw_grace!r}")
 
     raw_interval = env.get("TICK_INTERVAL_SECONDS", "").strip() or "30"
     if not raw_interval.isdigit() or int(raw_interval) < 1:
@@ -132,6 +215,9 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
             f"RETENTION_MONTHS must be a whole number of months from {MIN_RETENTION_MONTHS} to "
             f"{MAX_RETENTION_MONTHS}, got {raw_retention!r}"
         )
+    public_url = env.get("PUBLIC_URL", "").strip().rstrip("/") or None
+    if public_url is not None and not re.match(r"^https?://[^/\s]+", public_url):
+        raise SettingsError(f"PUBLIC_URL must be an http(s) URL, got {public_url!r}")
 
     return Settings(
         slack_bot_token=token,
@@ -148,4 +234,10 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         grace_hours=grace_hours,
         tick_interval_seconds=int(raw_interval),
         retention_months=int(raw_retention),
+        web_threads=_count(env, "WEB_THREADS", Settings.web_threads),
+        listener_threads=_count(env, "LISTENER_THREADS", Settings.listener_threads),
+        db_pool_size=_count(env, "DB_POOL_SIZE", Settings.db_pool_size),
+        db_max_overflow=_count(env, "DB_MAX_OVERFLOW", Settings.db_max_overflow, minimum=0),
+        log_level=_log_level(env),
+        public_url=public_url,
     )

@@ -54,3 +54,10 @@ AWARD_INPUT = "value"
 PRIVACY_OWN_EXTRACT = "privacy_own_extract"  # button on App Home: "Mina uppgifter"
 PRIVACY_ERASE_MODAL = "privacy_erase_modal"
 PRIVACY_INPUT = "value"
+# The jury's decision (handlers/award_decision.py); each input's element has action_id AWARD_INPUT.
+AWARD_DECIDE_OPEN = "award_decide_open"  # button: jury summary (value: round id) and Home (value: "home")
+AWARD_DECIDE_MODAL = "award_decide_modal"
+AWARD_BLOCK_WINNERS = "award_winners"
+AWARD_BLOCK_CITATION = "award_citation"
+AWARD_BLOCK_ANNOUNCE_DATE = "award_announce_date"
+AWARD_BLOCK_ANNOUNCE_TIME = "award_announce_time"

@@ -82,7 +82,9 @@ def build_runtime(
     monotonic: Monotonic = time.monotonic,
 ) -> Runtime:
     """Wire a Runtime from settings; tests pass a frozen clock and a sleep that moves it."""
-    engine = make_engine(settings.database_url)
+    engine = make_engine(
+        settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
+    )
     return Runtime(
         settings=settings,
         engine=engine,

@@ -23,6 +23,8 @@ from bot.award.views import (
     build_nomination_form,
     build_text_message,
 )
+from bot.award.winner_views import build_winners_list
+from bot.award.winners import winners_list
 from bot.runtime import Runtime
 from bot.texts import t
 from handlers.replies import dm
@@ -43,7 +45,8 @@ def handle_guldlanken_command(
     logger: logging.Logger,
     runtime: Runtime,
 ) -> None:
-    """`/guldlanken`: the nomination modal; `mina`: one's own nominations; anything else: help."""
+    """`/guldlanken`: the nomination modal; `mina`: one's own nominations; `vinnare`: the winners
+    over the years; anything else: help."""
     kind = nominations.command_kind(command.get("text") or "")
     if kind == Command.HELP:
         ack(text=t("award.help", runtime.lang))
@@ -59,6 +62,10 @@ def handle_guldlanken_command(
                 )
             else:
                 respond(text=refusal or "", response_type="ephemeral")
+            return
+        if kind == Command.WINNERS:
+            for message in build_winners_list(winners_list(runtime), runtime.lang):
+                respond(response_type="ephemeral", **message)
             return
         mine = nominations.my_nominations(runtime, user_id)
         if isinstance(mine, Refusal):

@@ -18,12 +18,9 @@ from slack_sdk.errors import SlackApiError
 from bot import ids
 from bot.checkin.service import (
     Choice,
-    NothingPending,
     Opening,
-    Pending,
     Refusal,
     Saved,
-    TooLongCombined,
     clear_pending,
     from_slack_text,
     is_help_request,
@@ -38,14 +35,14 @@ from bot.checkin.service import (
 from bot.checkin.views import (
     answers_from,
     build_checkin_modal,
-    build_pending_question,
-    build_saved_message,
+    build_command_answer,
+    build_dm_reply,
     build_settled_message,
     build_submitted_message,
     read_submission,
     refusal_text,
+    settle_refusal_text,
     submission_errors,
-    too_long_combined_text,
     too_long_text,
 )
 from bot.runtime import Runtime
@@ -93,10 +90,8 @@ def handle_checkin_command(
         logger.exception("check-in command failed")
         ack(text=t("error.generic", runtime.lang))
         return
-    if isinstance(outcome, Refusal):
-        ack(text=refusal_text(outcome, runtime.tz, runtime.lang))
-    elif isinstance(outcome, Saved):
-        ack(**build_saved_message(outcome, runtime.tz, runtime.lang))
+    if not isinstance(outcome, Opening):
+        ack(**build_command_answer(outcome, runtime.tz, runtime.lang))
     else:
         ack()
         if not _open_modal(client, command["trigger_id"], outcome, runtime, logger, user_id):
@@ -195,16 +190,8 @@ def handle_direct_message(
         if not retry:
             dm(client, user_id, {"text": t("error.generic", runtime.lang)}, logger)
         return
-    if isinstance(outcome, Refusal):
-        if not retry:
-            dm(client, user_id, {"text": refusal_text(outcome, runtime.tz, runtime.lang)}, logger)
-    elif outcome.changed or not retry:
-        message = (
-            build_pending_question(outcome, runtime.tz, runtime.lang)
-            if isinstance(outcome, Pending)
-            else build_saved_message(outcome, runtime.tz, runtime.lang)
-        )
-        dm(client, user_id, message, logger)
+    if not retry or (not isinstance(outcome, Refusal) and outcome.changed):
+        dm(client, user_id, build_dm_reply(outcome, runtime.tz, runtime.lang), logger)
 
 
 PENDING_CHOICES = {
@@ -212,14 +199,6 @@ PENDING_CHOICES = {
     ids.CHECKIN_PENDING_APPEND: Choice.APPEND,
     ids.CHECKIN_PENDING_KEEP: Choice.KEEP,
 }
-
-
-def _settle_refusal(outcome: Refusal | NothingPending | TooLongCombined, runtime: Runtime) -> str:
-    if isinstance(outcome, Refusal):
-        return refusal_text(outcome, runtime.tz, runtime.lang)
-    if isinstance(outcome, TooLongCombined):
-        return too_long_combined_text(outcome.length, runtime.lang)
-    return t("checkin.pending.nothing", runtime.lang)
 
 
 def handle_checkin_pending(
@@ -246,7 +225,7 @@ def handle_checkin_pending(
         tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if not isinstance(outcome, Saved):
-        tell(body, respond, client, _settle_refusal(outcome, runtime), logger)
+        tell(body, respond, client, settle_refusal_text(outcome, runtime.tz, runtime.lang), logger)
         return
     message = build_settled_message(outcome, choice, runtime.tz, runtime.lang)
     answer(body, respond, client, message, logger, replace_original=True)

@@ -26,6 +26,8 @@ from bot.runtime import Runtime
 from bot.texts import t
 from handlers.replies import tell
 
+CHOICES = {ids.PULSE_YES: pulse.PulseChoice.YES, ids.PULSE_NO: pulse.PulseChoice.NO}
+
 
 def handle_pulse_answer(
     ack: Ack,
@@ -38,7 +40,7 @@ def handle_pulse_answer(
 ) -> None:
     """Ja / Nej: store (or replace) the answer and show it in the question message."""
     ack()
-    choice = pulse.YES if action.get("action_id") == ids.PULSE_YES else pulse.NO
+    choice = CHOICES[action["action_id"]]
     meeting_id = parse_meeting_id(action.get("value"))
     try:
         outcome = pulse.answer(runtime, body["user"]["id"], meeting_id, choice)
@@ -49,9 +51,7 @@ def handle_pulse_answer(
     if isinstance(outcome, pulse.Refusal):
         tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
         return
-    message = build_pulse_answered(
-        outcome.meeting_id, outcome.starts_at, outcome.answer, bool(outcome.comment), runtime.tz, runtime.lang
-    )
+    message = build_pulse_answered(outcome, runtime.tz, runtime.lang)
     try:
         respond(replace_original=True, **message)
     except Exception:
@@ -114,9 +114,7 @@ def handle_pulse_comment_submission(
         return
     ack(response_action="update", view=build_comment_thanks(runtime.lang))
     if channel and ts:
-        message = build_pulse_answered(
-            outcome.meeting_id, outcome.starts_at, outcome.answer, True, runtime.tz, runtime.lang
-        )
+        message = build_pulse_answered(outcome, runtime.tz, runtime.lang)
         try:
             client.chat_update(channel=channel, ts=ts, **message)
         except SlackApiError:
@@ -125,7 +123,7 @@ def handle_pulse_comment_submission(
 
 def register(app: App) -> None:
     """Register the pulse listeners."""
-    app.action(ids.PULSE_YES)(handle_pulse_answer)
-    app.action(ids.PULSE_NO)(handle_pulse_answer)
+    for action_id in CHOICES:
+        app.action(action_id)(handle_pulse_answer)
     app.action(ids.PULSE_COMMENT_OPEN)(handle_pulse_comment_open)
     app.view(ids.PULSE_COMMENT_MODAL)(handle_pulse_comment_submission)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -40,6 +41,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     # A database error's message would otherwise carry the statement's parameters (check-in
     # answers, motivations) into the logs with its traceback.
     kwargs.setdefault("hide_parameters", True)
+    # A unit of work that finds the pool exhausted waits this long, then fails loudly.
+    kwargs.setdefault("pool_timeout", 10)
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": 15, "check_same_thread": False}, **kwargs)
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -85,3 +88,22 @@ def upgrade(url: str, revision: str = "head") -> None:
     from alembic import command
 
     command.upgrade(alembic_config(url), revision)
+
+
+class DatabaseUnavailable(Exception):
+    """The database could not be reached or opened; the message is one line, without secrets."""
+
+
+def upgrade_checked(url: str, revision: str = "head") -> None:
+    """`upgrade`, turning "cannot connect / cannot open" into DatabaseUnavailable (one line)."""
+    try:
+        upgrade(url, revision)
+    except DBAPIError as err:
+        # Only "cannot connect / cannot open" (a file that is not a database is a bare
+        # DatabaseError); a failing migration statement is a bug and keeps its traceback.
+        if not isinstance(err, OperationalError | InterfaceError) and type(err) is not DatabaseError:
+            raise
+        lines = str(err.orig or err).strip().splitlines()
+        raise DatabaseUnavailable(
+            f"the database cannot be reached: {lines[0] if lines else type(err).__name__}"
+        ) from None

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from storage.models import Meeting, Network
+from storage.models import Meeting, MeetingStatus, Network
 
-PLANNED = "planned"
-CANCELLED = "cancelled"
+PLANNED = MeetingStatus.PLANNED
+CANCELLED = MeetingStatus.CANCELLED
 
 
 def get_network(session: Session) -> Network:
@@ -23,9 +24,21 @@ def get_network(session: Session) -> Network:
     return network
 
 
+def stored_policy(session: Session) -> dict[str, Any] | None:
+    """The network's timeline overrides, read without creating the network row (a fast,
+    read-only step before a modal opens); None when there are none yet."""
+    network = session.get(Network, 1)
+    return network.policy if network else None
+
+
 def set_organisers_channel(session: Session, channel_id: str | None) -> None:
     """Choose the channel where summaries and reports go."""
     get_network(session).organisers_channel = channel_id
+
+
+def find_meeting(session: Session, meeting_id: int) -> Meeting | None:
+    """The meeting with this id, planned or cancelled, if it exists."""
+    return session.get(Meeting, meeting_id)
 
 
 def next_meeting(session: Session, now: dt.datetime) -> Meeting | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import secrets
 from typing import Annotated, Any
 
 from sqlalchemy import (
@@ -117,12 +118,24 @@ class Member(Base):
     organisation: Mapped[Organisation | None] = relationship(back_populates="members")
 
 
+class MeetingStatus(enum.StrEnum):
+    """A meeting is planned until it is cancelled (stored as these strings)."""
+
+    PLANNED = "planned"
+    CANCELLED = "cancelled"
+
+
+def _one_of(column: str, values: type[enum.StrEnum]) -> str:
+    # Renders "column IN ('a', 'b')" exactly as migration 0001 wrote it, from the enum.
+    return "{} IN ({})".format(column, ", ".join(f"'{v.value}'" for v in values))
+
+
 class Meeting(Base):
     """One of the network's meetings."""
 
     __tablename__ = "meetings"
     __table_args__ = (
-        CheckConstraint("status IN ('planned', 'cancelled')", name="status"),
+        CheckConstraint(_one_of("status", MeetingStatus), name="status"),
         # One meeting per start time, among those not cancelled.
         Index(
             "uq_meetings_starts_at_planned",
@@ -136,7 +149,7 @@ class Meeting(Base):
     id: Mapped[intpk]
     starts_at: Mapped[aware]
     place: Mapped[str | None] = mapped_column(String(500))
-    status: Mapped[str] = mapped_column(String(16), default="planned")
+    status: Mapped[str] = mapped_column(String(16), default=MeetingStatus.PLANNED.value)
     # Bumped on every move, so sends can tell which plan they belonged to.
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by: Mapped[str | None] = mapped_column(String(32))
@@ -167,13 +180,20 @@ class CheckIn(Base):
     member: Mapped[Member] = relationship()
 
 
+class PulseChoice(enum.StrEnum):
+    """The answer to "Vill ni träffas igen?": Ja or Nej (stored as these strings)."""
+
+    YES = "yes"
+    NO = "no"
+
+
 class PulseAnswer(Base):
     """A member's answer to "Vill ni träffas igen?" after a meeting."""
 
     __tablename__ = "pulse_answers"
     __table_args__ = (
         UniqueConstraint("meeting_id", "member_id", name="uq_pulse_answers_meeting_member"),
-        CheckConstraint("answer IN ('yes', 'no') OR answer IS NULL", name="answer"),
+        CheckConstraint(_one_of("answer", PulseChoice) + " OR answer IS NULL", name="answer"),
     )
 
     id: Mapped[intpk]
@@ -221,7 +241,7 @@ class Delivery(Base):
     __tablename__ = "deliveries"
     __table_args__ = (
         UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
-        CheckConstraint("state IN ({})".format(", ".join(f"'{s}'" for s in DeliveryState)), name="state"),
+        CheckConstraint(_one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
     )
 
@@ -254,12 +274,17 @@ class RoundStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+def new_web_token() -> str:
+    """A long random token for a round's web form link (43 URL-safe characters)."""
+    return secrets.token_urlsafe(32)
+
+
 class AwardRound(Base):
     """A yearly Guldlänken round."""
 
     __tablename__ = "award_rounds"
     __table_args__ = (
-        CheckConstraint("status IN ('open', 'closed')", name="status"),
+        CheckConstraint(_one_of("status", RoundStatus), name="status"),
         # One open round at a time.
         Index(
             "uq_award_rounds_one_open",
@@ -281,8 +306,17 @@ class AwardRound(Base):
     opened_at: Mapped[created]
     closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     updated_at: Mapped[updated]
+    # The secret part of the round's web form link (/guldlanken/<web_token>).
+    web_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_web_token)
 
     nominations: Mapped[list[Nomination]] = relationship(back_populates="round")
+
+
+class NominationSource(enum.StrEnum):
+    """Where a nomination came from: the Slack modal or the public web form."""
+
+    SLACK = "slack"
+    WEB = "web"
 
 
 class Nomination(Base):
@@ -294,6 +328,13 @@ class Nomination(Base):
             "(nominee_user_id IS NOT NULL AND nominee_name IS NULL)"
             " OR (nominee_user_id IS NULL AND nominee_name IS NOT NULL)",
             name="one_nominee",
+        ),
+        CheckConstraint("source IN ('slack', 'web')", name="source"),
+        # A Slack nomination names its nominator by user id; a web one by name and e-mail.
+        CheckConstraint(
+            "(source = 'slack' AND nominator_user_id IS NOT NULL)"
+            " OR (source = 'web' AND nominator_name IS NOT NULL AND nominator_email IS NOT NULL)",
+            name="nominator",
         ),
         # The same nominator nominates the same person once per round (withdrawn ones aside).
         Index(
@@ -309,7 +350,8 @@ class Nomination(Base):
 
     id: Mapped[intpk]
     round_id: Mapped[int] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
-    nominator_user_id: Mapped[slack_id]
+    # None for a nomination from the web form (see `source`).
+    nominator_user_id: Mapped[str | None] = mapped_column(String(32))
     nominee_user_id: Mapped[str | None] = mapped_column(String(32))
     nominee_name: Mapped[str | None] = mapped_column(String(200))
     nominee_organisation: Mapped[str | None] = mapped_column(String(200))
@@ -321,6 +363,12 @@ class Nomination(Base):
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+    source: Mapped[str] = mapped_column(
+        String(8), default=NominationSource.SLACK.value, server_default="slack"
+    )
+    # Who nominated through the web form (shown to the jury only).
+    nominator_name: Mapped[str | None] = mapped_column(String(200))
+    nominator_email: Mapped[str | None] = mapped_column(String(320))
 
     round: Mapped[AwardRound] = relationship(back_populates="nominations")
 
@@ -337,6 +385,53 @@ class WorkspaceState(Base):
     revoked_token: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(String(32))
     revoked_at: Mapped[aware]
+
+
+class WebFormHit(Base):
+    """One POST to a round's web form, kept an hour or so for the rate limit (all processes agree)."""
+
+    __tablename__ = "web_form_hits"
+    __table_args__ = (Index("ix_web_form_hits_round_at", "round_id", "created_at"),)
+
+    id: Mapped[intpk]
+    round_id: Mapped[int] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
+    # A keyed hash of the client's address, never the address itself.
+    address: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[aware]
+
+
+class AwardWinner(Base):
+    """A Guldlänken winner: decided in a round (announced at `announce_at`) or added by hand.
+
+    A round's winners share the citation and the announcement time; winners of earlier years
+    added by hand have no round and count as announced when added. Only announced winners
+    are shown (`/guldlanken vinnare`, the next round's announcement).
+    """
+
+    __tablename__ = "award_winners"
+    __table_args__ = (
+        # The same nominee wins a round once.
+        UniqueConstraint("round_id", "nominee_key", name="uq_award_winners_round_nominee"),
+        CheckConstraint("round_id IS NULL OR announce_at IS NOT NULL", name="round_announce_at"),
+        Index("ix_award_winners_year", "year"),
+    )
+
+    id: Mapped[intpk]
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("award_rounds.id", ondelete="CASCADE"))
+    year: Mapped[int] = mapped_column(Integer)
+    # Nomination.nominee_key of a round's winner (the user id or the case-folded name).
+    nominee_key: Mapped[str | None] = mapped_column(String(200))
+    nominee_user_id: Mapped[str | None] = mapped_column(String(32))
+    # The name as shown: from Slack when the decision was made, or as typed.
+    nominee_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str | None] = mapped_column(String(200))
+    citation: Mapped[str | None] = mapped_column(Text)
+    announce_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    # When the announcement went out (for winners added by hand: when they were added).
+    announced_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    added_by: Mapped[str | None] = mapped_column(String(32))
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
 
 
 # ---------------------------------------------------------------- privacy (issue 10)

@@ -69,6 +69,9 @@ PERSONAL_COLUMNS: tuple[PersonalColumn, ...] = (
     PersonalColumn(
         "deliveries", "recipient", USER, Erasure.PSEUDONYMISE, also={"slack_channel": None, "slack_ts": None}
     ),
+    # A winner is a published decision (an allmän handling): kept, and shown in the extract.
+    PersonalColumn("award_winners", "nominee_user_id", USER, Erasure.KEEP),
+    PersonalColumn("award_winners", "added_by", USER, Erasure.CLEAR),
     PersonalColumn("meetings", "created_by", USER, Erasure.CLEAR),
     PersonalColumn("award_rounds", "opened_by", USER, Erasure.CLEAR),
     PersonalColumn("audit_log", "actor", USER, Erasure.KEEP),

@@ -11,11 +11,11 @@ from slack_sdk import WebClient
 
 from bot.admin.views import MemberGroup, Person, build_member_list
 from bot.checkin.summary import CheckinSummary, MemberCheckin, OrganisationCheckins, render_checkin_summary
+from bot.delivery.errors import PERMANENT_ERRORS
+from bot.delivery.views import ReportItem, build_failure_report
 from bot.formatting import paginate, sections
-from bot.meeting.views import ReportItem, build_failure_report
 from bot.pulse.service import PulseComment, PulseSummary
 from bot.pulse.views import build_pulse_summary
-from bot.slack import PERMANENT_ERRORS
 from tests.support.blockkit import MESSAGE_BLOCK_TEXT_MAX, block_text_length, check_message, validate_blocks
 from tests.support.slack_standin import SlackStandIn
 

@@ -21,6 +21,10 @@ _BARE_CHANNEL_RE = re.compile(r"^[CG][A-Z0-9]{6,}$")
 _EXTEND = {"förläng", "forlang", "forläng", "förlang", "extend"}
 _CLOSE = {"stäng", "stang", "close"}
 _STATUS = {"status"}
+_WINNERS = {"vinnare", "winners", "winner"}
+_WINNER_RE = re.compile(r"^\s*\S+\s+(\S+)\s*(.*)$", re.DOTALL)
+NAME_MAX = 200  # AwardWinner.nominee_name / organisation
+FIRST_YEAR = 1990
 _HELP = {"", "hjälp", "hjalp", "help", "?"}
 
 
@@ -44,12 +48,22 @@ class ExtendRound:
     deadline: dt.date
 
 
+@dataclass(frozen=True)
+class AddWinner:
+    """`guldlanken vinnare ÅÅÅÅ Namn[, Organisation]`: a winner of an earlier year, by hand."""
+
+    year: int
+    name: str
+    organisation: str | None = None
+
+
 class Simple(enum.StrEnum):
     """The round commands that take no arguments."""
 
     CLOSE = "close"
     STATUS = "status"
     HELP = "help"
+    WINNERS = "winners"
 
 
 @dataclass(frozen=True)
@@ -59,7 +73,7 @@ class SimpleCommand:
     name: Simple
 
 
-AdminCommand = OpenRound | ExtendRound | SimpleCommand
+AdminCommand = OpenRound | ExtendRound | SimpleCommand | AddWinner
 
 
 def example_deadline(today: dt.date) -> str:
@@ -97,6 +111,8 @@ def parse_admin(rest: str, lang: str, today: dt.date) -> AdminCommand:
         return SimpleCommand(Simple.CLOSE)
     if first in _STATUS:
         return SimpleCommand(Simple.STATUS)
+    if first in _WINNERS:
+        return parse_winner(rest, lang, today)
     if first in _EXTEND:
         if len(words) != 2:
             raise AdminInputError(t("award.admin.extend_usage", lang, example=example))
@@ -118,6 +134,31 @@ def parse_admin(rest: str, lang: str, today: dt.date) -> AdminCommand:
         else:
             raise AdminInputError(t("award.admin.bad_channel", lang, value=word, example=example))
     return OpenRound(deadline, announce, jury)
+
+
+def _unescape(text: str) -> str:
+    """Undo Slack's escaping of `&`, `<` and `>` in command text, so we store what was typed."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def parse_winner(rest: str, lang: str, today: dt.date) -> AddWinner | SimpleCommand:
+    """`vinnare` (the list) or `vinnare ÅÅÅÅ Namn[, Organisation]` (pure)."""
+    match = _WINNER_RE.match(rest)
+    if match is None:
+        return SimpleCommand(Simple.WINNERS)
+    year_text, after = match.group(1), _unescape(match.group(2))
+    if not _YEAR_RE.match(year_text) or int(year_text) < FIRST_YEAR:
+        raise AdminInputError(t("award.admin.winner_bad_year", lang, value=year_text))
+    year = int(year_text)
+    if year > today.year:
+        raise AdminInputError(t("award.admin.winner_future", lang, year=year))
+    name, _, organisation = after.partition(",")
+    name, organisation = " ".join(name.split()), " ".join(organisation.split())
+    if not name:
+        raise AdminInputError(t("award.admin.winner_usage", lang))
+    if len(name) > NAME_MAX or len(organisation) > NAME_MAX:
+        raise AdminInputError(t("award.admin.winner_too_long", lang, max=NAME_MAX))
+    return AddWinner(year, name, organisation or None)
 
 
 def parse_export_year(rest: str, lang: str, today: dt.date) -> int | None:

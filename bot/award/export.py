@@ -11,6 +11,7 @@ from bot.admin.award_commands import AdminInputError, parse_export_year
 from bot.award.jury import nominee_groups
 from bot.award.nominations import count_text
 from bot.award.rounds import today
+from bot.award.web.labels import nominator_label
 from bot.csv_export import csv_bytes, upload_csv
 from bot.meeting.people import is_organiser
 from bot.privacy.service import log_action
@@ -51,7 +52,7 @@ def export_rows(runtime: Runtime, session: Session, award_round: AwardRound) -> 
                 n.nominee_user_id or "",
                 n.partner or "",
                 n.motivation,
-                grouped.names[n.nominator_user_id],
+                nominator_label(n, grouped.names, runtime.lang),
                 n.created_at.astimezone(runtime.tz).strftime("%Y-%m-%d %H:%M"),
             ]
         )

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bot.award.names import user_names
 from bot.award.rounds import closed_text, jury_channel
+from bot.award.web.labels import nominator_label
 from bot.formatting import format_when
 from bot.meeting.people import organiser_ids
 from bot.runtime import Runtime
@@ -35,6 +36,8 @@ class JuryGroup:
     nominee: str
     organisation: str | None
     entries: list[JuryEntry] = field(default_factory=list)
+    key: str = ""  # Nomination.nominee_key: what "the same person" means
+    user_id: str | None = None  # the nominee's Slack user id, if in Slack
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ class NomineeGroups:
 def nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> NomineeGroups:
     """What the jury summary and the export are made from (members loaded once for both)."""
     nominations = store.active_nominations(session, award_round.id)
-    user_ids = {n.nominator_user_id for n in nominations} | {
+    user_ids = {n.nominator_user_id for n in nominations if n.nominator_user_id} | {
         n.nominee_user_id for n in nominations if n.nominee_user_id
     }
     members = store.members_by_user_id(session, user_ids)
@@ -78,25 +81,39 @@ def nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) 
     )
 
 
+def nominee_organisation(items: list[Nomination], organisations: dict[str, str]) -> str | None:
+    """A nominee's organisation: as a nominator wrote it, else the member's organisation."""
+    organisation = next((n.nominee_organisation for n in items if n.nominee_organisation), None)
+    if organisation is None and items[0].nominee_user_id:
+        organisation = organisations.get(items[0].nominee_user_id)
+    return organisation
+
+
 def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> list[JuryGroup]:
     """The round's active nominations grouped by nominee; most-nominated first, then by name."""
     grouped = nominee_groups(runtime, session, award_round)
     groups = []
     for items in grouped.groups:
         first = items[0]
-        organisation = next((n.nominee_organisation for n in items if n.nominee_organisation), None)
-        if organisation is None and first.nominee_user_id:
-            organisation = grouped.organisations.get(first.nominee_user_id)
+        organisation = nominee_organisation(items, grouped.organisations)
         entries = [
             JuryEntry(
-                nominator=grouped.names[n.nominator_user_id],
+                nominator=nominator_label(n, grouped.names, runtime.lang),
                 submitted=format_when(n.created_at, runtime.tz, runtime.lang),
                 partner=n.partner,
                 motivation=n.motivation,
             )
             for n in items
         ]
-        groups.append(JuryGroup(nominee=grouped.nominee(first), organisation=organisation, entries=entries))
+        groups.append(
+            JuryGroup(
+                nominee=grouped.nominee(first),
+                organisation=organisation,
+                entries=entries,
+                key=first.nominee_key,
+                user_id=first.nominee_user_id,
+            )
+        )
     return sorted(groups, key=lambda g: (-len(g.entries), g.nominee.casefold()))
 
 

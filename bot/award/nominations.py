@@ -38,6 +38,7 @@ class Command(enum.StrEnum):
 
     NOMINATE = "nominate"
     MINE = "mine"
+    WINNERS = "winners"
     HELP = "help"
 
 
@@ -120,12 +121,14 @@ def count_text(n: int, lang: str) -> str:
 
 
 def command_kind(text: str) -> Command:
-    """`/guldlanken` text -> nominate (empty), mine (`mina`), else help (pure)."""
+    """`/guldlanken` text -> nominate (empty), mine (`mina`), winners (`vinnare`), else help (pure)."""
     word = text.strip().casefold()
     if not word:
         return Command.NOMINATE
     if word in {"mina", "mine", "mina nomineringar"}:
         return Command.MINE
+    if word in {"vinnare", "winners"}:
+        return Command.WINNERS
     return Command.HELP
 
 

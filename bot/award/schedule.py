@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot.award.announce import winner_due_sends
 from bot.award.jury import jury_recipients, jury_summary
+from bot.award.reading import upload_reading
 from bot.award.rounds import close_round, deadline_text, jury_summary_due
 from bot.award.timeline import (
     AWARD_ANNOUNCEMENT,
@@ -29,8 +31,11 @@ from bot.award.timeline import (
     AWARD_REMINDER_14,
     award_closes_at,
     award_sends,
+    send_key,
 )
 from bot.award.views import build_announcement, build_jury_summary, build_reminder
+from bot.award.winner_views import build_decide_prompt, previous_line
+from bot.award.winners import previous_winners
 from bot.delivery.sends import DueSend, Message, Source
 from storage import audit
 from storage import awards as store
@@ -44,11 +49,6 @@ Render = Callable[[Session, str], list[Message]]
 _REMINDER_TEXTS = {AWARD_REMINDER_14: "reminder_14", AWARD_REMINDER_1: "reminder_1"}
 
 
-def send_key(round_id: int, kind: str) -> str:
-    """The ledger key of one of a round's sends, e.g. `award:3:award_announcement`."""
-    return f"award:{round_id}:{kind}"
-
-
 def _channel_renderer(runtime: Runtime, round_id: int, kind: str) -> Render:
     """Announcement or reminder, rendered from the round as it is at send time."""
 
@@ -58,7 +58,9 @@ def _channel_renderer(runtime: Runtime, round_id: int, kind: str) -> Render:
         year, lang = award_round.year, runtime.lang
         deadline = deadline_text(award_round.deadline, lang)
         if kind == AWARD_ANNOUNCEMENT:
-            return [build_announcement(year=year, deadline=deadline, lang=lang)]
+            previous = previous_winners(session, year)
+            line = previous_line(previous, lang) if previous is not None else None
+            return [build_announcement(year=year, deadline=deadline, lang=lang, previous=line)]
         return [build_reminder(_REMINDER_TEXTS[kind], year=year, deadline=deadline, lang=lang)]
 
     return render
@@ -82,7 +84,11 @@ def _jury_renderer(runtime: Runtime, round_id: int) -> Render:
                 summary = jury_summary(runtime, session, award_round)
                 rendered.append(
                     build_jury_summary(
-                        summary.groups, year=summary.year, closed=summary.closed, lang=runtime.lang
+                        summary.groups,
+                        year=summary.year,
+                        closed=summary.closed,
+                        lang=runtime.lang,
+                        ending=[build_decide_prompt(round_id, runtime.lang)],
                     )
                 )
             return list(rendered[0])
@@ -90,10 +96,11 @@ def _jury_renderer(runtime: Runtime, round_id: int) -> Render:
     return render
 
 
-def _closer(round_id: int, now: dt.datetime) -> Callable[[Session], None]:
+def _closer(runtime: Runtime, round_id: int, now: dt.datetime) -> Callable[[Session], None]:
     def after_sent(session: Session) -> None:
         award_round = store.get_round(session, round_id)
         if award_round is not None and award_round.status != RoundStatus.CLOSED:
+            upload_reading(runtime, session, award_round, now)
             close_round(award_round, now)
             rows = store.count_active_nominations(session, round_id)
             audit.record(session, now, audit.SCHEDULER, audit.AuditAction.JURY_SUMMARY, rows=rows)
@@ -133,7 +140,7 @@ def _round_sends(
             due_at=due,
             recipients=jury_recipients(session, runtime, award_round),
             render=_jury_renderer(runtime, award_round.id),
-            after_sent=_closer(award_round.id, now),
+            after_sent=_closer(runtime, award_round.id, now),
             # The jury needs the nominations however late the app comes back up.
             always_send_late=True,
             meta=meta,
@@ -141,15 +148,15 @@ def _round_sends(
 
 
 def award_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> Iterable[DueSend]:
-    """Announcement, reminders and jury summary of the award round that are due at `now`.
+    """Announcement, reminders and jury summary of the award round that are due at `now`, and
+    the winner's announcement of a decided round once its time has come.
 
-    Only the open round (at most one) has anything left to send: the announcement and the
-    reminders that are due while nominations are taken and, once due, the jury summary.
+    Only the open round (at most one) has round sends left: the announcement and the reminders
+    that are due while nominations are taken and, once due, the jury summary.
     """
     award_round = store.open_round(session)
-    if award_round is None:
-        return []
-    return list(_round_sends(session, runtime, award_round, now))
+    sends = list(_round_sends(session, runtime, award_round, now)) if award_round is not None else []
+    return sends + winner_due_sends(session, runtime, now)
 
 
 # Its sends are named by their kind's label alone ("Guldlänken: utlysning").

@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.admin.award_commands import (
+    AddWinner,
     AdminInputError,
     ExtendRound,
     OpenRound,
@@ -33,6 +34,9 @@ from bot.award.rounds import (
 )
 from bot.award.rounds import accepting_round as accepting_round
 from bot.award.timeline import AWARD_REMINDER_1, AWARD_REMINDER_14, award_sends
+from bot.award.web.labels import form_link_line
+from bot.award.winner_views import winners_text
+from bot.award.winners import add_by_hand, by_year
 from bot.formatting import format_day, format_when
 from bot.meeting.people import is_organiser
 from bot.runtime import Runtime
@@ -131,7 +135,7 @@ def _open_round(session: Session, runtime: Runtime, user_id: str, command: OpenR
         reminders=reminder_line,
         jury=_jury_label(session, runtime, award_round),
         summary=_summary_when(award_round, runtime),
-    )
+    ) + ("\n" + form_link_line(runtime.settings, award_round, lang))
 
 
 def _extend_round(session: Session, runtime: Runtime, command: ExtendRound) -> str:
@@ -212,12 +216,14 @@ def _status(session: Session, runtime: Runtime) -> str:
         "summary": _summary_when(current, runtime),
     }
     if accepting(current, runtime.now(), runtime.tz):
-        return t("award.admin.status_open", lang, **fmt)
+        return (
+            t("award.admin.status_open", lang, **fmt) + "\n" + form_link_line(runtime.settings, current, lang)
+        )
     return t("award.admin.status_after_deadline", lang, **{**fmt, "deadline": closed_text(current, runtime)})
 
 
 def admin_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) -> str:
-    """`/chefsnatverket guldlanken <rest>` for organisers: open, förläng, stäng, status (or help)."""
+    """`/chefsnatverket guldlanken <rest>` for organisers: open, förläng, stäng, status, vinnare (or help)."""
     lang = runtime.lang
     try:
         command = parse_admin(rest, lang, today(runtime))
@@ -231,6 +237,10 @@ def admin_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) ->
                 return _open_round(session, runtime, user_id, command, channel_id)
             if isinstance(command, ExtendRound):
                 return _extend_round(session, runtime, command)
+            if isinstance(command, AddWinner):
+                return add_by_hand(session, runtime, user_id, command)
+            if command.name == Simple.WINNERS:
+                return winners_text(by_year(store.announced_winners(session)), lang)
             if command.name == Simple.CLOSE:
                 return _close_round(session, runtime)
             if command.name == Simple.STATUS:

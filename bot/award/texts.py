@@ -11,6 +11,8 @@ _ADMIN_HELP_SV = (
     "• `/chefsnatverket guldlanken stäng` – stänger omgången nu; juryn får underlaget inom någon minut.\n"
     "• `/chefsnatverket guldlanken status` – visar omgången och hur många nomineringar som kommit in.\n"
     "• `/chefsnatverket export guldlanken [år]` – skickar nomineringarna till dig som CSV-fil.\n"
+    "• `/chefsnatverket guldlanken vinnare ÅÅÅÅ Namn, Organisation` – lägger till en vinnare från ett tidigare år. "
+    "Årets vinnare utser du med knappen *Utse vinnare* i juryns underlag.\n"
     "Exempel: `/chefsnatverket guldlanken {example} #allmänt jury #samordnare`"
 )
 
@@ -23,6 +25,8 @@ _ADMIN_HELP_EN = (
     "• `/chefsnatverket guldlanken stäng` – closes the round now; the jury gets the nominations within a minute.\n"
     "• `/chefsnatverket guldlanken status` – shows the round and how many nominations have come in.\n"
     "• `/chefsnatverket export guldlanken [year]` – sends you the nominations as a CSV file.\n"
+    "• `/chefsnatverket guldlanken vinnare YYYY Name, Organisation` – adds a winner of an earlier year. "
+    "This year's winner is chosen with *Choose the winner* in the jury's summary.\n"
     "Example: `/chefsnatverket guldlanken {example} #general jury #organisers`"
 )
 
@@ -109,6 +113,7 @@ SV: dict[str, str] = {
         "Så här nominerar du till Guldlänken:\n"
         "• `/guldlanken` – öppnar formuläret för en ny nominering\n"
         "• `/guldlanken mina` – visar dina egna nomineringar, som du kan ändra eller dra tillbaka\n"
+        "• `/guldlanken vinnare` – visar Guldlänkens vinnare genom åren\n"
         "Exempel: skriv `/guldlanken` och välj vem du vill nominera."
     ),
     "award.mine.title": (
@@ -322,6 +327,7 @@ EN: dict[str, str] = {
         "How to nominate for Guldlänken:\n"
         "• `/guldlanken` – opens the nomination form\n"
         "• `/guldlanken mina` – lists your own nominations, to edit or withdraw\n"
+        "• `/guldlanken vinnare` – lists Guldlänken's winners over the years\n"
         "Example: type `/guldlanken` and pick whom to nominate."
     ),
     "award.mine.title": "*Your nominations for Guldlänken {year}* – last day {deadline}. Only you and the jury see them.",

@@ -17,6 +17,18 @@ AWARD_ANNOUNCEMENT = "award_announcement"
 AWARD_REMINDER_14 = "award_reminder_14"
 AWARD_REMINDER_1 = "award_reminder_1"
 AWARD_JURY_SUMMARY = "award_jury_summary"
+# After the jury's decision, all at the chosen moment (bot/award/announce.py).
+AWARD_WINNER_ANNOUNCEMENT = "award_winner_announcement"
+AWARD_WINNER_CONGRATULATION = "award_winner_congratulation"
+AWARD_WINNER_THANKS = "award_winner_thanks"
+# The jury summary as files, uploaded once after it (bot/award/reading.py).
+AWARD_JURY_READING = "award_jury_reading"
+
+
+def send_key(round_id: int, kind: str) -> str:
+    """The ledger key of one of a round's sends, e.g. `award:3:award_announcement`."""
+    return f"award:{round_id}:{kind}"
+
 
 DEFAULT_AWARD_POLICY: dict[str, Step] = {
     AWARD_REMINDER_14: Step(-14, dt.time(9, 0)),

@@ -231,16 +231,18 @@ def _nominate_actions(lang: str) -> dict[str, Any]:
     }
 
 
-def build_announcement(*, year: int, deadline: str, lang: str = "sv") -> Message:
-    """The message that opens a round: what the award is, the last day, a *Nominera* button."""
+def build_announcement(*, year: int, deadline: str, lang: str = "sv", previous: str | None = None) -> Message:
+    """The message that opens a round: what the award is, the last day, a *Nominera* button;
+    with `previous` (mrkdwn, escaped), who received Guldlänken last time."""
+    blocks = [
+        {"type": "header", "text": _plain(t("award.announce.header", lang, year=year))},
+        _section(t("award.announce.body", lang, year=year, deadline=deadline)),
+    ]
+    if previous:
+        blocks.append(_section(previous))
     return {
         "text": t("award.announce.fallback", lang, year=year, deadline=deadline),
-        "blocks": [
-            {"type": "header", "text": _plain(t("award.announce.header", lang, year=year))},
-            _section(t("award.announce.body", lang, year=year, deadline=deadline)),
-            _nominate_actions(lang),
-            _context(t("award.announce.context", lang)),
-        ],
+        "blocks": [*blocks, _nominate_actions(lang), _context(t("award.announce.context", lang))],
     }
 
 
@@ -374,9 +376,17 @@ def _pack(units: list[list[dict[str, Any]]], max_blocks: int, max_chars: int) ->
 
 
 def build_jury_summary(
-    groups: Sequence[JuryGroup], *, year: int, closed: str, lang: str = "sv"
+    groups: Sequence[JuryGroup],
+    *,
+    year: int,
+    closed: str,
+    lang: str = "sv",
+    ending: Sequence[dict[str, Any]] = (),
 ) -> list[Message]:
-    """Every nomination, grouped by nominee, motivations in full, split over as many messages as needed."""
+    """Every nomination, grouped by nominee, motivations in full, split over as many messages as needed.
+
+    The last message ends with the `ending` blocks (*Utse vinnare*, see bot/award/winner_views.py).
+    """
     header = {"type": "header", "text": _plain(t("award.jury.header", lang, year=year))}
     total = sum(len(g.entries) for g in groups)
     if not groups:
@@ -398,6 +408,8 @@ def build_jury_summary(
     units: list[list[dict[str, Any]]] = [[header, intro, {"type": "divider"}]]
     for index, group in enumerate(groups, start=1):
         units.extend(_group_units(index, group, lang))
+    if ending:
+        units.append(list(ending))
     # One block and a little text are kept free for the "part 2 of 3" line of later messages.
     parts = _pack(units, MAX_MESSAGE_BLOCKS - 1, MESSAGE_TEXT_BUDGET - 200)
     if len(parts) == 1:

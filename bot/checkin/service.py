@@ -15,18 +15,22 @@ from dataclasses import dataclass, replace
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import flag_modified
 
 from bot.formatting import MAX_INPUT_LENGTH
-from bot.meeting.people import active_member
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
-from storage.checkins import checkin_for
+from storage.checkins import (
+    add_checkin,
+    checkin_for,
+    retrying_duplicate,
+    set_pending,
+    update_answers,
+)
 from storage.db import transaction
-from storage.models import CheckIn, Meeting, Member, Network
-from storage.queries import next_meeting
+from storage.meetings import find_meeting, next_meeting, stored_policy
+from storage.members import active_member
+from storage.models import CheckIn, Meeting, MeetingStatus, Member
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
@@ -182,10 +186,7 @@ def from_slack_text(text: str) -> str:
 
 
 def _policy_deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
-    # Read the network without creating it: opening a modal must stay a fast, read-only step.
-    network = session.get(Network, 1)
-    policy = meeting_policy(network.policy if network else None)
-    return checkin_deadline(meeting.starts_at, tz, policy)
+    return checkin_deadline(meeting.starts_at, tz, meeting_policy(stored_policy(session)))
 
 
 def _answers(checkin: CheckIn | None) -> Answers | None:
@@ -199,7 +200,7 @@ def _opening_for(
 ) -> tuple[Opening, CheckIn | None] | Refusal:
     if meeting is None:
         return Refusal(Problem.NO_MEETING)
-    if meeting.status == "cancelled":
+    if meeting.status == MeetingStatus.CANCELLED:
         return Refusal(Problem.CANCELLED, meeting.starts_at)
     deadline = _policy_deadline(session, meeting, tz)
     if meeting.starts_at <= now:
@@ -223,7 +224,7 @@ def _resolve(
     if meeting_id is None:
         meeting = next_meeting(session, now)
     else:
-        meeting = session.get(Meeting, meeting_id)
+        meeting = find_meeting(session, meeting_id)
         if meeting is None:
             return Refusal(Problem.GONE)
     opened = _opening_for(session, member, meeting, now, tz)
@@ -253,31 +254,18 @@ Merge = Callable[[Answers | None], Answers]
 T = TypeVar("T")
 
 
-def _keep_updated_at(checkin: CheckIn) -> None:
-    # `updated_at` tells when the answers last changed. A write that touches only the pending
-    # text must not move it (nor let the column's wall-clock onupdate fire): send it unchanged.
-    flag_modified(checkin, "updated_at")
-
-
 def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datetime) -> Saved:
     """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
     member, opening, checkin = resolved
-    created = checkin is None
-    if checkin is None:
-        checkin = CheckIn(meeting_id=opening.meeting_id, member_id=member.id, created_at=now)
-        session.add(checkin)
     changed = answers != opening.answers
-    if changed:
-        checkin.occupying = answers.occupying
-        checkin.changes = answers.changes
-        checkin.support = answers.support
-        checkin.updated_at = now
-    if checkin.pending_occupying is not None:
-        checkin.pending_occupying = None
-        if not changed:
-            _keep_updated_at(checkin)
-    session.flush()
-    return Saved(replace(opening, answers=answers), answers, created, changed)
+    fields = (answers.occupying, answers.changes, answers.support, now)
+    if checkin is None:
+        add_checkin(session, opening.meeting_id, member.id, *fields)
+    elif changed:
+        update_answers(session, checkin, *fields)
+    elif checkin.pending_occupying is not None:
+        set_pending(session, checkin, None)
+    return Saved(replace(opening, answers=answers), answers, checkin is None, changed)
 
 
 def _save_in(
@@ -295,15 +283,8 @@ def _save_in(
 
 
 def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
-    try:
-        with transaction(runtime.sessions) as session:
-            return work(session, runtime.now(), runtime.tz)
-    except IntegrityError:
-        # Another request for the same member and meeting (a double submit, a Slack retry)
-        # inserted the row between our read and our insert: the unique constraint stopped the
-        # duplicate, so do it again as an update of that row.
-        with transaction(runtime.sessions) as session:
-            return work(session, runtime.now(), runtime.tz)
+    # A concurrent first save of the same check-in makes the insert fail once: then it is an update.
+    return retrying_duplicate(runtime.sessions, lambda session: work(session, runtime.now(), runtime.tz))
 
 
 def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:
@@ -347,9 +328,7 @@ def _reply_in(
         return _store(session, resolved, _with_occupying(text)(earlier), now)
     changed = checkin.pending_occupying != text
     if changed:
-        checkin.pending_occupying = text
-        _keep_updated_at(checkin)
-        session.flush()
+        set_pending(session, checkin, text)
     return Pending(opening, earlier.occupying, text, changed)
 
 
@@ -398,5 +377,4 @@ def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:
         member = active_member(session, user_id)
         checkin = checkin_for(session, meeting_id, member.id) if member else None
         if checkin is not None and checkin.pending_occupying is not None:
-            checkin.pending_occupying = None
-            _keep_updated_at(checkin)
+            set_pending(session, checkin, None)

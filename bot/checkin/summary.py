@@ -22,8 +22,9 @@ from bot.runtime import Runtime
 from bot.texts import t
 from storage.checkins import checkins_for_meeting
 from storage.db import transaction
-from storage.models import Meeting, Member
-from storage.queries import active_members, next_meeting
+from storage.meetings import find_meeting, next_meeting
+from storage.members import active_members
+from storage.models import Member
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -88,7 +89,7 @@ def load_checkin_summary(session: Session, meeting_id: int) -> CheckinSummary:
 
     Raises LookupError when the meeting does not exist.
     """
-    meeting = session.get(Meeting, meeting_id)
+    meeting = find_meeting(session, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
     members = active_members(session)

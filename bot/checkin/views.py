@@ -10,11 +10,13 @@ from bot.checkin.service import (
     MAX_ANSWER_LENGTH,
     Answers,
     Choice,
+    NothingPending,
     Opening,
     Pending,
     Problem,
     Refusal,
     Saved,
+    TooLongCombined,
     clean_answer,
 )
 from bot.formatting import MAX_SECTION_TEXT, escape, format_when, split_text, truncate_title
@@ -245,6 +247,31 @@ def build_settled_message(saved: Saved, choice: Choice, tz: ZoneInfo, lang: str 
 def too_long_combined_text(length: int, lang: str = "sv") -> str:
     """Refusal of an append that would make the answer too long (the pending text is kept)."""
     return t("checkin.pending.too_long", lang, length=length, limit=MAX_ANSWER_LENGTH)
+
+
+def settle_refusal_text(outcome: Refusal | NothingPending | TooLongCombined, tz: ZoneInfo, lang: str) -> str:
+    """Why a pending-reply button changed nothing."""
+    if isinstance(outcome, Refusal):
+        return refusal_text(outcome, tz, lang)
+    if isinstance(outcome, TooLongCombined):
+        return too_long_combined_text(outcome.length, lang)
+    return t("checkin.pending.nothing", lang)
+
+
+def build_command_answer(outcome: Saved | Refusal, tz: ZoneInfo, lang: str = "sv") -> Message:
+    """The answer to `/incheckning <text>`: the saved text confirmed, or why it was not saved."""
+    if isinstance(outcome, Refusal):
+        return {"text": refusal_text(outcome, tz, lang)}
+    return build_saved_message(outcome, tz, lang)
+
+
+def build_dm_reply(outcome: Saved | Pending | Refusal, tz: ZoneInfo, lang: str = "sv") -> Message:
+    """The answer to a plain DM reply: saved, kept aside with a question, or refused."""
+    if isinstance(outcome, Refusal):
+        return {"text": refusal_text(outcome, tz, lang)}
+    if isinstance(outcome, Pending):
+        return build_pending_question(outcome, tz, lang)
+    return build_saved_message(outcome, tz, lang)
 
 
 def build_submitted_message(saved: Saved, tz: ZoneInfo, lang: str = "sv") -> Message:

@@ -108,7 +108,7 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     """Do, once, every send that is due at `at` (default: the runtime's clock)."""
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
-    report = TickReport(at)
+    report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
     do_work(runtime, at, report)  # retention is due whether or not Slack takes our sends
     if workspace.sending_stopped(runtime):
         return report  # Slack revoked the bot token: logged once when it happened, never retried
@@ -149,7 +149,9 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
         logger.exception("reporting failed sends failed")
         report.errors += 1
     report.seconds = runtime.monotonic() - started
-    logger.info("%s", report)
+    did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
+    busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
+    logger.log(logging.INFO if busy else logging.DEBUG, "%s", report)
     return report
 
 

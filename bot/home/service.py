@@ -13,6 +13,7 @@ from bot.admin.service import Failed, Outcome, post_summary
 from bot.admin.status import load_board, meeting_info
 from bot.admin.views import Board, MeetingInfo
 from bot.award import service as awards
+from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import format_day
 from bot.meeting import members
 from bot.meeting.people import active_member, is_organiser
@@ -39,6 +40,7 @@ class HomeState:
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
     retention_months: int = 24  # for Om dina uppgifter
+    award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,7 @@ def load_home(
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
             retention_months=runtime.settings.retention_months,
+            award_decision=home_decision(session, runtime) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

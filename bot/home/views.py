@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import ids
 from bot.admin.replies import reply_text
 from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_message, header
+from bot.award.winner_views import build_home_decision
 from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
 from bot.home.modals import (
     build_admin_modal,
@@ -126,6 +127,8 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
+    if state.award_decision is not None:
+        blocks += build_home_decision(state.award_decision, lang)
     blocks += [{"type": "divider"}, *about_blocks(state.retention_months, lang)]
     return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
 

@@ -36,7 +36,7 @@ from bot.meeting.views import (
 from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
-from storage.meetings import get_network, meetings_to_schedule
+from storage.meetings import find_meeting, get_network, meetings_to_schedule
 from storage.members import active_members
 from storage.models import Meeting, Member
 
@@ -292,7 +292,7 @@ def describe_meeting_send(session: Session, key: str, kind: str, runtime: Runtim
     """ "Påminnelse inför träffen torsdag 12 mars 2027 kl. 13.00" for a meeting's send (None for
     any other send, or a meeting no longer there)."""
     meeting_id = meeting_id_of(key)
-    meeting = session.get(Meeting, meeting_id) if meeting_id is not None else None
+    meeting = find_meeting(session, meeting_id) if meeting_id is not None else None
     if meeting is None:
         return None
     label = kind_label(kind, runtime.lang)

@@ -10,24 +10,19 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
-from bot.meeting.people import active_member
 from storage.db import transaction
-from storage.meetings import get_network
-from storage.models import Meeting, Member, PulseAnswer
-from storage.queries import active_members
+from storage.meetings import find_meeting, get_network
+from storage.members import active_member, active_members
+from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
+from storage.pulse import pulse_answer_for, pulse_answers_for_meeting, set_pulse_answer, set_pulse_comment
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
 
-YES = "yes"
-NO = "no"
-ANSWERS = (YES, NO)
 # The comment modal's max_length and the server-side check agree.
 MAX_COMMENT_LENGTH = MAX_INPUT_LENGTH
 
@@ -46,7 +41,7 @@ class Answer:
 
     meeting_id: int
     starts_at: dt.datetime
-    answer: str | None
+    answer: PulseChoice | None
     comment: str | None
 
 
@@ -66,37 +61,22 @@ def _check(
     member = active_member(session, user_id)
     if member is None:
         return Refusal.NOT_MEMBER
-    meeting = session.get(Meeting, meeting_id) if meeting_id is not None else None
-    if meeting is None or meeting.status != "planned":
+    meeting = find_meeting(session, meeting_id) if meeting_id is not None else None
+    if meeting is None or meeting.status != MeetingStatus.PLANNED:
         return Refusal.NO_MEETING
     if meeting.starts_at > now:
         return Refusal.NOT_YET
     return member, meeting
 
 
-def _row(session: Session, meeting_id: int, member_id: int) -> PulseAnswer | None:
-    return session.scalar(
-        select(PulseAnswer).where(PulseAnswer.meeting_id == meeting_id, PulseAnswer.member_id == member_id)
-    )
+def _choice(stored: str | None) -> PulseChoice | None:
+    return PulseChoice(stored) if stored else None
 
 
-def _upsert(session: Session, meeting_id: int, member_id: int, **values: str | None) -> PulseAnswer:
-    """One row per member and meeting (the schema's unique constraint): update, or insert once."""
-    row = _row(session, meeting_id, member_id)
+def _answer(meeting: Meeting, row: PulseAnswer | None) -> Answer:
     if row is None:
-        try:
-            with session.begin_nested():
-                row = PulseAnswer(meeting_id=meeting_id, member_id=member_id, **values)
-                session.add(row)
-            return row
-        except IntegrityError:
-            # A double click raced us to the insert: update the row it made.
-            row = _row(session, meeting_id, member_id)
-            assert row is not None
-    for key, value in values.items():
-        setattr(row, key, value)
-    session.flush()
-    return row
+        return Answer(meeting.id, meeting.starts_at, None, None)
+    return Answer(meeting.id, meeting.starts_at, _choice(row.answer), row.comment)
 
 
 def current_answer(
@@ -107,22 +87,19 @@ def current_answer(
     if isinstance(checked, Refusal):
         return checked
     member, meeting = checked
-    row = _row(session, meeting.id, member.id)
-    return Answer(meeting.id, meeting.starts_at, row.answer if row else None, row.comment if row else None)
+    return _answer(meeting, pulse_answer_for(session, meeting.id, member.id))
 
 
 def record_answer(
     session: Session, user_id: str, meeting_id: int | None, answer: str, now: dt.datetime
 ) -> Answer | Refusal:
-    """Store (or replace) a member's yes/no for a meeting."""
-    if answer not in ANSWERS:
-        raise ValueError(f"unknown answer {answer!r}")
+    """Store (or replace) a member's yes/no for a meeting; ValueError for anything else."""
+    choice = PulseChoice(answer)
     checked = _check(session, user_id, meeting_id, now)
     if isinstance(checked, Refusal):
         return checked
     member, meeting = checked
-    row = _upsert(session, meeting.id, member.id, answer=answer)
-    return Answer(meeting.id, meeting.starts_at, row.answer, row.comment)
+    return _answer(meeting, set_pulse_answer(session, meeting.id, member.id, choice))
 
 
 def record_comment(
@@ -133,8 +110,7 @@ def record_comment(
     if isinstance(checked, Refusal):
         return checked
     member, meeting = checked
-    row = _upsert(session, meeting.id, member.id, comment=comment.strip())
-    return Answer(meeting.id, meeting.starts_at, row.answer, row.comment)
+    return _answer(meeting, set_pulse_comment(session, meeting.id, member.id, comment.strip()))
 
 
 # ---------------------------------------------------------------- the summary
@@ -165,15 +141,11 @@ class PulseSummary:
 
 def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
     """Counts, names and comments of a meeting's answers. Raises LookupError for an unknown meeting."""
-    meeting = session.get(Meeting, meeting_id)
+    meeting = find_meeting(session, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
     members = {m.id: m for m in active_members(session)}
-    answers = session.scalars(
-        select(PulseAnswer)
-        .where(PulseAnswer.meeting_id == meeting_id)
-        .options(selectinload(PulseAnswer.member).selectinload(Member.organisation))
-    ).all()
+    answers = pulse_answers_for_meeting(session, meeting_id)
     by_member = {a.member_id: a for a in answers if a.member_id in members}
 
     def names(predicate: Callable[[int], bool]) -> tuple[str, ...]:
@@ -195,8 +167,8 @@ def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
     return PulseSummary(
         meeting_id=meeting.id,
         starts_at=meeting.starts_at,
-        yes=names(lambda mid: mid in by_member and by_member[mid].answer == YES),
-        no=names(lambda mid: mid in by_member and by_member[mid].answer == NO),
+        yes=names(lambda mid: mid in by_member and by_member[mid].answer == PulseChoice.YES),
+        no=names(lambda mid: mid in by_member and by_member[mid].answer == PulseChoice.NO),
         unanswered=names(lambda mid: mid not in by_member or by_member[mid].answer is None),
         comments=tuple(comments),
         anonymous=get_network(session).anonymous_pulse,
@@ -216,7 +188,7 @@ def opening(runtime: Runtime, user_id: str, meeting_id: int | None) -> Answer | 
         return current_answer(session, user_id, meeting_id, runtime.now())
 
 
-def answer(runtime: Runtime, user_id: str, meeting_id: int | None, choice: str) -> Answer | Refusal:
+def answer(runtime: Runtime, user_id: str, meeting_id: int | None, choice: PulseChoice) -> Answer | Refusal:
     """Store (or replace) a member's Ja / Nej, in one transaction."""
     with _opened(runtime) as session:
         return record_answer(session, user_id, meeting_id, choice, runtime.now())

@@ -18,7 +18,7 @@ from bot.formatting import (
     sections,
     truncate_title,
 )
-from bot.pulse.service import MAX_COMMENT_LENGTH, PulseSummary, Refusal
+from bot.pulse.service import MAX_COMMENT_LENGTH, Answer, PulseChoice, PulseSummary, Refusal
 from bot.texts import t
 
 Block = dict[str, Any]
@@ -40,19 +40,19 @@ def _button(action_id: str, text: str, meeting_id: int, style: str | None = None
     return button
 
 
-def _buttons(meeting_id: int, lang: str, answer: str | None, has_comment: bool) -> Block:
+def _style(answer: PulseChoice | None, button: PulseChoice) -> str | None:
+    return "primary" if answer == button else None
+
+
+def _buttons(meeting_id: int, lang: str, answer: PulseChoice | None, has_comment: bool) -> Block:
     # The chosen answer is highlighted, so the message shows the current choice at a glance.
     comment = t("pulse.button.edit_comment" if has_comment else "pulse.button.comment", lang)
     return {
         "type": "actions",
         "block_id": "pulse_actions",
         "elements": [
-            _button(
-                ids.PULSE_YES, t("pulse.button.yes", lang), meeting_id, "primary" if answer == "yes" else None
-            ),
-            _button(
-                ids.PULSE_NO, t("pulse.button.no", lang), meeting_id, "primary" if answer == "no" else None
-            ),
+            _button(ids.PULSE_YES, t("pulse.button.yes", lang), meeting_id, _style(answer, PulseChoice.YES)),
+            _button(ids.PULSE_NO, t("pulse.button.no", lang), meeting_id, _style(answer, PulseChoice.NO)),
             _button(ids.PULSE_COMMENT_OPEN, comment, meeting_id),
         ],
     }
@@ -75,14 +75,13 @@ def build_pulse_question(
     return [{"text": t("pulse.question.fallback", lang, when=when), "blocks": blocks}]
 
 
-def build_pulse_answered(
-    meeting_id: int, starts_at: dt.datetime, answer: str | None, has_comment: bool, tz: ZoneInfo, lang: str
-) -> Message:
+def build_pulse_answered(outcome: Answer, tz: ZoneInfo, lang: str) -> Message:
     """The question message after a click: the choice shown, the buttons kept for a change of mind."""
-    when = format_when(starts_at, tz, lang)
+    meeting_id, answer, has_comment = outcome.meeting_id, outcome.answer, bool(outcome.comment)
+    when = format_when(outcome.starts_at, tz, lang)
     blocks = sections(t("pulse.question.body", lang, when=when))
     if answer:
-        label = t(f"pulse.answer.{answer}", lang)
+        label = t(f"pulse.answer.{answer.value}", lang)
         blocks += sections(t("pulse.answered", lang, answer=label))
         text = t("pulse.answered.fallback", lang, answer=label)
     else:

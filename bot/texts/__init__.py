@@ -14,18 +14,19 @@ import bot
 from bot.texts import common
 
 
+def _is_catalog(name: str) -> bool:
+    last = name.rsplit(".", 1)[-1]
+    return not name.startswith("bot.texts") and (last == "texts" or last.endswith("_texts"))
+
+
 def _feature_catalogs() -> tuple[ModuleType, ...]:
-    """Every feature package's `texts` module (bot/<feature>/texts.py), found rather than listed,
-    so a new feature registers its texts by having them."""
-    found = []
-    for info in sorted(pkgutil.iter_modules(bot.__path__), key=lambda i: i.name):
-        if info.ispkg and info.name != "texts":
-            try:
-                found.append(importlib.import_module(f"bot.{info.name}.texts"))
-            except ModuleNotFoundError as exc:
-                if exc.name != f"bot.{info.name}.texts":
-                    raise
-    return tuple(found)
+    """Every `texts` (or `*_texts`) module under bot/ (bot/award/texts.py, bot/award/web/texts.py,
+    bot/award/winner_texts.py), found rather than listed, so a feature registers its texts by
+    having them."""
+    names = sorted(
+        info.name for info in pkgutil.walk_packages(bot.__path__, "bot.") if _is_catalog(info.name)
+    )
+    return tuple(importlib.import_module(name) for name in names)
 
 
 _MODULES: tuple[ModuleType, ...] = (common, *_feature_catalogs())

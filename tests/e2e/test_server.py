@@ -3,92 +3,29 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import ORGANISER, SECRET, TOKEN
+from tests.conftest import SECRET, TOKEN
+from tests.e2e.process import ROOT, _env, _request, start_server, stop_server
 from tests.support import signing
 from tests.support.slack_standin import SlackStandIn
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_", "ORGANISERS"))}
-    env.update(extra)
-    return env
-
-
-def _request(url: str, body: str | None = None, headers: dict[str, str] | None = None) -> tuple[int, bytes]:
-    data = body.encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method="POST" if data else "GET")
-    try:
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            return resp.status, resp.read()
-    except urllib.error.HTTPError as err:
-        return err.code, err.read()
 
 
 @pytest.fixture
 def server(standin: SlackStandIn, tmp_path: Path) -> Iterator[dict[str, Any]]:
-    port = _free_port()
-    db = tmp_path / "e2e.db"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bot"],
-        cwd=tmp_path,
-        env=_env(
-            SLACK_BOT_TOKEN=TOKEN,
-            SLACK_SIGNING_SECRET=SECRET,
-            DATABASE_URL=f"sqlite:///{db}",
-            SLACK_API_URL=standin.url,
-            ORGANISERS=ORGANISER,
-            RUN_SCHEDULER="false",
-            PORT=str(port),
-            HOST="127.0.0.1",
-            PYTHONPATH=str(ROOT),
-        ),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:  # waiting for a process to start listening, not for a schedule
-        try:
-            if _request(base + "/healthz")[0] == 200:
-                break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            out = proc.stdout.read().decode() if proc.stdout else ""
-            proc.kill()
-            pytest.fail(f"server did not start: {out[-2000:]}")
-        time.sleep(0.1)
-    yield {"base": base, "db": db, "proc": proc}
-    proc.terminate()
-    try:
-        output = proc.communicate(timeout=10)[0].decode()
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        output = proc.communicate()[0].decode()
-    # Tokens and secrets never reach the log.
-    assert TOKEN not in output and SECRET not in output
+    running = start_server(standin.url, tmp_path)
+    assert _request(running["base"] + "/healthz")[0] == 200
+    yield running
+    stop_server(running)
 
 
 def test_health_and_signed_requests(server: dict[str, Any], standin: SlackStandIn) -> None:

@@ -140,6 +140,7 @@ def test_the_server_process_schedules_by_itself(db_url: str, standin: SlackStand
         "PORT": str(_free_port()),
         "HOST": "127.0.0.1",
         "TICK_INTERVAL_SECONDS": "1",
+        "LOG_LEVEL": "DEBUG",  # idle ticks log their report at DEBUG only
     }
     server = subprocess.Popen(
         [sys.executable, "-m", "bot"],

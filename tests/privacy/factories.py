@@ -71,7 +71,9 @@ def arrange(session: Session) -> Arranged:
     session.flush()
     session.add_all(
         [
-            CheckIn(meeting_id=old.id, member_id=petra.id, occupying="PETRA-CHECKIN-OLD", changes="PETRA-CHANGES"),
+            CheckIn(
+                meeting_id=old.id, member_id=petra.id, occupying="PETRA-CHECKIN-OLD", changes="PETRA-CHANGES"
+            ),
             CheckIn(meeting_id=new.id, member_id=petra.id, occupying="PETRA-CHECKIN-NEW"),
             CheckIn(meeting_id=old.id, member_id=olle.id, occupying="OLLE-CHECKIN"),
             PulseAnswer(meeting_id=old.id, member_id=petra.id, answer="yes", comment="PETRA-PULSE-COMMENT"),
@@ -124,7 +126,9 @@ def text_hits(session: Session, needle: str) -> list[str]:
         for column in table.columns:
             if not isinstance(column.type, String | Text):
                 continue
-            found = session.execute(select(column).where(column.contains(needle, autoescape=True)).limit(1)).first()
+            found = session.execute(
+                select(column).where(column.contains(needle, autoescape=True)).limit(1)
+            ).first()
             if found is not None:
                 hits.append(f"{table.name}.{column.name}")
     return hits

@@ -3,26 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from storage.db import make_engine, make_session_factory, normalise_url
+from storage.db import make_engine, normalise_url
 from storage.models import AwardRound, CheckIn, Delivery, Meeting, Member, Nomination, Organisation
 from storage.queries import active_members, get_network, next_meeting
 
 T0 = dt.datetime(2027, 3, 11, 12, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def db(any_db_url: str) -> Iterator[Session]:
-    engine = make_engine(any_db_url)
-    with make_session_factory(engine)() as session:
-        yield session
-    engine.dispose()
 
 
 def _member(session: Session, user_id: str = "U1", org: str = "Försäkringskassan") -> Member:

@@ -395,6 +395,8 @@ class SlackStandIn:
         # What Call.at reads: real seconds, or a test's fake monotonic clock (the one its
         # runtime waits with), so "waited a second" is checked without waiting a second.
         self.at_clock: Callable[[], float] = time.monotonic
+        # Methods named in latency_exempt (auth.test, say) answer at once.
+        self.latency_exempt: set[str] = {"auth.test"}
         self._last_ts_us = 0
         self.errors: list[str] = []  # tracebacks of stand-in bugs (answered with HTTP 500)
         self._calls: list[Call] = []
@@ -499,6 +501,7 @@ class SlackStandIn:
     def reset(self) -> None:
         """Forget calls, faults, rate limits and workspace changes; back to defaults."""
         with self._cond:
+            self.latency = 0.0
             self._calls.clear()
             self._by_method.clear()
             self._faults.clear()
@@ -795,6 +798,8 @@ class SlackStandIn:
         return self._fault_answer(f)
 
     def _wait_latency(self, method: str) -> None:
+        if method in self.latency_exempt:
+            return
         latency = self.latency
         seconds = latency.get(method, latency.get("*", 0.0)) if isinstance(latency, dict) else latency
         if seconds > 0:

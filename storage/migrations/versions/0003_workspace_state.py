@@ -1,10 +1,8 @@
 """workspace_state: a workspace whose bot token Slack revoked
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0002
 Create Date: 2026-11-27
-
-down_revision is 0001 for now; the integrator re-chains it after 0002 when merging.
 """
 
 from __future__ import annotations
@@ -13,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision = "0001"
+down_revision = "0002"
 branch_labels = None
 depends_on = None
 
