@@ -19,6 +19,7 @@ SV: dict[str, str] = {
         "Vill du att vi raderar dina uppgifter, skriv till en samordnare."
     ),
     "privacy.about.button": "Mina uppgifter",
+    "privacy.about.copy": "Vill du ha en kopia av allt vi sparar om dig? Du får den som filer i ett direktmeddelande.",
     "privacy.help.organiser": (
         "*Personuppgifter, för samordnare:* `/chefsnatverket` och sedan\n"
         "• `utdrag @Anna` – allt vi sparar om en person, som filer i ett direktmeddelande till dig\n"
@@ -140,6 +141,7 @@ EN: dict[str, str] = {
         "To have your data erased, write to an organiser."
     ),
     "privacy.about.button": "My data",
+    "privacy.about.copy": "Would you like a copy of everything we store about you? You get it as files in a DM.",
     "privacy.help.organiser": (
         "*Personal data, for organisers:* `/chefsnatverket` and then\n"
         "• `utdrag @Anna` – everything we store about a person, as files in a DM to you\n"

@@ -45,21 +45,19 @@ def counts_text(counts: Mapping[str, int], lang: str) -> str:
 # ---------------------------------------------------------------- Om dina uppgifter
 
 
-def about_blocks(months: int, lang: str, with_button: bool = True) -> list[Block]:
-    """Om dina uppgifter: what is stored, who reads it, how long, copy and erasure."""
-    blocks: list[Block] = [
+def about_blocks(months: int, lang: str) -> list[Block]:
+    """Om dina uppgifter: what is stored, who reads it, how long, and the "Mina uppgifter" button
+    (a section's accessory, so Home's action rows stay the check-in's and Guldlänken's)."""
+    copy: Block = {
+        "type": "section",
+        "text": {"type": "mrkdwn", "text": t("privacy.about.copy", lang)},
+        "accessory": button(t("privacy.about.button", lang), ids.PRIVACY_OWN_EXTRACT, "home"),
+    }
+    return [
         header(t("privacy.about.title", lang)),
         *sections(t("privacy.about.body", lang, months=months)),
+        copy,
     ]
-    if with_button:
-        blocks.append(
-            {
-                "type": "actions",
-                "block_id": "privacy_about",
-                "elements": [button(t("privacy.about.button", lang), ids.PRIVACY_OWN_EXTRACT, "home")],
-            }
-        )
-    return blocks
 
 
 # ---------------------------------------------------------------- the extract's files
