@@ -395,8 +395,8 @@ class SlackStandIn:
         # What Call.at reads: real seconds, or a test's fake monotonic clock (the one its
         # runtime waits with), so "waited a second" is checked without waiting a second.
         self.at_clock: Callable[[], float] = time.monotonic
-        # Methods named in latency_exempt (auth.test, say) answer at once.
-        self.latency_exempt: set[str] = {"auth.test"}
+        # Methods named in latency_exempt answer at once (none unless a test says so).
+        self.latency_exempt: set[str] = set()
         self._last_ts_us = 0
         self.errors: list[str] = []  # tracebacks of stand-in bugs (answered with HTTP 500)
         self._calls: list[Call] = []
