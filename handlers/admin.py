@@ -35,6 +35,7 @@ def handle_command(
             client.views_open(trigger_id=command["trigger_id"], view=view)
         except Exception:
             logger.exception("opening the erasure modal failed")
+            respond(text=t("error.open_failed", runtime.lang), response_type="ephemeral")
         return
     if outcome is not None:
         ack(**build_reply(outcome, runtime.tz, runtime.lang))

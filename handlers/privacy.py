@@ -5,7 +5,8 @@ from __future__ import annotations
 from logging import Logger
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot import ids
 from bot.meeting.service import Refused
@@ -14,6 +15,7 @@ from bot.privacy.replies import reply_text
 from bot.privacy.views import build_erase_done, read_erase_form
 from bot.runtime import Runtime
 from bot.texts import t
+from handlers.replies import tell
 
 
 def handle_erase_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
@@ -30,13 +32,16 @@ def handle_erase_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger
     ack(response_action="update", view=build_erase_done(text, lang))
 
 
-def handle_own_extract(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+def handle_own_extract(
+    ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient, runtime: Runtime, logger: Logger
+) -> None:
     """ "Mina uppgifter" on App Home: the person's own extract, as files in their DM."""
     ack()
     try:
         privacy.send_own_extract(runtime, body["user"]["id"])
     except Exception:
         logger.exception("sending a member's own extract failed")
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
 
 
 def register(app: App) -> None:

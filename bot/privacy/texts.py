@@ -15,11 +15,12 @@ SV: dict[str, str] = {
         "motiveringar sparas.\n"
         "*Allmänna handlingar:* det du skriver kan bli allmänna handlingar hos samordningsförbundet. "
         "Appen berättar aldrig för den nominerade vem som nominerat. Nomineringar kan bli allmänna handlingar.\n"
-        "*Kopia och radering:* knappen *Mina uppgifter* skickar dig en kopia av allt vi sparar om dig. "
+        "*Kopia och radering:* knappen *Mina uppgifter* i appens flik Hem skickar dig en kopia av allt vi "
+        "sparar om dig. "
         "Vill du att vi raderar dina uppgifter, skriv till en samordnare."
     ),
     "privacy.about.button": "Mina uppgifter",
-    "privacy.about.copy": "Vill du ha en kopia av allt vi sparar om dig? Du får den som filer i ett direktmeddelande.",
+    "privacy.about.copy": "En kopia av dina uppgifter, som filer i ett direktmeddelande.",
     "privacy.help.organiser": (
         "*Personuppgifter, för samordnare:* `/chefsnatverket` och sedan\n"
         "• `utdrag @Anna` – allt vi sparar om en person, som filer i ett direktmeddelande till dig\n"
@@ -137,11 +138,12 @@ EN: dict[str, str] = {
         "citations are kept.\n"
         "*Public records:* what you write may become public records of the samordningsförbund. "
         "The app never tells a nominee who nominated them. Nominations may become public records.\n"
-        "*Copy and erasure:* the *My data* button sends you a copy of everything we store about you. "
+        "*Copy and erasure:* the *My data* button on the app's Home tab sends you a copy of everything we "
+        "store about you. "
         "To have your data erased, write to an organiser."
     ),
     "privacy.about.button": "My data",
-    "privacy.about.copy": "Would you like a copy of everything we store about you? You get it as files in a DM.",
+    "privacy.about.copy": "A copy of your data, as files in a DM.",
     "privacy.help.organiser": (
         "*Personal data, for organisers:* `/chefsnatverket` and then\n"
         "• `utdrag @Anna` – everything we store about a person, as files in a DM to you\n"

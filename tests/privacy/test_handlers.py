@@ -120,6 +120,16 @@ def test_my_data_sends_a_member_their_own(
     assert _audit(any_runtime) == [(PERSON, "extract", PERSON, 9)]
 
 
+def test_my_data_when_slack_refuses_the_upload_says_so(
+    any_slack: SlackClient, any_runtime: Runtime, standin: SlackStandIn, arranged: Arranged
+) -> None:
+    standin.fail("files.getUploadURLExternal", error="fatal_error")
+    any_slack.action(ids.PRIVACY_OWN_EXTRACT, user=PERSON, view={"id": "V1", "type": "home"})
+    [told] = [c for c in standin.calls_to("chat.postMessage") if c.params["channel"] == PERSON]
+    assert "Något gick fel" in told.params["text"]
+    assert _audit(any_runtime) == []  # nothing was handed out, so nothing is logged
+
+
 # ---------------------------------------------------------------- glöm
 
 
