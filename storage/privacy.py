@@ -4,7 +4,7 @@ erasure (art. 17), and the retention deletes by date.
 `PERSONAL_COLUMNS` names every column that holds a person's Slack user id or member id, and what
 erasure does to its rows. Extract and erasure walk the registry, so a table added to it is covered
 by both; tests/privacy/test_registry.py fails when a table in Base.metadata has such a column the
-registry does not name (RSVPs, ersättare: add their columns here when their tables land).
+registry does not name.
 """
 
 from __future__ import annotations
@@ -56,8 +56,10 @@ class PersonalColumn:
 PERSONAL_COLUMNS: tuple[PersonalColumn, ...] = (
     PersonalColumn("checkins", "member_id", MEMBER, Erasure.DELETE),
     PersonalColumn("pulse_answers", "member_id", MEMBER, Erasure.DELETE),
-    # The rsvps hook: when the `rsvps` table (Närvaro) lands, add its member and ersättare columns
-    # here, e.g. PersonalColumn("rsvps", "member_id", MEMBER, Erasure.DELETE).
+    PersonalColumn("rsvps", "member_id", MEMBER, Erasure.DELETE),
+    # The person as someone else's ersättare: that member's answer stays ("sends an ersättare"),
+    # with a stand-in instead of who it was (the schema requires an ersättare on such a row).
+    PersonalColumn("rsvps", "deputy_user_id", USER, Erasure.PSEUDONYMISE),
     PersonalColumn("nominations", "nominator_user_id", USER, Erasure.DELETE),
     PersonalColumn(
         "nominations",
@@ -182,8 +184,7 @@ def erase_person(session: Session, user_id: str, pseudonym: str, *, nominations_
 
 # ---------------------------------------------------------------- retention
 
-# Tables whose rows are deleted RETENTION_MONTHS after their meeting. The rsvps hook: a table of
-# that name with a meeting_id column is covered as soon as it exists.
+# Tables whose rows are deleted RETENTION_MONTHS after their meeting.
 BY_MEETING = ("checkins", "pulse_answers", "rsvps")
 RETENTION_KINDS = ("checkins", "pulse_answers", "rsvps", "nominations", "deliveries")
 
@@ -197,8 +198,6 @@ def retention_batch(session: Session, kind: str, cutoff: dt.datetime, limit: int
     `kind` that are due, by an indexed date; how many. 0 means `kind` is done."""
     tables = Base.metadata.tables
     if kind in BY_MEETING:
-        if kind not in tables:
-            return 0
         table = tables[kind]
         old = select(Meeting.id).where(Meeting.starts_at < cutoff)
         statement: Any = delete(table).where(

@@ -12,6 +12,7 @@ from bot.admin import commands as cmd
 from bot.admin.service import Failed, Outcome, post_summary
 from bot.admin.status import load_board, meeting_info
 from bot.admin.views import Board, MeetingInfo
+from bot.attendance.service import RsvpState, current_answer
 from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import format_day
@@ -40,6 +41,7 @@ class HomeState:
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
     retention_months: int = 24  # for Om dina uppgifter
+    rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
 
 
@@ -139,12 +141,14 @@ def load_home(
             checkin = "missing"
         info = meeting_info(runtime, meeting, policy(session)) if meeting is not None else None
         organiser = is_organiser(session, runtime.settings, user_id)
+        rsvp = current_answer(session, member, meeting, runtime.tz) if member and meeting else None
         state = HomeState(
             meeting=info,
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
             retention_months=runtime.settings.retention_months,
+            rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)

@@ -6,11 +6,12 @@ SV: dict[str, str] = {
     # ------------------------------------------------------------ Om dina uppgifter
     "privacy.about.title": "Om dina uppgifter",
     "privacy.about.body": (
-        "*Det här sparar vi om dig:* ditt namn, din organisation och ditt Slack-id, dina incheckningar, "
-        "dina svar på ”Vill ni träffas igen?” och de nomineringar till Guldlänken du gör.\n"
+        "*Det här sparar vi om dig:* ditt namn, din organisation och ditt Slack-id, dina svar på "
+        "inbjudningarna (och om du skickar en ersättare), dina incheckningar, dina svar på "
+        "”Vill ni träffas igen?” och de nomineringar till Guldlänken du gör.\n"
         "*Så här läses det:* samordnarna läser dina incheckningar och svar. Svar du delar med nätverket "
         "läser också nätverkets medlemmar. En nominering läser bara du, samordnarna och juryn.\n"
-        "*Så länge sparar vi det:* incheckningar och svar raderas {months} månader efter träffen. "
+        "*Så länge sparar vi det:* svar och incheckningar raderas {months} månader efter träffen. "
         "Nomineringar raderas {months} månader efter att nomineringen stängt – vinnarnas namn och "
         "motiveringar sparas.\n"
         "*Allmänna handlingar:* det du skriver kan bli allmänna handlingar hos samordningsförbundet. "
@@ -53,6 +54,10 @@ SV: dict[str, str] = {
     "privacy.nothing": "Vi har inga uppgifter om {person}.",
     "privacy.nothing.erased": "Det finns inget kvar att radera om {person} – uppgifterna är redan raderade.",
     "privacy.section.checkins.member_id": "Incheckningar",
+    "privacy.section.rsvps.member_id": "Svar på inbjudningar",
+    "privacy.section.rsvps.deputy_user_id": "Personen som ersättare",
+    "privacy.count.rsvps.member_id": "{count} svar på inbjudningar",
+    "privacy.count.rsvps.deputy_user_id": "namnet som ersättare på {count} träffar",
     "privacy.section.pulse_answers.member_id": "Svar på ”Vill ni träffas igen?”",
     "privacy.section.nominations.nominator_user_id": "Nomineringar personen har gjort",
     "privacy.section.nominations.nominee_user_id": "Nomineringar av personen",
@@ -129,8 +134,9 @@ SV: dict[str, str] = {
 EN: dict[str, str] = {
     "privacy.about.title": "About your data",
     "privacy.about.body": (
-        "*What we store about you:* your name, your organisation and your Slack id, your check-ins, "
-        "your answers to “Shall we meet again?” and the Guldlänken nominations you make.\n"
+        "*What we store about you:* your name, your organisation and your Slack id, your answers to the "
+        "invitations (and whether you send an ersättare), your check-ins, your answers to "
+        "“Shall we meet again?” and the Guldlänken nominations you make.\n"
         "*Who reads it:* the organisers read your check-ins and answers. Answers you share with the network "
         "are also read by the network's members. A nomination is read only by you, the organisers and the jury.\n"
         "*How long we keep it:* check-ins and answers are deleted {months} months after the meeting. "
@@ -175,6 +181,10 @@ EN: dict[str, str] = {
     "privacy.nothing": "We have no data about {person}.",
     "privacy.nothing.erased": "There is nothing left to erase about {person} – the data has already been erased.",
     "privacy.section.checkins.member_id": "Check-ins",
+    "privacy.section.rsvps.member_id": "Answers to invitations",
+    "privacy.section.rsvps.deputy_user_id": "The person as an ersättare",
+    "privacy.count.rsvps.member_id": "{count} answers to invitations",
+    "privacy.count.rsvps.deputy_user_id": "the name as ersättare at {count} meetings",
     "privacy.section.pulse_answers.member_id": "Answers to “Shall we meet again?”",
     "privacy.section.nominations.nominator_user_id": "Nominations the person made",
     "privacy.section.nominations.nominee_user_id": "Nominations of the person",

@@ -20,6 +20,7 @@ from storage.models import (
     Nomination,
     Organisation,
     PulseAnswer,
+    Rsvp,
 )
 
 UTC = dt.UTC
@@ -78,6 +79,9 @@ def arrange(session: Session) -> Arranged:
             CheckIn(meeting_id=old.id, member_id=olle.id, occupying="OLLE-CHECKIN"),
             PulseAnswer(meeting_id=old.id, member_id=petra.id, answer="yes", comment="PETRA-PULSE-COMMENT"),
             PulseAnswer(meeting_id=old.id, member_id=olle.id, answer="no", comment="OLLE-PULSE-COMMENT"),
+            Rsvp(meeting_id=old.id, member_id=petra.id, answer="coming"),
+            # The person came as the bystander's ersättare once.
+            Rsvp(meeting_id=new.id, member_id=olle.id, answer="deputy", deputy_user_id=PERSON),
         ]
     )
     award_round = AwardRound(

@@ -86,7 +86,7 @@ def test_extract_sends_json_and_markdown_with_every_section(
     any_slack: SlackClient, any_runtime: Runtime, standin: SlackStandIn, arranged: Arranged
 ) -> None:
     said = run_slow(any_slack, standin, f"utdrag {MENTION}")
-    assert f"Utdraget om <@{PERSON}> (9 rader)" in said
+    assert f"Utdraget om <@{PERSON}> (11 rader)" in said
     [complete] = standin.calls_to("files.completeUploadExternal")
     assert complete.params["channel_id"] == standin.dm_channel_for(ORGANISER)
     files = {f["name"]: f["content"] for f in standin.files.values()}
@@ -99,7 +99,7 @@ def test_extract_sends_json_and_markdown_with_every_section(
     markdown = files[md_name].decode("utf-8")
     assert "## Incheckningar (2)" in markdown and "PETRA-CHECKIN-OLD" in markdown
     assert ABOUT_PERSON not in markdown and ABOUT_PERSON not in files[json_name].decode("utf-8")
-    assert _audit(any_runtime) == [(ORGANISER, "extract", PERSON, 9)]
+    assert _audit(any_runtime) == [(ORGANISER, "extract", PERSON, 11)]
 
 
 def test_extract_of_an_unknown_person(
@@ -117,7 +117,7 @@ def test_my_data_sends_a_member_their_own(
     [complete] = standin.calls_to("files.completeUploadExternal")
     assert complete.params["channel_id"] == standin.dm_channel_for(PERSON)
     assert len(standin.files) == 2
-    assert _audit(any_runtime) == [(PERSON, "extract", PERSON, 9)]
+    assert _audit(any_runtime) == [(PERSON, "extract", PERSON, 11)]
 
 
 def test_my_data_when_slack_refuses_the_upload_says_so(
@@ -155,7 +155,7 @@ def test_erasure_confirms_erases_and_keeps_counts_only(
         "audit_log": before["audit_log"] + 1,
     }
     [(actor, action, target, rows)] = _audit(any_runtime)
-    assert (actor, action, target) == (ORGANISER, "erase", PERSON) and rows == 9
+    assert (actor, action, target) == (ORGANISER, "erase", PERSON) and rows == 11
     with any_runtime.sessions() as s:
         for needle in PERSON_TEXTS:
             assert text_hits(s, needle) == [], needle
@@ -209,7 +209,7 @@ def test_log_shows_who_did_what_without_texts(
     shown = run(any_slack, "logg")
     assert "de senaste 2 händelserna" in shown
     assert f"<@{ORGANISER}>: radering om <@{PERSON}>" in shown
-    assert f"<@{ORGANISER}>: utdrag om <@{PERSON}>, 9 rader" in shown
+    assert f"<@{ORGANISER}>: utdrag om <@{PERSON}>, 11 rader" in shown
     assert not any(needle in shown for needle in PERSON_TEXTS)
 
 

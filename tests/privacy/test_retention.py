@@ -22,7 +22,7 @@ from tests.support.slack_standin import SlackStandIn
 
 # 2027-01-04 (the frozen clock) minus 24 months: the old meeting (2024-03) and the old round
 # (closed 2024-09) are past retention; the new meeting (2027-03) is not.
-EXPECTED = {"checkins": 2, "pulse_answers": 2, "rsvps": 0, "nominations": 2, "deliveries": 2}
+EXPECTED = {"checkins": 2, "pulse_answers": 2, "rsvps": 1, "nominations": 2, "deliveries": 2}
 
 
 def _counts(runtime: Runtime) -> dict[str, int]:
@@ -68,7 +68,7 @@ def test_a_tick_deletes_what_is_due_and_reports_the_counts_once(
         [run] = s.scalars(select(RetentionRun)).all()
         assert run.state == "done" and store.run_counts(run) == EXPECTED
         [entry] = s.scalars(select(AuditEntry)).all()
-        assert (entry.action, entry.actor, entry.rows) == ("retention", "scheduler", 8)
+        assert (entry.action, entry.actor, entry.rows) == ("retention", "scheduler", 9)
         old = select(func.count()).where(Delivery.slack_ts.is_not(None), Delivery.kind == "invitation")
         assert s.scalar(old) == 0
     [text] = _reports(standin)

@@ -40,6 +40,8 @@ def test_counts_and_extract_cover_every_registry_entry(db: Session) -> None:
     arrange(db)
     counts = privacy.personal_counts(db, PERSON)
     assert counts == {
+        "rsvps.member_id": 1,
+        "rsvps.deputy_user_id": 1,
         "checkins.member_id": 2,
         "pulse_answers.member_id": 1,
         "nominations.nominator_user_id": 1,
@@ -74,6 +76,8 @@ def test_erasure_leaves_no_text_of_the_person_and_keeps_the_bystander(db: Sessio
     db.commit()
     db.expire_all()
     assert done == {
+        "rsvps.member_id": 1,
+        "rsvps.deputy_user_id": 1,
         "checkins.member_id": 2,
         "pulse_answers.member_id": 1,
         "nominations.nominator_user_id": 1,
@@ -123,7 +127,7 @@ def test_retention_batches_delete_by_date_and_are_idempotent(db: Session) -> Non
     assert privacy.retention_batch(db, "checkins", cutoff, 1) == 1
     assert privacy.retention_batch(db, "checkins", cutoff, 1) == 0
     assert privacy.retention_batch(db, "pulse_answers", cutoff, 100) == 2
-    assert privacy.retention_batch(db, "rsvps", cutoff, 100) == 0  # the hook: no table yet
+    assert privacy.retention_batch(db, "rsvps", cutoff, 100) == 1  # the old meeting's; not the new one's
     assert privacy.retention_batch(db, "nominations", cutoff, 100) == 2
     assert privacy.retention_batch(db, "deliveries", cutoff, 100) == 2
     assert privacy.retention_batch(db, "deliveries", cutoff, 100) == 0

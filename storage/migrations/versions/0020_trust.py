@@ -1,10 +1,10 @@
 """trust: the audit log, retention runs, the anonymous pulse setting, indexes retention deletes by
 
 Revision ID: 0020
-Revises: 0004
+Revises: 0010
 Create Date: 2026-11-28
 
-down_revision is the newest revision on main when this was written (0004); the integrator
+down_revision is the newest revision on main when this was written (0010); the integrator
 re-chains it if other migrations land first.
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0020"
-down_revision = "0004"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
