@@ -21,6 +21,7 @@ class AuditAction(enum.StrEnum):
 
     EXPORT_CHECKINS = "export_checkins"
     EXPORT_AWARD = "export_award"
+    EXPORT_MINUTES = "export_minutes"
     EXTRACT = "extract"
     ERASE = "erase"
     JURY_SUMMARY = "jury_summary"

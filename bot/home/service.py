@@ -24,6 +24,7 @@ from storage import meetings
 from storage import members as people
 from storage.checkins import checkin_for
 from storage.db import transaction
+from storage.insights import MeetingNumbers, meeting_history
 
 MEMBER_MODE_ADD = "add"
 MEMBER_MODE_REMOVE = "remove"
@@ -43,6 +44,7 @@ class HomeState:
     retention_months: int = 24  # for Om dina uppgifter
     rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
+    history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,7 @@ def load_home(
             retention_months=runtime.settings.retention_months,
             rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
+            history=tuple(meeting_history(session, runtime.now())) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from bot.csv_export import upload_files
+from bot.csv_export import dm_channel, upload_files
 from bot.meeting.people import organiser_ids
 from bot.meeting.service import Refused, require_organiser
 from bot.privacy import views
@@ -142,12 +142,12 @@ def _send_extract(runtime: Runtime, actor: str, target: str, *, own: bool) -> Ex
     months = runtime.settings.retention_months
     day = now.astimezone(runtime.tz).date().isoformat()
     base = t("privacy.extract.filename", lang, person=target, date=day)
-    files = [
-        (f"{base}.json", views.extract_json(target, now, months, data)),
-        (f"{base}.md", views.extract_markdown(target, now, months, data, runtime.tz, lang)),
+    files: list[tuple[str, bytes, str | None]] = [
+        (f"{base}.json", views.extract_json(target, now, months, data), None),
+        (f"{base}.md", views.extract_markdown(target, now, months, data, runtime.tz, lang), None),
     ]
     key = "privacy.extract.comment_own" if own else "privacy.extract.comment"
-    upload_files(runtime, actor, files, t(key, lang, person=f"<@{target}>", rows=rows))
+    upload_files(runtime, dm_channel(runtime, actor), files, t(key, lang, person=f"<@{target}>", rows=rows))
     with transaction(runtime.sessions) as session:
         audit.record(session, runtime.now(), actor, AuditAction.EXTRACT, target=target, rows=rows)
     return ExtractSent(target, rows)
