@@ -268,3 +268,10 @@ def test_no_answer_text_token_or_secret_is_logged(
     logged = caplog.text + "".join(str(r.args) for r in caplog.records)
     for needle in (*PERSON_TEXTS, ABOUT_PERSON, "OLLE-CHECKIN", TOKEN, SECRET):
         assert needle not in logged, needle
+
+
+def test_an_export_is_logged_with_its_row_count(
+    any_slack: SlackClient, any_runtime: Runtime, standin: SlackStandIn, arranged: Arranged
+) -> None:
+    assert "CSV-filen med 1 incheckningar" in run_slow(any_slack, standin, "export")
+    assert _audit(any_runtime) == [(ORGANISER, "export_checkins", None, 1)]
