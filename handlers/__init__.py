@@ -4,12 +4,24 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import admin, attendance, award_decision, checkin, home, networks, pulse, workspace
+from handlers import admin, attendance, award_decision, checkin, home, networks, privacy, pulse, workspace
 from handlers import award as guldlanken
 
 
 def register(app: App) -> None:
     """Register every surface's listeners on `app`."""
     # networks first: its middleware chooses the network, and `nätverk` goes before the admin command.
-    for module in (networks, checkin, admin, guldlanken, award_decision, home, pulse, workspace, attendance):
+    modules = (
+        networks,
+        checkin,
+        admin,
+        guldlanken,
+        award_decision,
+        home,
+        pulse,
+        privacy,
+        workspace,
+        attendance,
+    )
+    for module in modules:
         module.register(app)
