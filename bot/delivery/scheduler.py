@@ -111,11 +111,14 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
     report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
-    do_work(runtime, at, report)  # retention is due whether or not Slack takes our sends
+    served = network_ids(runtime)
+    # Retention is due whether or not Slack takes our sends. It is the deployment's work (one
+    # RETENTION_MONTHS for all), done in the first network's session, its audit entry there.
+    do_work(runtime.for_network(served[0]), at, report)
     if workspace.sending_stopped(runtime):
         return report  # Slack revoked the bot token: logged once when it happened, never retried
     pacer = Pacer(monotonic=runtime.monotonic, sleep=runtime.sleep)
-    for network_id in network_ids(runtime):
+    for network_id in served:
         _tick_network(runtime.for_network(network_id), at, report, pacer)
     report.seconds = runtime.monotonic() - started
     did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
