@@ -66,9 +66,10 @@ def feature_sources() -> list[Source]:
     feature: this list is how it learns of them (imported here, late, as the features' services
     import this module)."""
     from bot.award.schedule import SOURCE as award
+    from bot.checkin.schedule import SOURCE as insyn
     from bot.meeting.schedule import SOURCE as meeting
 
-    return [meeting, award]
+    return [meeting, insyn, award]
 
 
 def build_runtime(

@@ -110,6 +110,17 @@ def parts_sent(session: Session, send_key: str, recipient: str, parts: int) -> s
     )
 
 
+def part_ts(session: Session, send_key: str, recipient: str, number: int) -> str | None:
+    """The Slack ts of part `number` of a multi-message send posted to `recipient`, if recorded."""
+    return session.scalar(
+        select(Delivery.slack_ts).where(
+            Delivery.send_key == part_key(send_key, number),
+            Delivery.recipient == recipient,
+            Delivery.state == SENT,
+        )
+    )
+
+
 def reclaim(
     session: Session,
     delivery_id: int,

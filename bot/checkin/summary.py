@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, mark_continued, paginate, sections
 from bot.runtime import Runtime
 from bot.texts import t
-from storage.checkins import checkins_for_meeting
+from storage.checkins import checkins_for_meeting, visibility_of
 from storage.db import transaction
 from storage.meetings import find_meeting, next_meeting
 from storage.members import active_members
-from storage.models import Member
+from storage.models import Member, Visibility
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -38,6 +38,19 @@ class MemberCheckin:
     occupying: str
     changes: str | None
     support: str | None
+    # Who reads each answer, in question order (Nätverket unless the member chose otherwise).
+    visibility: tuple[Visibility, Visibility, Visibility] = (Visibility.NETWORK,) * 3
+
+    def answers(self) -> tuple[tuple[str, str | None, Visibility], ...]:
+        """(question text key, answer, who reads it) for the three questions, in order."""
+        return tuple(
+            zip(
+                ("checkin.question.occupying", "checkin.question.changes", "checkin.question.support"),
+                (self.occupying, self.changes, self.support),
+                self.visibility,
+                strict=True,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -103,7 +116,9 @@ def load_checkin_summary(session: Session, meeting_id: int) -> CheckinSummary:
         done.add(member.id)
         org = member.organisation.name if member.organisation else None
         by_org.setdefault(org, []).append(
-            MemberCheckin(_name(member), checkin.occupying, checkin.changes, checkin.support)
+            MemberCheckin(
+                _name(member), checkin.occupying, checkin.changes, checkin.support, visibility_of(checkin)
+            )
         )
     organisations = tuple(
         OrganisationCheckins(org, tuple(sorted(items, key=lambda c: swedish_sort_key(c.name))))
@@ -124,13 +139,14 @@ def load_next_checkin_summary(session: Session, now: dt.datetime) -> CheckinSumm
 
 def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
     lines = [f"*{escape(checkin.name)}*"]
-    for key, answer in (
-        ("checkin.question.occupying", checkin.occupying),
-        ("checkin.question.changes", checkin.changes),
-        ("checkin.question.support", checkin.support),
-    ):
+    for key, answer, visibility in checkin.answers():
         if answer:
-            lines.append(f"_{t(key, lang)}_\n{escape(answer)}")
+            mark = (
+                f" {t('checkin.summary.organisers_only', lang)}"
+                if visibility is Visibility.ORGANISERS
+                else ""
+            )
+            lines.append(f"_{t(key, lang)}_{mark}\n{escape(answer)}")
     return sections("\n".join(lines))
 
 

@@ -73,7 +73,7 @@ from slack_sdk import WebClient
 
 from bot.delivery.errors import SLACK_FAILURES
 from bot.delivery.pacing import Pacer, post
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.sends import REPLY_IN_THREAD, DueSend, Message
 from bot.delivery.settle import (
     Outcome,
     after_check,
@@ -154,12 +154,24 @@ def _claim(fan: Fanout, job: Job) -> int | None:
         return job.row_id if won else None
 
 
+def _thread_of(fan: Fanout, job: Job, posted: dict[int, str | None]) -> str:
+    """The ts of the send's first part, which later parts marked REPLY_IN_THREAD answer in."""
+    parent = posted.get(1)
+    if parent is None:
+        with fan.runtime.sessions() as session:
+            parent = rows.part_ts(session, job.due.send_key, job.recipient, 1)
+    if parent is None:  # parts go out in order, so the first is recorded before any reply
+        raise LookupError(f"send {job.due.send_key}: no first part to reply to")
+    return parent
+
+
 def _post_parts(
     fan: Fanout, job: Job, row_id: int, messages: Sequence[Message]
 ) -> tuple[str | None, str | None]:
     """Post every part not posted before; (channel, ts) of the first part posted now."""
     first: tuple[str | None, str | None] = (None, None)
     done: set[str] = set()
+    posted: dict[int, str | None] = {}
     if len(messages) > 1:
         with fan.runtime.sessions() as session:
             done = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
@@ -167,9 +179,13 @@ def _post_parts(
         key = rows.part_key(job.due.send_key, number)
         if key in done:
             continue
-        tagged = {**message, "metadata": delivery_metadata(row_id, number)}
+        tagged = {k: v for k, v in message.items() if k != REPLY_IN_THREAD}
+        tagged["metadata"] = delivery_metadata(row_id, number)
+        if message.get(REPLY_IN_THREAD):
+            tagged["thread_ts"] = _thread_of(fan, job, posted)
         response = post(fan.client, job.recipient, tagged, fan.pacer)
         channel, ts = response.get("channel"), response.get("ts")
+        posted[number] = ts
         if first == (None, None):
             first = (channel, ts)
         if len(messages) > 1:

@@ -40,6 +40,7 @@ class HomeState:
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
+    checkin_id: int | None = None  # one's own check-in for the next meeting (for "Dra tillbaka")
 
 
 @dataclass(frozen=True)
@@ -130,9 +131,14 @@ def load_home(
     with transaction(runtime.sessions) as session:
         meeting = meetings.next_meeting(session, runtime.now())
         member = active_member(session, user_id)
+        own = (
+            checkin_for(session, meeting.id, member.id)
+            if member is not None and meeting is not None
+            else None
+        )
         if member is None:
             checkin = "not_member"
-        elif meeting is not None and checkin_for(session, meeting.id, member.id) is not None:
+        elif own is not None:
             checkin = "done"
         else:
             checkin = "missing"
@@ -144,6 +150,7 @@ def load_home(
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
             award_decision=home_decision(session, runtime) if organiser else None,
+            checkin_id=own.id if own is not None else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 
