@@ -40,6 +40,8 @@ def format_when(moment: dt.datetime, tz: ZoneInfo, lang: str = "sv") -> str:
 
 
 _SHORT_PATTERNS = {"sv": "EEEE d MMMM 'kl.' HH.mm", "en": "EEEE d MMMM 'at' HH:mm"}
+_SHORT_DAY_PATTERNS = {"sv": "EEEE d MMMM", "en": "EEEE d MMMM"}
+_DAY_YEAR_PATTERNS = {"sv": "EEEE d MMMM y", "en": "EEEE d MMMM y"}
 _TIME_PATTERNS = {"sv": "'kl.' HH.mm", "en": "'at' HH:mm"}
 _NEAR = {
     "sv": {0: "i dag", 1: "i morgon", -1: "i går", "ahead": "på {day}", "past": "i {day}s"},
@@ -49,27 +51,31 @@ _NEAR = {
 YEAR_AFTER = dt.timedelta(days=183)
 
 
-def format_when_near(moment: dt.datetime, now: dt.datetime, tz: ZoneInfo, lang: str = "sv") -> str:
+def format_when_near(
+    moment: dt.datetime, now: dt.datetime, tz: ZoneInfo, lang: str = "sv", *, with_time: bool = True
+) -> str:
     """An instant as a reader near `now` says it: `i dag kl. 13.00`, `i morgon kl. 12.00`,
     `på torsdag kl. 13.00` (within a week ahead), `i torsdags kl. 13.00` (within a week past),
     else `torsdag 11 mars kl. 13.00`, with the year only when it is not this year or the date
-    is more than six months away."""
+    is more than six months away. `with_time=False` leaves the time out (`i torsdags`)."""
     local, today = moment.astimezone(tz), now.astimezone(tz).date()
     lang = lang if lang in _NEAR else "sv"
     words = _NEAR[lang]
     days = (local.date() - today).days
-    at = format_datetime(local, _TIME_PATTERNS[lang], locale=lang)
+    at = " " + format_datetime(local, _TIME_PATTERNS[lang], locale=lang) if with_time else ""
     if days in words:
-        return f"{words[days]} {at}"
+        return f"{words[days]}{at}"
     if -7 < days < 7:
         day = format_datetime(local, "EEEE", locale=lang)
         if lang == "en":
             day = day.capitalize()
-        near = str(words["ahead" if days > 0 else "past"]).format(day=day)
-        return f"{near} {at}"
+        return str(words["ahead" if days > 0 else "past"]).format(day=day) + at
     if local.year != today.year or abs(moment - now) > YEAR_AFTER:
-        return format_when(moment, tz, lang)
-    return format_datetime(local, _SHORT_PATTERNS[lang], locale=lang)
+        if with_time:
+            return format_when(moment, tz, lang)
+        return format_datetime(local, _DAY_YEAR_PATTERNS[lang], locale=lang)
+    patterns = _SHORT_PATTERNS if with_time else _SHORT_DAY_PATTERNS
+    return format_datetime(local, patterns[lang], locale=lang)
 
 
 def format_day(day: dt.date, lang: str = "sv") -> str:

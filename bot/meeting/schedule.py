@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -171,8 +171,8 @@ def _summary_render(meeting_id: int, kind: str, tz: ZoneInfo, lang: str) -> Rend
     return render
 
 
-def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Message]:
-    info = plan.info()
+def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str, due_at: dt.datetime) -> list[Message]:
+    info = replace(plan.info(), now=due_at)  # dates near the send read "i morgon", "på torsdag"
     if kind == timeline.INVITATION:
         return build_invitation(info, tz, lang)
     if kind in REMINDERS:
@@ -181,7 +181,7 @@ def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Mes
         return build_day_of(info, tz, lang)
     from bot.pulse.views import build_pulse_question
 
-    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang)
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, now=due_at)
 
 
 def _timeline_send(
@@ -218,7 +218,7 @@ def _timeline_send(
         kind=kind,
         due_at=planned.due_at,
         recipients=recipients,
-        render=_fixed(_member_messages(plan, kind, tz, lang)),
+        render=_fixed(_member_messages(plan, kind, tz, lang, planned.due_at)),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,
         stale_after=stale_after,
