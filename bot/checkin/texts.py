@@ -84,6 +84,7 @@ SV: dict[str, str] = {
     # A DM reply when the member has already answered differently
     "checkin.pending.question": "Du har redan svarat på *Vad upptar min tid?* inför träffen {when}:",
     "checkin.pending.new": "Vad vill du att vi gör med det du nyss skrev?",
+    "checkin.pending.hidden": "Det svaret läser bara samordnarna, så vi visar det inte här.",
     "checkin.pending.fallback": (
         "Du har redan svarat inför träffen {when}. Vad vill du att vi gör med det du nyss skrev?"
     ),
@@ -205,6 +206,7 @@ EN: dict[str, str] = {
     "checkin.withdraw.nothing": "There is no check-in to withdraw. It is already removed.",
     "checkin.pending.question": "You have already answered *What is taking up my time?* for the meeting {when}:",
     "checkin.pending.new": "What should we do with what you just wrote?",
+    "checkin.pending.hidden": "Only the organisers read that answer, so we do not show it here.",
     "checkin.pending.fallback": (
         "You have already answered for the meeting {when}. What should we do with what you just wrote?"
     ),

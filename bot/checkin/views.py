@@ -149,8 +149,13 @@ def build_saved_message(saved: Saved, tz: ZoneInfo, lang: str = "sv", now: Now =
 def _answer_message(saved: Saved, key: str, fallback_key: str, tz: ZoneInfo, lang: str, now: Now) -> Message:
     when = when_text(saved.opening.starts_at, tz, lang, now)
     deadline = when_text(saved.opening.deadline, tz, lang, now)
-    blocks: list[Block] = [{"type": "section", "text": _mrkdwn(t(key, lang, when=when))}]
-    blocks += quote_sections(saved.answers.occupying)
+    lead = t(key, lang, when=when)
+    if saved.answers.visibility[0] is Visibility.NETWORK:
+        blocks: list[Block] = [{"type": "section", "text": _mrkdwn(lead)}]
+        blocks += quote_sections(saved.answers.occupying)
+    else:
+        # An answer for the samordnare only is repeated in no message, not even to its writer.
+        blocks = [{"type": "section", "text": _mrkdwn(lead.rstrip(":") + ".")}]
     hint = f"{visibility_line(saved, lang)} {t('checkin.saved.edit_hint', lang, deadline=deadline)}"
     blocks += [
         {"type": "context", "elements": [_mrkdwn(hint)]},
@@ -172,7 +177,11 @@ def build_pending_question(pending: Pending, tz: ZoneInfo, lang: str = "sv", now
     blocks: list[Block] = [
         {"type": "section", "text": _mrkdwn(t("checkin.pending.question", lang, when=when))}
     ]
-    blocks += quote_sections(pending.answer)
+    earlier = pending.opening.answers
+    if earlier is not None and earlier.visibility[0] is Visibility.ORGANISERS:
+        blocks.append({"type": "context", "elements": [_mrkdwn(t("checkin.pending.hidden", lang))]})
+    else:
+        blocks += quote_sections(pending.answer)
     blocks.append({"type": "section", "text": _mrkdwn(t("checkin.pending.new", lang))})
     blocks += quote_sections(pending.pending)
     buttons = [
