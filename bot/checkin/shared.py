@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.attendance.views import deputy_label
 from bot.checkin.summary import CheckinSummary, MemberCheckin
 from bot.delivery.sends import REPLY_IN_THREAD
 from bot.formatting import (
@@ -34,9 +35,10 @@ Message = dict[str, Any]
 
 @dataclass(frozen=True)
 class SharedPerson:
-    """One member's answers marked Nätverket: (question text key, answer) in question order."""
+    """One member's answers marked Nätverket: (question text key, answer) in question order;
+    `label` is their name as shown, escaped ("Anna Ek (ersättare för Bertil Berg)")."""
 
-    name: str
+    label: str
     answers: tuple[tuple[str, str], ...]
 
 
@@ -57,11 +59,19 @@ def shared_answers(checkin: MemberCheckin) -> tuple[tuple[str, str], ...]:
     )
 
 
-def members_view(summary: CheckinSummary) -> tuple[SharedOrganisation, ...]:
+def _label(checkin: MemberCheckin, lang: str) -> str:
+    if checkin.stands_for is None:
+        return escape(checkin.name)
+    return deputy_label(checkin.name, checkin.stands_for, lang)
+
+
+def members_view(summary: CheckinSummary, lang: str = "sv") -> tuple[SharedOrganisation, ...]:
     """The organisations with something shared, in the summary's (Swedish) order."""
     organisations = []
     for org in summary.organisations:
-        people = tuple(SharedPerson(c.name, answers) for c in org.checkins if (answers := shared_answers(c)))
+        people = tuple(
+            SharedPerson(_label(c, lang), answers) for c in org.checkins if (answers := shared_answers(c))
+        )
         if people:
             organisations.append(SharedOrganisation(org.name, people))
     return tuple(organisations)
@@ -80,7 +90,7 @@ def _organisation_title(org: SharedOrganisation, lang: str) -> str:
 def _organisation_blocks(org: SharedOrganisation, lang: str) -> list[Block]:
     blocks = sections(t("checkin.shared.organisation", lang, organisation=_organisation_title(org, lang)))
     for person in org.people:
-        lines = [f"*{escape(person.name)}*"]
+        lines = [f"*{person.label}*"]
         lines += [f"_{t(key, lang)}_\n{escape(answer)}" for key, answer in person.answers]
         blocks += sections("\n".join(lines))
     return blocks
@@ -106,7 +116,7 @@ def render_shared_dm(
     summary: CheckinSummary, tz: ZoneInfo, lang: str = "sv", now: dt.datetime | None = None
 ) -> list[Message]:
     """The network's sammanställning as DM messages (none when nobody shared anything)."""
-    organisations = members_view(summary)
+    organisations = members_view(summary, lang)
     if not organisations:
         return []
     when = _when(summary, tz, lang, now)
@@ -124,7 +134,7 @@ def render_shared_channel(
 ) -> list[Message]:
     """The network's sammanställning for the members' channel: a parent message, then one thread
     reply per organisation (more than one only when an organisation's answers outgrow a message)."""
-    organisations = members_view(summary)
+    organisations = members_view(summary, lang)
     if not organisations:
         return []
     when = _when(summary, tz, lang, now)

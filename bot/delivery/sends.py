@@ -21,11 +21,32 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from bot.runtime import Runtime
 
-# One Slack message: keyword arguments for chat.postMessage other than `channel` (text, blocks).
+# One Slack message: keyword arguments for chat.postMessage other than `channel` (text, blocks),
+# or {FILE: FileUpload(...)}: a file uploaded into the recipient's DM (files upload v2).
 Message = dict[str, Any]
 # A message key (not sent to Slack): post this part as a reply in the thread of the send's first
 # part, e.g. one reply per organisation under the members' sammanställning in a channel.
 REPLY_IN_THREAD = "_reply_in_thread"
+FILE = "file"
+
+
+@dataclass(frozen=True)
+class FileUpload:
+    """A file a send uploads (an `.ics`), as one part of its messages, so it goes once."""
+
+    filename: str
+    content: bytes
+    title: str
+
+
+def file_message(upload: FileUpload) -> Message:
+    """A message part that uploads `upload` instead of posting text."""
+    return {FILE: upload}
+
+
+def is_file(message: Message) -> bool:
+    """Whether a message part is a file upload."""
+    return FILE in message
 
 
 @dataclass(frozen=True)

@@ -1,17 +1,15 @@
-"""Who is expected at a meeting: the one place that says so, for the sends that go to them."""
+"""Who is expected at a meeting: the one place the network's sammanställning asks."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from bot.attendance.audience import expected_user_ids, load_attendance
 from storage.members import active_members
 
 
 def expected_recipients(session: Session, meeting_id: int) -> list[str]:
-    """The Slack user ids of the members expected at `meeting_id`, in a stable order.
-
-    For now every active member. (Närvaro narrows this to those who have not said they cannot
-    come; `meeting_id` is here for that.)
-    """
-    del meeting_id  # not needed until Närvaro answers are stored
-    return [member.slack_user_id for member in active_members(session)]
+    """The Slack user ids of those expected at `meeting_id`: active members who have not said they
+    cannot come (nor sent an ersättare), then the ersättare whose invitation arrived (Närvaro)."""
+    members = active_members(session)
+    return expected_user_ids(session, meeting_id, members, load_attendance(session, meeting_id, members))

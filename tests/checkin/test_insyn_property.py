@@ -56,7 +56,8 @@ def member_checkin(draw: st.DrawFn) -> MemberCheckin:
         draw(answer(False)),
     )
     assert occupying is not None
-    return MemberCheckin(draw(plain), occupying, changes, support, (v1, v2, v3))
+    stands_for = draw(st.one_of(st.none(), plain))
+    return MemberCheckin(draw(plain), occupying, changes, support, stands_for, (v1, v2, v3))
 
 
 @st.composite
@@ -109,3 +110,10 @@ def test_confirmations_and_home_never_carry_an_answer_for_the_samordnare_only(
     info = MeetingInfo(7, "torsdag 11 mars kl. 13.00", "Stadshuset", "onsdag 10 mars kl. 12.00", True)
     home = build_home(HomeState(meeting=info, checkin="done", checkin_id=3), lang)
     assert MARK not in _payload([*messages, home])
+
+
+def test_an_ersattare_is_named_for_whom_they_stand() -> None:
+    deputy = MemberCheckin("Anna Ek", "Budget", None, None, "Bertil Berg")
+    summary = CheckinSummary(1, STARTS, None, (OrganisationCheckins("Region Skåne", (deputy,)),), ())
+    text = _payload(render_shared_dm(summary, TZ, "sv", NOW))
+    assert "Anna Ek (ersättare för Bertil Berg)" in text
