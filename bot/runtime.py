@@ -69,8 +69,9 @@ def feature_sources() -> list[Source]:
     from bot.award.schedule import SOURCE as award
     from bot.checkin.schedule import SOURCE as insyn
     from bot.meeting.schedule import SOURCE as meeting
+    from bot.privacy.schedule import SOURCE as privacy
 
-    return [meeting, attendance, insyn, award]
+    return [meeting, attendance, insyn, award, privacy]
 
 
 def build_runtime(

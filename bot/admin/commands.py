@@ -108,6 +108,18 @@ class ExportCheckins:
 
 
 @dataclass(frozen=True)
+class ShowHistory:
+    """`historik`: the past meetings' numbers and the chart, run by bot/insights/service.py."""
+
+
+@dataclass(frozen=True)
+class ExportMinutes:
+    """`export protokoll [YYYY-MM-DD]`: the minutes draft of that meeting, or of the latest one."""
+
+    on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class AwardCommand:
     """`guldlanken <rest>`: read by bot/admin/award_commands.py, run by bot/award/service.py."""
 
@@ -136,6 +148,32 @@ class DismissOrganiser:
     user_id: str
 
 
+@dataclass(frozen=True)
+class ExtractPerson:
+    """`utdrag @person`: everything stored about the person, to the samordnare's DM."""
+
+    user_id: str
+
+
+@dataclass(frozen=True)
+class ErasePerson:
+    """`glöm @person`: opens the confirmation modal of the erasure."""
+
+    user_id: str
+
+
+@dataclass(frozen=True)
+class ShowAuditLog:
+    """`logg`: the last 50 exports, extracts and erasures."""
+
+
+@dataclass(frozen=True)
+class SetPulseAnonymity:
+    """`anonym på|av`: whether the "Vill ni träffas igen?" summary shows names."""
+
+    anonymous: bool
+
+
 Command = (
     Help
     | PlanMeeting
@@ -150,10 +188,16 @@ Command = (
     | ShowStatus
     | PostSummary
     | ExportCheckins
+    | ShowHistory
+    | ExportMinutes
     | AwardCommand
     | AwardExport
     | AppointOrganiser
     | DismissOrganiser
+    | ExtractPerson
+    | ErasePerson
+    | ShowAuditLog
+    | SetPulseAnonymity
 )
 
 
@@ -236,12 +280,22 @@ def parse_command(text: str, tz: ZoneInfo, today: dt.date) -> Command | ParseErr
         return ShowStatus()
     if kw in {"sammanfattning", "sammanfatta"}:
         return PostSummary()
+    if kw in {"historik", "historiken"}:
+        return ShowHistory()
     if kw in {"guldlanken", "guldlank"}:
         return AwardCommand(rest)
     if kw == "export":
         return _parse_export(rest, example)
     if kw in {"organisator", "organisatorer", "samordnare"}:
         return _parse_organiser(rest, example)
+    if kw == "utdrag":
+        return _parse_person(rest, example, "utdrag", lambda uid, _label: ExtractPerson(uid))
+    if kw in {"glom", "radera"}:
+        return _parse_person(rest, example, "glom", lambda uid, _label: ErasePerson(uid))
+    if kw in {"logg", "log"}:
+        return ShowAuditLog()
+    if kw == "anonym":
+        return _parse_anonymity(rest, example)
     return ParseError("admin.parse.unknown", params={"word": word})
 
 
@@ -404,6 +458,11 @@ def _parse_export(rest: str, example: dict[str, str]) -> Command | ParseError:
     kw = keyword(word)
     if kw in {"guldlanken", "guldlank"}:
         return AwardExport(after)
+    if kw in {"protokoll", "protokollet"}:
+        day = parse_date(after) if after else None
+        if after and (day is None or len(after.split()) > 1):
+            return ParseError("insights.parse.minutes_date", params=example)
+        return ExportMinutes(day)
     if kw in {"", "incheckning", "incheckningar", "checkin", "checkins"} and not after:
         return ExportCheckins()
     return ParseError("admin.parse.export_args", "export", {"value": word, **example})
@@ -416,3 +475,12 @@ def _parse_organiser(rest: str, example: dict[str, str]) -> Command | ParseError
     if keyword(word) in {"ta-bort", "tabort"}:
         return _parse_person(after, example, "organisator-ta-bort", lambda uid, _label: DismissOrganiser(uid))
     return _parse_person(rest, example, "organisator", AppointOrganiser)
+
+
+def _parse_anonymity(rest: str, example: dict[str, str]) -> Command | ParseError:
+    setting = keyword(rest)
+    if setting in {"pa", "ja", "on"}:
+        return SetPulseAnonymity(True)
+    if setting in {"av", "nej", "off"}:
+        return SetPulseAnonymity(False)
+    return ParseError("admin.parse.anonym_args", "anonym", example)

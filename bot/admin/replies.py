@@ -20,8 +20,11 @@ from bot.admin.service import (
 )
 from bot.checkin import sharing
 from bot.formatting import escape, format_when
+from bot.insights.service import HistorySent, MinutesSent
 from bot.meeting import members, service
 from bot.meeting.service import MeetingTimes
+from bot.privacy.replies import OUTCOMES as PRIVACY_OUTCOMES
+from bot.privacy.replies import build_privacy_reply
 from bot.texts import t
 
 
@@ -122,6 +125,12 @@ def reply_text(outcome: Outcome | members.SettingsSaved, tz: ZoneInfo, lang: str
             )
         case ExportSent(count):
             return t("admin.export.done", lang, count=count)
+        case HistorySent(held, cancelled):
+            if held:
+                return t("insights.history.sent", lang, held=held)
+            return t("insights.history.sent_no_chart" if cancelled else "insights.history.none", lang)
+        case MinutesSent(starts_at):
+            return t("insights.minutes.sent", lang, when=format_when(starts_at, tz, lang))
         case Said(text):
             return text
         case service.Refused() | ParseError():
@@ -131,9 +140,11 @@ def reply_text(outcome: Outcome | members.SettingsSaved, tz: ZoneInfo, lang: str
 
 def build_reply(outcome: Outcome, tz: ZoneInfo, lang: str) -> dict[str, Any]:
     """Keyword arguments for `ack`/`respond`: the ephemeral answer to a command."""
+    if isinstance(outcome, PRIVACY_OUTCOMES):
+        return build_privacy_reply(outcome, tz, lang)
     match outcome:
-        case HelpShown(organiser, date, award_date):
-            message = views.build_help(organiser, lang, date=date, award_date=award_date)
+        case HelpShown(organiser, date, award_date, months):
+            message = views.build_help(organiser, lang, date=date, award_date=award_date, months=months)
         case MemberList(groups, organisers):
             message = views.build_member_list(groups, organisers, lang)
         case StatusShown(board, usage):

@@ -22,12 +22,15 @@ from bot.award import service as awards
 from bot.checkin import sharing
 from bot.checkin.summary import post_checkin_summary, swedish_sort_key
 from bot.csv_export import csv_bytes, upload_csv
+from bot.insights import service as insights
 from bot.meeting import members, service
 from bot.meeting.people import Person, is_organiser, organiser_ids
 from bot.meeting.service import Refused, policy, require_organiser, usage, when
+from bot.privacy import service as privacy
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import meetings
+from storage.audit import AuditAction
 from storage.checkins import checkins_for_meeting, has_checkins
 from storage.db import transaction
 from storage.members import active_members
@@ -43,8 +46,11 @@ SLOW_COMMANDS = (
     cmd.SetMembersChannel,
     cmd.PostSummary,
     cmd.ExportCheckins,
+    cmd.ShowHistory,
+    cmd.ExportMinutes,
     cmd.AwardCommand,
     cmd.AwardExport,
+    cmd.ExtractPerson,
 )
 UNREACHABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 
@@ -68,6 +74,7 @@ class HelpShown:
     organiser: bool
     date: str
     award_date: str
+    retention_months: int = 24
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,10 @@ Outcome = (
     | StatusShown
     | SummaryPosted
     | ExportSent
+    | insights.HistorySent
+    | insights.MinutesSent
     | Said
+    | privacy.Outcome
     | Refused
     | cmd.ParseError
     | Failed
@@ -174,6 +184,8 @@ def _precheck(session: Session, runtime: Runtime, command: cmd.Command) -> None:
         _summary_target(session, runtime)
     elif isinstance(command, cmd.ExportCheckins):
         _export_meeting(session, runtime)
+    elif isinstance(command, cmd.ExportMinutes):
+        insights.minutes_meeting(session, runtime, command.on)
 
 
 def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) -> Outcome:
@@ -205,6 +217,10 @@ def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) 
             return post_summary(runtime, user_id)
         case cmd.ExportCheckins():
             return export_checkins(runtime, user_id)
+        case cmd.ShowHistory():
+            return insights.send_history(runtime, user_id)
+        case cmd.ExportMinutes(on):
+            return insights.send_minutes(runtime, user_id, on)
         case cmd.AwardCommand(rest):
             return Said(awards.admin_command(runtime, user_id, rest, channel_id))
         case cmd.AwardExport(rest):
@@ -213,6 +229,14 @@ def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) 
             return members.appoint_organiser(runtime, user_id, target, label)
         case cmd.DismissOrganiser(target):
             return members.dismiss_organiser(runtime, user_id, target)
+        case cmd.ExtractPerson(target):
+            return privacy.send_extract(runtime, user_id, target)
+        case cmd.ErasePerson(target):
+            return privacy.preview_erasure(runtime, user_id, target)
+        case cmd.ShowAuditLog():
+            return privacy.audit_log(runtime, user_id)
+        case cmd.SetPulseAnonymity(anonymous):
+            return privacy.set_anonymous_pulse(runtime, user_id, anonymous)
     raise AssertionError(f"unhandled command {command!r}")
 
 
@@ -231,7 +255,12 @@ def help_shown(runtime: Runtime, user_id: str) -> HelpShown:
     with transaction(runtime.sessions) as session:
         organiser = is_organiser(session, runtime.settings, user_id)
     today = runtime.now().astimezone(runtime.tz).date()
-    return HelpShown(organiser, cmd.example_date(today).isoformat(), _next_award_date(runtime).isoformat())
+    return HelpShown(
+        organiser,
+        cmd.example_date(today).isoformat(),
+        _next_award_date(runtime).isoformat(),
+        runtime.settings.retention_months,
+    )
 
 
 def _groups(active: list[Member]) -> tuple[views.MemberGroup, ...]:
@@ -335,4 +364,5 @@ def export_checkins(runtime: Runtime, user_id: str) -> ExportSent:
     day = starts_at.astimezone(runtime.tz).date().isoformat()
     comment = t("admin.export.comment", lang, when=when(runtime, starts_at), count=len(rows))
     upload_csv(runtime, user_id, t("admin.export.filename", lang, date=day), data, comment)
+    privacy.log_action(runtime, user_id, AuditAction.EXPORT_CHECKINS, rows=len(rows))
     return ExportSent(len(rows))

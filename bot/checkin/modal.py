@@ -165,6 +165,7 @@ def build_checkin_modal(
             )
         ),
         _mrkdwn(t("checkin.modal.deadline", lang, deadline=when_text(opening.deadline, tz, lang, now))),
+        _mrkdwn(t("privacy.checkin.no_client_data", lang)),
     ]
     if earlier is not None:
         context.append(_mrkdwn(t("checkin.modal.editing", lang)))

@@ -6,8 +6,7 @@ SV: dict[str, str] = {
     "checkin.modal.submit": "Spara",
     "checkin.modal.close": "Avbryt",
     "checkin.modal.intro": (
-        "Inför träffen berättar var och en vad som upptar tiden just nu. Svaren öppnar träffen. "
-        "Skriv inga personuppgifter om klienter eller andra enskilda."
+        "Inför träffen berättar var och en vad som upptar tiden just nu. Svaren öppnar träffen."
     ),
     "checkin.modal.meeting": "*Träffen:* {when}, {place}",
     "checkin.modal.deadline": "Svara senast {deadline}. Du kan ändra fram till dess.",
@@ -134,8 +133,7 @@ EN: dict[str, str] = {
     "checkin.modal.submit": "Save",
     "checkin.modal.close": "Cancel",
     "checkin.modal.intro": (
-        "Before the meeting everyone tells what is taking up their time. The answers open the meeting. "
-        "Please write no personal data about clients or other individuals."
+        "Before the meeting everyone tells what is taking up their time. The answers open the meeting."
     ),
     "checkin.modal.meeting": "*Meeting:* {when}, {place}",
     "checkin.modal.deadline": "Please answer by {deadline}. You can change your answers until then.",

@@ -24,6 +24,7 @@ from storage import meetings
 from storage import members as people
 from storage.checkins import checkin_for
 from storage.db import transaction
+from storage.insights import MeetingNumbers, meeting_history
 
 MEMBER_MODE_ADD = "add"
 MEMBER_MODE_REMOVE = "remove"
@@ -40,9 +41,11 @@ class HomeState:
     award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
+    retention_months: int = 24  # for Om dina uppgifter
     rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
     checkin_id: int | None = None  # one's own check-in for the next meeting (for "Dra tillbaka")
+    history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
 
 
 @dataclass(frozen=True)
@@ -152,9 +155,11 @@ def load_home(
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
+            retention_months=runtime.settings.retention_months,
             rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
             checkin_id=own.id if own is not None else None,
+            history=tuple(meeting_history(session, runtime.now())) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

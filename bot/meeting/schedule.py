@@ -222,7 +222,9 @@ def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime, du
     return render
 
 
-def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str, due_at: dt.datetime) -> list[Message]:
+def _member_messages(
+    plan: Plan, kind: str, tz: ZoneInfo, lang: str, due_at: dt.datetime, anonymous: bool = False
+) -> list[Message]:
     info = replace(plan.info(), now=due_at)  # dates near the send read "i morgon", "på torsdag"
     if kind in REMINDERS:
         return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
@@ -230,7 +232,7 @@ def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str, due_at: dt.
         return build_day_of(info, tz, lang)
     from bot.pulse.views import build_pulse_question
 
-    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, now=due_at)
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous, now=due_at)
 
 
 def _timeline_send(
@@ -271,7 +273,9 @@ def _timeline_send(
         render=(
             _invitation_render(plan, tz, lang, now, planned.due_at)
             if kind == timeline.INVITATION
-            else _fixed(_member_messages(plan, kind, tz, lang, planned.due_at))
+            else _fixed(
+                _member_messages(plan, kind, tz, lang, planned.due_at, get_network(session).anonymous_pulse)
+            )
         ),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,

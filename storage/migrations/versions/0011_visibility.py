@@ -1,7 +1,7 @@
 """Insyn: who reads each check-in answer, and where the members' sammanställning goes
 
 Revision ID: 0011
-Revises: 0010
+Revises: 0020
 Create Date: 2026-11-28
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0010"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
