@@ -10,12 +10,19 @@ an answer marked Bara samordnarna never reaches a member here. Pure (the load is
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.attendance.views import deputy_label
-from bot.checkin.summary import CheckinSummary, MemberCheckin
+from bot.checkin.summary import (
+    CheckinSummary,
+    MemberCheckin,
+    OrganisationCheckins,
+    checkin_themes,
+    themes_blocks,
+)
 from bot.delivery.sends import REPLY_IN_THREAD
 from bot.formatting import (
     MAX_MESSAGE_BLOCKS,
@@ -57,6 +64,29 @@ def shared_answers(checkin: MemberCheckin) -> tuple[tuple[str, str], ...]:
         for key, answer, visibility in checkin.answers()
         if answer and visibility is Visibility.NETWORK
     )
+
+
+def network_only(organisations: Sequence[OrganisationCheckins]) -> tuple[OrganisationCheckins, ...]:
+    """The check-ins as the network may read them: answers marked Bara samordnarna left out, and
+    members with nothing shared left out (for the members' themes and the minutes draft)."""
+    kept_organisations = []
+    for org in organisations:
+        kept = []
+        for checkin in org.checkins:
+            shared = [
+                answer if visibility is Visibility.NETWORK else None
+                for _, answer, visibility in checkin.answers()
+            ]
+            if any(shared):
+                kept.append(replace(checkin, occupying=shared[0] or "", changes=shared[1], support=shared[2]))
+        if kept:
+            kept_organisations.append(OrganisationCheckins(org.name, tuple(kept)))
+    return tuple(kept_organisations)
+
+
+def _themes(summary: CheckinSummary, lang: str) -> list[Block]:
+    """The shared themes of what the network may read (none named from private answers)."""
+    return themes_blocks(checkin_themes(network_only(summary.organisations)), lang)
 
 
 def _label(checkin: MemberCheckin, lang: str) -> str:
@@ -124,7 +154,7 @@ def render_shared_dm(
     for org in organisations:
         body.append({"type": "divider"})
         body += _organisation_blocks(org, lang)
-    first = [_header(when, lang), *sections(t("checkin.shared.intro_dm", lang))]
+    first = [_header(when, lang), *sections(t("checkin.shared.intro_dm", lang)), *_themes(summary, lang)]
     fallback = t("checkin.shared.fallback", lang, when=when)
     return [{"text": fallback, "blocks": page} for page in _paged(body, when, lang, first)]
 
@@ -138,7 +168,11 @@ def render_shared_channel(
     if not organisations:
         return []
     when = _when(summary, tz, lang, now)
-    parent = [_header(when, lang), *sections(t("checkin.shared.intro_channel", lang))]
+    parent = [
+        _header(when, lang),
+        *sections(t("checkin.shared.intro_channel", lang)),
+        *_themes(summary, lang),
+    ]
     messages: list[Message] = [{"text": t("checkin.shared.fallback", lang, when=when), "blocks": parent}]
     for org in organisations:
         fallback = t(
