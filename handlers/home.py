@@ -41,6 +41,14 @@ def _team(body: dict[str, Any]) -> str | None:
     )
 
 
+def refresh_home(runtime: Runtime, user_id: str, logger: Logger) -> None:
+    """Publish the person's Home tab again after something changed it (a failure is logged)."""
+    try:
+        _publish(runtime, user_id, home.load_home(runtime, user_id), None)
+    except Exception:
+        logger.exception("refreshing the home tab failed")
+
+
 def handle_home_opened(event: dict[str, Any], body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """`app_home_opened`: publish the Home tab for the person who opened it."""
     if event.get("tab", "home") != "home":
