@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -82,8 +83,17 @@ class Network(Base):
     announcement_channel: Mapped[str | None] = mapped_column(String(32))
     # Overrides of the default timeline (offsets and times of day); None means the defaults.
     policy: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Bumped by every UPDATE of this row (below), so a process that cached the
+    # policy or settings knows, from one integer, that another process changed them.
+    settings_version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+
+
+@event.listens_for(Network, "before_update")
+def _bump_settings_version(_mapper: Any, _connection: Any, network: Network) -> None:
+    # In SQL (settings_version + 1), so two processes saving at once both count.
+    network.settings_version = Network.settings_version + 1  # type: ignore[assignment]
 
 
 class Organisation(Base):
@@ -241,6 +251,16 @@ class Delivery(Base):
         UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
         CheckConstraint(_one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
+        # "Who has had this send" and "which of this send's rows are in state X" (sent_to, the
+        # reminder audiences): one index range, however large the ledger grows.
+        Index("ix_deliveries_send_key_state", "send_key", "state"),
+        # Failed or expired rows not yet reported: few at any time, whatever the ledger holds.
+        Index(
+            "ix_deliveries_unreported",
+            "id",
+            sqlite_where=text("reported_at IS NULL AND state IN ('failed', 'expired')"),
+            postgresql_where=text("reported_at IS NULL AND state IN ('failed', 'expired')"),
+        ),
     )
 
     id: Mapped[intpk]
@@ -263,6 +283,20 @@ class Delivery(Base):
     reported_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+
+
+class FinishedSend(Base):
+    """A send every recipient of which was in a final state when it was last looked at.
+
+    `audience` is a digest of those recipients: a tick skips the send while its recipients are
+    the same, and looks again when they change (a member added late, a new channel).
+    """
+
+    __tablename__ = "finished_sends"
+
+    send_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(64))
+    finished_at: Mapped[aware]
 
 
 class RoundStatus(enum.StrEnum):

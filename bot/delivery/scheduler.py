@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from bot import workspace
+from bot.delivery.finished import unfinished
 from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome, deliver, expire, pool
 from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
@@ -111,8 +112,10 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     fan = Fanout(runtime, at, _claimer(), pacer, tick_client(runtime.client, pacer))
     dues = due_sends(runtime, at, report)
     report.due = len(dues)
+    with runtime.sessions() as session:
+        work = unfinished(session, dues)  # finished sends cost nothing more
     with pool() as executor:
-        for due in dues:
+        for due in work:
             try:
                 reason = lateness(due, at, grace)
                 if reason is not None:

@@ -37,8 +37,8 @@ from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
 from storage.meetings import find_meeting, get_network, meetings_to_schedule
-from storage.members import active_members
-from storage.models import Meeting, Member
+from storage.members import MemberRef, active_member_refs
+from storage.models import Meeting
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -113,7 +113,7 @@ def plan_for(meeting: Meeting, tz: ZoneInfo, policy: Mapping[str, Step]) -> Plan
 
 
 def reminder_audience(
-    session: Session, meeting_id: int, due_at: dt.datetime, members: Iterable[Member]
+    session: Session, meeting_id: int, due_at: dt.datetime, members: Iterable[MemberRef]
 ) -> list[str]:
     """Of `members` (the active ones), those without a check-in whose invitation went out
     before the reminder was due.
@@ -132,7 +132,7 @@ def reminder_audience(
 
 
 def member_audience(
-    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[Member]
+    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[MemberRef]
 ) -> list[str]:
     """Who a send of `kind` to members (not to the channel) goes to, of the active `members`."""
     if kind in REMINDERS:
@@ -140,7 +140,7 @@ def member_audience(
     return [m.slack_user_id for m in members]
 
 
-def invited_members(session: Session, meeting_id: int, members: Iterable[Member]) -> dict[str, int]:
+def invited_members(session: Session, meeting_id: int, members: Iterable[MemberRef]) -> dict[str, int]:
     """Active members whose invitation was delivered, with the meeting version it described."""
     invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
     return {
@@ -188,7 +188,7 @@ def _timeline_send(
     session: Session,
     plan: Plan,
     planned: PlannedSend,
-    members: list[Member],
+    members: list[MemberRef],
     channel: str | None,
     tz: ZoneInfo,
     lang: str,
@@ -228,7 +228,7 @@ def _timeline_send(
 
 
 def _moved_send(
-    session: Session, plan: Plan, members: list[Member], now: dt.datetime, tz: ZoneInfo, lang: str
+    session: Session, plan: Plan, members: list[MemberRef], now: dt.datetime, tz: ZoneInfo, lang: str
 ) -> DueSend:
     meeting = plan.meeting
     told = invited_members(session, meeting.id, members)
@@ -247,7 +247,7 @@ def _moved_send(
 
 
 def _cancelled_send(
-    session: Session, meeting: Meeting, members: list[Member], now: dt.datetime, tz: ZoneInfo, lang: str
+    session: Session, meeting: Meeting, members: list[MemberRef], now: dt.datetime, tz: ZoneInfo, lang: str
 ) -> DueSend:
     told = invited_members(session, meeting.id, members)
     return DueSend(
@@ -263,14 +263,35 @@ def _cancelled_send(
     )
 
 
+def closed_reminder_keys(
+    meetings: Iterable[Meeting], tz: ZoneInfo, policy: Mapping[str, Step], now: dt.datetime
+) -> list[str]:
+    """The send keys of reminders whose check-in has closed.
+
+    Such a reminder, once finished, can gain no recipient: it goes only to those invited before
+    it was due, and every invitation from now on is sent after that (none after the deadline).
+    A meeting moved so that check-in opens again has a later deadline, and leaves this list.
+    """
+    return [
+        send_key(meeting.id, kind)
+        for meeting in meetings
+        if meeting.status == "planned" and now >= plan_for(meeting, tz, policy).deadline
+        for kind in sorted(REMINDERS)
+    ]
+
+
 def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> list[DueSend]:
     """Every meeting send whose time has come at `now`, with today's recipients."""
     network = get_network(session)
     policy = meeting_policy(network.policy)
     tz, lang = runtime.tz, runtime.lang
-    members = active_members(session)
+    members = active_member_refs(session)
+    meetings = relevant_meetings(session, now, policy)
+    # A reminder finished after check-in closed can gain no one (see closed_reminders): its
+    # audience is not worked out again.
+    finished = set(ledger.finished_audiences(session, closed_reminder_keys(meetings, tz, policy, now)))
     due: list[DueSend] = []
-    for meeting in relevant_meetings(session, now, policy):
+    for meeting in meetings:
         if meeting.status == "cancelled":
             # Nothing else of a cancelled meeting is sent; those invited are told once.
             due.append(_cancelled_send(session, meeting, members, now, tz, lang))
@@ -279,7 +300,7 @@ def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> l
         if meeting.version > 1 and now < meeting.starts_at:
             due.append(_moved_send(session, plan, members, now, tz, lang))
         for planned in plan.sends:
-            if planned.due_at <= now:
+            if planned.due_at <= now and send_key(meeting.id, planned.kind) not in finished:
                 due.append(
                     _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang)
                 )
