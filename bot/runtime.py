@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.delivery.sends import Source
 from bot.slack import make_client
 from storage.db import make_engine, make_session_factory
+from storage.meetings import SettingsCache
 
 Clock = Callable[[], dt.datetime]
 Sleep = Callable[[float], None]
@@ -45,6 +46,8 @@ class Runtime:
     sleep: Sleep = time.sleep
     monotonic: Monotonic = time.monotonic
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("chefsnatverket"))
+    # The network's policy, per process, invalidated by the row's version (storage/meetings.py).
+    settings_cache: SettingsCache = field(default_factory=SettingsCache)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -8,20 +8,92 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, literal, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
-from storage.models import CheckIn, Member
+from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network
 
 T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- reading check-ins
+
+
+class CheckinContext(NamedTuple):
+    """Everything a check-in request decides with, from one query (None where there is none)."""
+
+    member_id: int | None  # the active member with this Slack user id
+    meeting_id: int | None  # the meeting asked for, or the next planned one
+    starts_at: dt.datetime | None
+    place: str | None
+    status: str | None
+    settings_version: int | None  # the network row's (None: no row yet)
+    checkin_id: int | None
+    occupying: str | None
+    changes: str | None
+    support: str | None
+    pending_occupying: str | None
+
+
+def _context_statement(by_id: bool) -> Any:
+    member = (
+        select(Member.id)
+        .where(Member.slack_user_id == bindparam("user_id"), Member.active.is_(True))
+        .scalar_subquery()
+    )
+    wanted = (
+        bindparam("meeting_id")
+        if by_id
+        else select(Meeting.id)
+        .where(Meeting.status == MeetingStatus.PLANNED.value, Meeting.starts_at > bindparam("now"))
+        .order_by(Meeting.starts_at)
+        .limit(1)
+        .scalar_subquery()
+    )
+    anchor = select(literal(1).label("one")).subquery()
+    return select(
+        member,
+        Meeting.id,
+        Meeting.starts_at,
+        Meeting.place,
+        Meeting.status,
+        Network.settings_version,
+        CheckIn.id,
+        CheckIn.occupying,
+        CheckIn.changes,
+        CheckIn.support,
+        CheckIn.pending_occupying,
+    ).select_from(
+        anchor.outerjoin(Meeting, Meeting.id == wanted)
+        .outerjoin(Network, Network.id == 1)
+        .outerjoin(CheckIn, and_(CheckIn.meeting_id == Meeting.id, CheckIn.member_id == member))
+    )
+
+
+# Built once: a request only binds its values (SQLAlchemy's compiled cache does the rest).
+_NEXT_MEETING_CONTEXT = _context_statement(by_id=False)
+_MEETING_CONTEXT = _context_statement(by_id=True)
+
+
+def checkin_context(
+    session: Session, user_id: str, now: dt.datetime, meeting_id: int | None = None
+) -> CheckinContext:
+    """The member, the meeting (`meeting_id`, or the next planned one after `now`), the
+    network's settings version and the member's check-in for it: one round trip."""
+    if meeting_id is None:
+        row = session.connection().execute(_NEXT_MEETING_CONTEXT, {"user_id": user_id, "now": now}).one()
+    else:
+        row = (
+            session.connection()
+            .execute(_MEETING_CONTEXT, {"user_id": user_id, "meeting_id": meeting_id})
+            .one()
+        )
+    return CheckinContext(*row)
 
 
 def checkin_for(session: Session, meeting_id: int, member_id: int) -> CheckIn | None:

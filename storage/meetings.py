@@ -31,6 +31,28 @@ def stored_policy(session: Session) -> dict[str, Any] | None:
     return network.policy if network else None
 
 
+class SettingsCache:
+    """The network's policy, kept per process and read again only when its version moved.
+
+    Every UPDATE of the network row bumps `settings_version` (storage/models.py), so a process
+    that reads the version (one integer, in a query it makes anyway) knows whether any process
+    changed the settings since it cached them.
+    """
+
+    def __init__(self) -> None:
+        self._entry: tuple[int | None, dict[str, Any] | None] | None = None
+
+    def policy(self, session: Session, version: int | None) -> dict[str, Any] | None:
+        """The stored policy at `version` (None: no network row yet), from the cache if it has it."""
+        entry = self._entry
+        if entry is not None and entry[0] == version:
+            return entry[1]
+        row = session.execute(select(Network.settings_version, Network.policy).where(Network.id == 1)).first()
+        fresh = (row[0], row[1]) if row is not None else (None, None)
+        self._entry = fresh  # one assignment: threads see the old entry or the new one
+        return fresh[1]
+
+
 def set_organisers_channel(session: Session, channel_id: str | None) -> None:
     """Choose the channel where summaries and reports go."""
     get_network(session).organisers_channel = channel_id

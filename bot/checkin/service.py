@@ -12,7 +12,7 @@ import enum
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -21,16 +21,18 @@ from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.checkins import (
+    CheckinContext,
     add_checkin,
+    checkin_context,
     checkin_for,
     retrying_duplicate,
     set_pending,
     update_answers,
 )
 from storage.db import transaction
-from storage.meetings import find_meeting, next_meeting, stored_policy
+from storage.meetings import SettingsCache
 from storage.members import active_member
-from storage.models import CheckIn, Meeting, MeetingStatus, Member
+from storage.models import CheckIn, MeetingStatus
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
@@ -65,6 +67,7 @@ class Opening:
     place: str | None
     deadline: dt.datetime
     answers: Answers | None
+    has_pending: bool = False  # a DM reply is kept aside (dropped once the modal opens)
 
 
 @dataclass(frozen=True)
@@ -185,67 +188,86 @@ def from_slack_text(text: str) -> str:
 # ---------------------------------------------------------------- reading
 
 
-def _policy_deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
-    return checkin_deadline(meeting.starts_at, tz, meeting_policy(stored_policy(session)))
-
-
-def _answers(checkin: CheckIn | None) -> Answers | None:
-    if checkin is None:
+def _answers(row: CheckinContext) -> Answers | None:
+    if row.checkin_id is None or row.occupying is None:
         return None
-    return Answers(checkin.occupying, checkin.changes, checkin.support)
+    return Answers(row.occupying, row.changes, row.support)
 
 
 def _opening_for(
-    session: Session, member: Member, meeting: Meeting | None, now: dt.datetime, tz: ZoneInfo
-) -> tuple[Opening, CheckIn | None] | Refusal:
-    if meeting is None:
+    row: CheckinContext, now: dt.datetime, tz: ZoneInfo, policy: dict[str, Any] | None
+) -> Opening | Refusal:
+    if row.meeting_id is None or row.starts_at is None:
         return Refusal(Problem.NO_MEETING)
-    if meeting.status == MeetingStatus.CANCELLED:
-        return Refusal(Problem.CANCELLED, meeting.starts_at)
-    deadline = _policy_deadline(session, meeting, tz)
-    if meeting.starts_at <= now:
-        return Refusal(Problem.STARTED, meeting.starts_at, deadline)
+    if row.status == MeetingStatus.CANCELLED:
+        return Refusal(Problem.CANCELLED, row.starts_at)
+    deadline = checkin_deadline(row.starts_at, tz, meeting_policy(policy))
+    if row.starts_at <= now:
+        return Refusal(Problem.STARTED, row.starts_at, deadline)
     if now >= deadline:
-        return Refusal(Problem.CLOSED, meeting.starts_at, deadline)
-    checkin = checkin_for(session, meeting.id, member.id)
-    return Opening(meeting.id, meeting.starts_at, meeting.place, deadline, _answers(checkin)), checkin
+        return Refusal(Problem.CLOSED, row.starts_at, deadline)
+    pending = row.pending_occupying is not None
+    return Opening(row.meeting_id, row.starts_at, row.place, deadline, _answers(row), pending)
 
 
-Resolved = tuple[Member, Opening, CheckIn | None]
+# The member's id, what they may check in for, and their check-in row (loaded only to write).
+Resolved = tuple[int, Opening, CheckIn | None]
+
+
+def _open(
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    meeting_id: int | None,
+    cache: SettingsCache,
+) -> tuple[int, Opening, int | None] | Refusal:
+    """What `user_id` may check in for: one query, and the policy from the cache."""
+    row = checkin_context(session, user_id, now, meeting_id)
+    if row.member_id is None:
+        return Refusal(Problem.NOT_MEMBER)
+    if meeting_id is not None and row.meeting_id is None:
+        return Refusal(Problem.GONE)
+    opened = _opening_for(row, now, tz, cache.policy(session, row.settings_version))
+    return opened if isinstance(opened, Refusal) else (row.member_id, opened, row.checkin_id)
 
 
 def _resolve(
-    session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    meeting_id: int | None,
+    cache: SettingsCache,
 ) -> Resolved | Refusal:
     """The member, what they may check in for, and their check-in row if they have one."""
-    member = active_member(session, user_id)
-    if member is None:
-        return Refusal(Problem.NOT_MEMBER)
-    if meeting_id is None:
-        meeting = next_meeting(session, now)
-    else:
-        meeting = find_meeting(session, meeting_id)
-        if meeting is None:
-            return Refusal(Problem.GONE)
-    opened = _opening_for(session, member, meeting, now, tz)
-    return opened if isinstance(opened, Refusal) else (member, *opened)
+    opened = _open(session, user_id, now, tz, meeting_id, cache)
+    if isinstance(opened, Refusal):
+        return opened
+    member_id, opening, checkin_id = opened
+    return member_id, opening, (session.get(CheckIn, checkin_id) if checkin_id is not None else None)
 
 
 def open_checkin(
-    session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None = None
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    meeting_id: int | None = None,
+    cache: SettingsCache | None = None,
 ) -> Opening | Refusal:
     """The meeting `user_id` may check in for now (the next one unless `meeting_id` is given).
 
-    Read-only and fast (a few small queries), so it fits between a Slack trigger and views.open.
+    Read-only and fast (one query), so it fits between a Slack trigger and views.open.
     """
-    resolved = _resolve(session, user_id, now, tz, meeting_id)
-    return resolved if isinstance(resolved, Refusal) else resolved[1]
+    opened = _open(session, user_id, now, tz, meeting_id, cache or SettingsCache())
+    return opened if isinstance(opened, Refusal) else opened[1]
 
 
 def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
     """`open_checkin` in its own short unit of work, at the runtime's now."""
-    with transaction(runtime.sessions) as session:
-        return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id)
+    with runtime.sessions() as session:  # one read: no transaction to commit
+        return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id, runtime.settings_cache)
 
 
 # ---------------------------------------------------------------- saving
@@ -256,11 +278,11 @@ T = TypeVar("T")
 
 def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datetime) -> Saved:
     """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
-    member, opening, checkin = resolved
+    member_id, opening, checkin = resolved
     changed = answers != opening.answers
     fields = (answers.occupying, answers.changes, answers.support, now)
     if checkin is None:
-        add_checkin(session, opening.meeting_id, member.id, *fields)
+        add_checkin(session, opening.meeting_id, member_id, *fields)
     elif changed:
         update_answers(session, checkin, *fields)
     elif checkin.pending_occupying is not None:
@@ -274,21 +296,21 @@ def _save_in(
     meeting_id: int | None,
     merge: Merge,
     now: dt.datetime,
-    tz: ZoneInfo,
+    runtime: Runtime,
 ) -> Saved | Refusal:
-    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    resolved = _resolve(session, user_id, now, runtime.tz, meeting_id, runtime.settings_cache)
     if isinstance(resolved, Refusal):
         return resolved
     return _store(session, resolved, merge(resolved[1].answers), now)
 
 
-def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
+def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime], T]) -> T:
     # A concurrent first save of the same check-in makes the insert fail once: then it is an update.
-    return retrying_duplicate(runtime.sessions, lambda session: work(session, runtime.now(), runtime.tz))
+    return retrying_duplicate(runtime.sessions, lambda session: work(session, runtime.now()))
 
 
 def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:
-    return _in_transaction(runtime, lambda s, now, tz: _save_in(s, user_id, meeting_id, merge, now, tz))
+    return _in_transaction(runtime, lambda s, now: _save_in(s, user_id, meeting_id, merge, now, runtime))
 
 
 def save_answers(runtime: Runtime, user_id: str, meeting_id: int, answers: Answers) -> Saved | Refusal:
@@ -317,9 +339,9 @@ def save_occupying(
 
 
 def _reply_in(
-    session: Session, user_id: str, text: str, now: dt.datetime, tz: ZoneInfo
+    session: Session, user_id: str, text: str, now: dt.datetime, runtime: Runtime
 ) -> Saved | Pending | Refusal:
-    resolved = _resolve(session, user_id, now, tz, None)
+    resolved = _resolve(session, user_id, now, runtime.tz, None, runtime.settings_cache)
     if isinstance(resolved, Refusal):
         return resolved
     _member, opening, checkin = resolved
@@ -336,13 +358,13 @@ def reply_occupying(runtime: Runtime, user_id: str, text: str) -> Saved | Pendin
     """A plain DM reply for the next meeting: the answer if there is none yet (or it is the same);
     otherwise kept aside as pending, so a casual "Tack!" never overwrites a real answer.
     A newer reply replaces the pending one."""
-    return _in_transaction(runtime, lambda s, now, tz: _reply_in(s, user_id, text, now, tz))
+    return _in_transaction(runtime, lambda s, now: _reply_in(s, user_id, text, now, runtime))
 
 
 def _settle_in(
-    session: Session, user_id: str, meeting_id: int, choice: Choice, now: dt.datetime, tz: ZoneInfo
+    session: Session, user_id: str, meeting_id: int, choice: Choice, now: dt.datetime, runtime: Runtime
 ) -> Saved | NothingPending | TooLongCombined | Refusal:
-    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    resolved = _resolve(session, user_id, now, runtime.tz, meeting_id, runtime.settings_cache)
     if isinstance(resolved, Refusal):
         return resolved
     _member, opening, checkin = resolved
@@ -368,7 +390,7 @@ def settle_pending(
     over the length limit changes nothing and keeps the pending text for another choice.
     """
     with transaction(runtime.sessions) as session:
-        return _settle_in(session, user_id, meeting_id, choice, runtime.now(), runtime.tz)
+        return _settle_in(session, user_id, meeting_id, choice, runtime.now(), runtime)
 
 
 def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:
