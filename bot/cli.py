@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import sys
+import threading
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, SettingsError, load_database_url, load_settings
@@ -79,6 +80,7 @@ def serve() -> int:
         serve_http,
         serve_socket_mode,
         start_line,
+        warm_up,
     )
 
     settings = _settings_or_exit()
@@ -91,6 +93,7 @@ def serve() -> int:
     except StartupError as err:
         raise _fail(str(err)) from None
     logging.getLogger("chefsnatverket").info("%s", start_line(settings))
+    threading.Thread(target=warm_up, args=(runtime,), name="warm-up", daemon=True).start()
     try:
         if settings.slack_app_token:
             serve_socket_mode(app, runtime)

@@ -22,8 +22,6 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from apscheduler.schedulers.background import BackgroundScheduler
-
 from bot import workspace
 from bot.delivery.finished import unfinished
 from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome, deliver, expire, pool
@@ -34,6 +32,8 @@ from storage import ledger as rows
 from storage.db import transaction
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     from bot.runtime import Runtime
 
 # kind_label and report_items are read from here by bot/admin/status.py.
@@ -172,6 +172,9 @@ def scheduled_tick(runtime: Runtime) -> None:
 
 def start_scheduler(runtime: Runtime) -> BackgroundScheduler:
     """Start the in-process scheduler: APScheduler does the timing, the database decides what is due."""
+    # Imported here: a web process without the scheduler never loads APScheduler.
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     scheduler = BackgroundScheduler(timezone=runtime.tz)
     scheduler.add_job(
         scheduled_tick,
