@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import logging
 import sys
-import threading
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, SettingsError, load_database_url, load_settings
@@ -93,7 +92,7 @@ def serve() -> int:
     except StartupError as err:
         raise _fail(str(err)) from None
     logging.getLogger("chefsnatverket").info("%s", start_line(settings))
-    threading.Thread(target=warm_up, args=(runtime,), name="warm-up", daemon=True).start()
+    warm_up(runtime)  # before serving, so no early request waits for it
     try:
         if settings.slack_app_token:
             serve_socket_mode(app, runtime)

@@ -120,7 +120,7 @@ _LEDGER_COLUMNS = (
 
 def rows_for(session: Session, send_key: str) -> dict[str, LedgerRow]:
     """Every row of one send, by recipient."""
-    rows = session.execute(select(*_LEDGER_COLUMNS).where(Delivery.send_key == send_key))
+    rows = session.connection().execute(select(*_LEDGER_COLUMNS).where(Delivery.send_key == send_key))
     return {row.recipient: LedgerRow(*row) for row in rows}
 
 
@@ -128,7 +128,7 @@ def recipients_of(session: Session, send_keys: Sequence[str]) -> dict[str, set[s
     """The recipients each of `send_keys` has a row for (in any state), by send key."""
     found: dict[str, set[str]] = {key: set() for key in send_keys}
     if send_keys:
-        rows = session.execute(
+        rows = session.connection().execute(
             select(Delivery.send_key, Delivery.recipient).where(Delivery.send_key.in_(list(send_keys)))
         )
         for key, recipient in rows:
@@ -331,7 +331,7 @@ def unreport(session: Session, delivery_ids: Iterable[int]) -> None:
 
 def sent_to(session: Session, send_key: str) -> dict[str, SentRow]:
     """Recipients a send has reached (state 'sent'), with when and which version."""
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Delivery.recipient, Delivery.sent_at, Delivery.revision).where(
             Delivery.send_key == send_key, Delivery.state == SENT
         )

@@ -39,7 +39,10 @@ class MemberRef(NamedTuple):
 
 def active_member_refs(session: Session) -> list[MemberRef]:
     """Every active member's id and Slack user id (one light query, for ticks and audiences)."""
-    rows = session.execute(select(Member.id, Member.slack_user_id).where(Member.active.is_(True)))
+    # Core, not the ORM's row processing: at 2,000 members that is most of an idle tick.
+    rows = session.connection().execute(
+        select(Member.id, Member.slack_user_id).where(Member.active.is_(True))
+    )
     return [MemberRef(*row) for row in rows]
 
 
@@ -55,7 +58,7 @@ class MemberRow(NamedTuple):
 
 def active_member_rows(session: Session) -> list[MemberRow]:
     """Active members with their organisation's name in one query, ordered as `active_members`."""
-    rows = session.execute(
+    rows = session.connection().execute(
         select(Member.id, Member.slack_user_id, Member.name, Member.organisation_id, Organisation.name)
         .outerjoin(Organisation, Member.organisation_id == Organisation.id)
         .where(Member.active.is_(True))

@@ -150,9 +150,15 @@ def invited_members(session: Session, meeting_id: int, members: Iterable[MemberR
     }
 
 
-def _fixed(messages: list[Message]) -> Render:
+def _fixed(build: Callable[[], list[Message]]) -> Render:
+    """The same messages for every recipient, built at the first send (a tick with nothing to
+    send builds none), then kept for the other recipients."""
+    built: list[list[Message]] = []
+
     def render(_session: Session, _recipient: str) -> list[Message]:
-        return messages
+        if not built:
+            built.append(build())
+        return built[0]
 
     return render
 
@@ -218,7 +224,7 @@ def _timeline_send(
         kind=kind,
         due_at=planned.due_at,
         recipients=recipients,
-        render=_fixed(_member_messages(plan, kind, tz, lang)),
+        render=_fixed(lambda: _member_messages(plan, kind, tz, lang)),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,
         stale_after=stale_after,
@@ -238,7 +244,7 @@ def _moved_send(
         kind=MOVED,
         due_at=now,
         recipients=recipients,
-        render=_fixed(build_moved(plan.info(), tz, lang, checkin_open=now < plan.deadline)),
+        render=_fixed(lambda: build_moved(plan.info(), tz, lang, checkin_open=now < plan.deadline)),
         always_send_late=True,
         stale_after=meeting.starts_at,
         revision=meeting.version,
@@ -255,7 +261,7 @@ def _cancelled_send(
         kind=CANCELLED,
         due_at=now,
         recipients=list(told),
-        render=_fixed(build_cancelled(meeting.starts_at, tz, lang)),
+        render=_fixed(lambda: build_cancelled(meeting.starts_at, tz, lang)),
         always_send_late=True,
         stale_after=meeting.starts_at,
         revision=meeting.version,
