@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from bot.admin.views import Board, MeetingInfo
+from bot.attendance.board import not_coming_ids, organisation_attendance, stand_ins
+from bot.attendance.views import OrgAttendance
 from bot.delivery.finished import unfinished
 from bot.delivery.scheduler import kind_label, lateness, report_items
 from bot.formatting import format_when
@@ -38,7 +40,7 @@ from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
 from storage.meetings import get_network
-from storage.members import active_member_refs, active_member_rows
+from storage.members import active_members
 from storage.models import Meeting
 
 if TYPE_CHECKING:
@@ -91,7 +93,7 @@ def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[U
 def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[Upcoming]:
     """The timeline's sends still ahead, with the audience they would have today."""
     policy = meeting_policy(get_network(session).policy)
-    members = active_member_refs(session)
+    members = active_members(session)
     upcoming = []
     plans = [
         plan_for(meeting, runtime.tz, policy)
@@ -218,18 +220,30 @@ def load_board(
     session: Session, runtime: Runtime, meeting: Meeting | None, info: MeetingInfo | None
 ) -> Board:
     """The organisers' board for the next meeting (`meeting`, already loaded, shown as `info`)."""
-    members = active_member_rows(session)
+    members = active_members(session)
     organisations = {m.organisation_id for m in members if m.organisation_id is not None}
     missing = []
+    attendance: tuple[OrgAttendance, ...] = ()
+    done_count = 0
     if meeting is not None:
         done = checked_in_member_ids(session, meeting.id)
-        missing = [Person(m.slack_user_id, m.name, m.organisation) for m in members if m.id not in done]
+        # An ersättare's check-in counts for the member who sent them; who cannot come is not missing.
+        done |= {m.id for deputy, m in stand_ins(session, meeting.id, members).items() if deputy in done}
+        cannot = not_coming_ids(session, meeting.id, members)
+        missing = [
+            Person(m.slack_user_id, m.name, m.organisation.name if m.organisation else None)
+            for m in members
+            if m.id not in done and m.id not in cannot
+        ]
+        attendance = organisation_attendance(session, meeting.id)
+        done_count = sum(1 for m in members if m.id in done)
     return Board(
         meeting=info,
-        done=len(members) - len(missing) if meeting is not None else 0,
+        done=done_count,
         total=len(members),
         missing=tuple(missing),
         schedule=tuple(_schedule_lines(session, runtime)),
         channel_id=get_network(session).organisers_channel,
         organisations=len(organisations),
+        attendance=attendance,
     )

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.attendance.audience import standing_in
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
@@ -30,7 +31,7 @@ from storage.checkins import (
     update_answers,
 )
 from storage.db import transaction
-from storage.meetings import SettingsCache
+from storage.meetings import SettingsCache, find_meeting
 from storage.members import active_member
 from storage.models import CheckIn, MeetingStatus
 
@@ -214,6 +215,26 @@ def _opening_for(
 Resolved = tuple[int, Opening, CheckIn | None]
 
 
+def _as_standing_in(session: Session, user_id: str, row: CheckinContext) -> CheckinContext:
+    """Närvaro's hook: an ersättare checks in for the meeting they were invited to, as themselves
+    (their own, possibly inactive, member row). Only for someone who is not an active member."""
+    meeting = find_meeting(session, row.meeting_id) if row.meeting_id is not None else None
+    deputy = standing_in(session, user_id, meeting)
+    if deputy is None or meeting is None:
+        return row
+    checkin = checkin_for(session, meeting.id, deputy.id)
+    if checkin is None:
+        return row._replace(member_id=deputy.id)
+    return row._replace(
+        member_id=deputy.id,
+        checkin_id=checkin.id,
+        occupying=checkin.occupying,
+        changes=checkin.changes,
+        support=checkin.support,
+        pending_occupying=checkin.pending_occupying,
+    )
+
+
 def _open(
     session: Session,
     user_id: str,
@@ -224,6 +245,8 @@ def _open(
 ) -> tuple[int, Opening, int | None] | Refusal:
     """What `user_id` may check in for: one query, and the policy from the cache."""
     row = checkin_context(session, user_id, now, meeting_id)
+    if row.member_id is None:
+        row = _as_standing_in(session, user_id, row)
     if row.member_id is None:
         return Refusal(Problem.NOT_MEMBER)
     if meeting_id is not None and row.meeting_id is None:
@@ -240,7 +263,8 @@ def _resolve(
     meeting_id: int | None,
     cache: SettingsCache,
 ) -> Resolved | Refusal:
-    """The member, what they may check in for, and their check-in row if they have one."""
+    """The member (or an ersättare, standing for one), what they may check in for, and their
+    check-in row if they have one."""
     opened = _open(session, user_id, now, tz, meeting_id, cache)
     if isinstance(opened, Refusal):
         return opened
@@ -396,7 +420,9 @@ def settle_pending(
 def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:
     """Drop any pending DM reply once the member opened the modal: the explicit edit wins."""
     with transaction(runtime.sessions) as session:
-        member = active_member(session, user_id)
+        member = active_member(session, user_id) or standing_in(
+            session, user_id, find_meeting(session, meeting_id)
+        )
         checkin = checkin_for(session, meeting_id, member.id) if member else None
         if checkin is not None and checkin.pending_occupying is not None:
             set_pending(session, checkin, None)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import ids
 from bot.admin.replies import reply_text
 from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_message, header
+from bot.attendance.views import rsvp_blocks
 from bot.award.winner_views import build_home_decision
 from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
 from bot.home.modals import (
@@ -61,6 +62,8 @@ def _member_blocks(state: HomeState, lang: str) -> list[Block]:
     else:
         place = escape(state.meeting.place) if state.meeting.place else t("no_place", lang)
         blocks += sections(t("home.meeting", lang, when=state.meeting.when, place=place))
+        if state.rsvp is not None:
+            blocks += rsvp_blocks(state.rsvp.meeting_id, state.rsvp.answer, state.rsvp.deputy_user_id, lang)
         # An organiser who is not a member has no check-in; "not on the list" would only confuse.
         if not (state.checkin == "not_member" and state.board is not None):
             blocks += sections(_checkin_text(state, lang))
