@@ -11,6 +11,7 @@ not notify everyone it names, and names are escaped like every other piece of us
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,6 +29,7 @@ from bot.formatting import (
     sections,
     swedish_sort_key,
 )
+from bot.insights.themes import Theme, common_themes
 from bot.runtime import Runtime
 from bot.texts import t
 from storage.checkins import checkins_for_meeting
@@ -136,6 +138,39 @@ def load_next_checkin_summary(session: Session, now: dt.datetime) -> CheckinSumm
     return None if meeting is None else load_checkin_summary(session, meeting.id)
 
 
+# ---------------------------------------------------------------- themes (pure)
+
+
+def checkin_themes(organisations: Sequence[OrganisationCheckins], limit: int = 10) -> list[Theme]:
+    """Gemensamma teman of a meeting's check-ins: what two or more organisations write about.
+
+    Members without an organisation are no organisation of their own, so they name no theme.
+    """
+    answers = {
+        org.name: [text for c in org.checkins for text in (c.occupying, c.changes, c.support) if text]
+        for org in organisations
+        if org.name
+    }
+    return common_themes(answers, limit)
+
+
+def themes_blocks(themes: Sequence[Theme], lang: str) -> list[Block]:
+    """The sammanställning's opening: the shared themes with the organisations that named them."""
+    if not themes:
+        return []
+    items = [
+        "• "
+        + t(
+            "insights.themes.item",
+            lang,
+            theme=f"*{escape(theme.text)}*",
+            organisations=", ".join(escape(o) for o in theme.organisations),
+        )
+        for theme in themes
+    ]
+    return sections(f"*{t('insights.themes.heading', lang)}*\n" + "\n".join(items))
+
+
 # ---------------------------------------------------------------- rendering (pure)
 
 
@@ -174,6 +209,7 @@ def _body_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
 
 
 def _head_blocks(summary: CheckinSummary, when: str, lang: str) -> list[Block]:
+    themes = checkin_themes(summary.organisations)
     place = escape(summary.place) if summary.place else t("no_place", lang)
     count = t("checkin.summary.count", lang, done=summary.checked_in, total=summary.expected)
     if summary.checked_in == 0:
@@ -184,6 +220,7 @@ def _head_blocks(summary: CheckinSummary, when: str, lang: str) -> list[Block]:
             "text": {"type": "plain_text", "text": t("checkin.summary.header", lang, when=when)},
         },
         *sections(t("checkin.summary.place", lang, place=place)),
+        *themes_blocks(themes, lang),
         *sections(count),
         *_attendance_blocks(summary, lang),
     ]

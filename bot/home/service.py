@@ -24,6 +24,7 @@ from storage import meetings
 from storage import members as people
 from storage.checkins import checkin_for
 from storage.db import transaction
+from storage.insights import MeetingNumbers, meeting_history
 
 MEMBER_MODE_ADD = "add"
 MEMBER_MODE_REMOVE = "remove"
@@ -42,6 +43,7 @@ class HomeState:
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
     rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
+    history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ def load_home(
             board=load_board(session, runtime, meeting, info) if organiser else None,
             rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
+            history=tuple(meeting_history(session, runtime.now())) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 
