@@ -87,11 +87,11 @@ def _meeting(runtime: Runtime, starts: dt.datetime) -> int:
         return meeting.id
 
 
-def _old_meetings_with_a_ledger(runtime: Runtime, meetings: int, rows_each: int) -> None:
+def _old_meetings_with_a_ledger(runtime: Runtime, meetings: int, rows_each: int, back: int = 400) -> None:
     """Meetings long past, every send of theirs in the ledger: history a tick must not read."""
     with transaction(runtime.sessions) as s:
         for number in range(meetings):
-            starts = STARTS - dt.timedelta(days=400 + 30 * number)
+            starts = STARTS - dt.timedelta(days=back + 30 * number)
             meeting = Meeting(starts_at=starts, place="Lund", created_by=ORGANISER)
             s.add(meeting)
             s.flush()
@@ -208,6 +208,9 @@ def test_the_organisers_home_board_is_bounded_in_members_and_ledger(
 ) -> None:
     _members(runtime, 0, 5)
     _meeting(runtime, STARTS)
+    _old_meetings_with_a_ledger(
+        runtime, meetings=1, rows_each=3, back=100
+    )  # the board's history has a meeting
     clock.set(timeline.meeting_sends(STARTS, TZ)[0].due_at + dt.timedelta(minutes=1))
     run_tick(runtime)  # the invitation is out; reminders and summaries ahead
     _open_home(slack, standin, ORGANISER)
