@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import cpu_seconds, drop_database, free_port, fresh_database, pct, rss_mib, spread  # noqa: E402
+from standin import signing  # noqa: E402
+from standin.slack_standin import SlackStandIn  # noqa: E402
 from tests.e2e.process import arrange_members  # noqa: E402
-from tests.support import signing  # noqa: E402
-from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 SECRET = "bench-secret"
 PHASE_SECONDS = 3.0

@@ -227,7 +227,9 @@ def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime) ->
     return render
 
 
-def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Message]:
+def _member_messages(
+    plan: Plan, kind: str, tz: ZoneInfo, lang: str, anonymous: bool = False
+) -> list[Message]:
     info = plan.info()
     if kind in REMINDERS:
         return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
@@ -235,7 +237,7 @@ def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Mes
         return build_day_of(info, tz, lang)
     from bot.pulse.views import build_pulse_question
 
-    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang)
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous)
 
 
 def _timeline_send(
@@ -263,6 +265,7 @@ def _timeline_send(
             meta={"meeting_id": meeting.id, "waiting_for_channel": channel is None},
         )
     recipients = member_audience(session, meeting.id, kind, planned.due_at, members)
+    anonymous = kind == timeline.PULSE and get_network(session).anonymous_pulse  # read now, not at send
     stale_after = None
     if kind == timeline.INVITATION or kind in REMINDERS:
         stale_after = plan.deadline  # check-in has closed: nothing to invite or remind about
@@ -276,7 +279,7 @@ def _timeline_send(
         render=(
             _invitation_render(plan, tz, lang, now)
             if kind == timeline.INVITATION
-            else _fixed(lambda: _member_messages(plan, kind, tz, lang))
+            else _fixed(lambda: _member_messages(plan, kind, tz, lang, anonymous))
         ),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,

@@ -17,7 +17,7 @@ from bot.attendance.board import expected_members
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from storage.db import transaction
-from storage.meetings import find_meeting
+from storage.meetings import find_meeting, get_network
 from storage.members import active_member
 from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
 from storage.pulse import pulse_answer_for, pulse_answers_for_meeting, set_pulse_answer, set_pulse_comment
@@ -139,6 +139,8 @@ class PulseSummary:
     no: tuple[str, ...]
     unanswered: tuple[str, ...]
     comments: tuple[PulseComment, ...]
+    # The network's setting (issue 10): counts and comments without names.
+    anonymous: bool = False
 
 
 def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
@@ -173,6 +175,7 @@ def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
         no=names(lambda mid: mid in by_member and by_member[mid].answer == PulseChoice.NO),
         unanswered=names(lambda mid: mid not in by_member or by_member[mid].answer is None),
         comments=tuple(comments),
+        anonymous=get_network(session).anonymous_pulse,
     )
 
 
