@@ -7,21 +7,50 @@ DM reply leave it as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from sqlalchemy import and_, bindparam, literal, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
-from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network
+from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network, Visibility
 
 T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- reading check-ins
+
+
+class Answered(Protocol):
+    """A check-in's three answers and who reads each (a CheckIn row, or a context read with one)."""
+
+    @property
+    def occupying(self) -> str | None: ...
+    @property
+    def changes(self) -> str | None: ...
+    @property
+    def support(self) -> str | None: ...
+    @property
+    def occupying_visibility(self) -> str | None: ...
+    @property
+    def changes_visibility(self) -> str | None: ...
+    @property
+    def support_visibility(self) -> str | None: ...
+
+
+class EarlierContext(NamedTuple):
+    """The member's answers before the previous meeting ("Förra gången skrev du")."""
+
+    starts_at: dt.datetime
+    occupying: str | None
+    changes: str | None
+    support: str | None
+    occupying_visibility: str | None
+    changes_visibility: str | None
+    support_visibility: str | None
 
 
 class CheckinContext(NamedTuple):
@@ -38,9 +67,21 @@ class CheckinContext(NamedTuple):
     changes: str | None
     support: str | None
     pending_occupying: str | None
+    occupying_visibility: str | None
+    changes_visibility: str | None
+    support_visibility: str | None
+    previous: EarlierContext | None = None  # read only when asked for (the modal)
 
 
-def _context_statement(by_id: bool) -> Any:
+_ANSWER_COLUMNS = (
+    "occupying",
+    "changes",
+    "support",
+    *(f"{c}_visibility" for c in ("occupying", "changes", "support")),
+)
+
+
+def _context_statement(by_id: bool, with_previous: bool) -> Any:
     member = (
         select(Member.id)
         .where(Member.slack_user_id == bindparam("user_id"), Member.active.is_(True))
@@ -56,7 +97,12 @@ def _context_statement(by_id: bool) -> Any:
         .scalar_subquery()
     )
     anchor = select(literal(1).label("one")).subquery()
-    return select(
+    joined = (
+        anchor.outerjoin(Meeting, Meeting.id == wanted)
+        .outerjoin(Network, Network.id == 1)
+        .outerjoin(CheckIn, and_(CheckIn.meeting_id == Meeting.id, CheckIn.member_id == member))
+    )
+    columns: list[Any] = [
         member,
         Meeting.id,
         Meeting.starts_at,
@@ -68,32 +114,76 @@ def _context_statement(by_id: bool) -> Any:
         CheckIn.changes,
         CheckIn.support,
         CheckIn.pending_occupying,
-    ).select_from(
-        anchor.outerjoin(Meeting, Meeting.id == wanted)
-        .outerjoin(Network, Network.id == 1)
-        .outerjoin(CheckIn, and_(CheckIn.meeting_id == Meeting.id, CheckIn.member_id == member))
-    )
+        CheckIn.occupying_visibility,
+        CheckIn.changes_visibility,
+        CheckIn.support_visibility,
+    ]
+    if with_previous:  # the member's latest check-in for a planned meeting before this one
+        before, before_meeting = aliased(CheckIn), aliased(Meeting)
+        earlier, earlier_meeting = aliased(CheckIn), aliased(Meeting)
+        latest_id = (
+            select(earlier.id)
+            .join(earlier_meeting, earlier.meeting_id == earlier_meeting.id)
+            .where(
+                earlier.member_id == member,
+                earlier_meeting.starts_at < Meeting.starts_at,
+                earlier_meeting.status == MeetingStatus.PLANNED.value,
+            )
+            .order_by(earlier_meeting.starts_at.desc())
+            .limit(1)
+            .correlate(Meeting)
+            .scalar_subquery()
+        )
+        joined = joined.outerjoin(before, before.id == latest_id).outerjoin(
+            before_meeting, before_meeting.id == before.meeting_id
+        )
+        columns += [before_meeting.starts_at, *(getattr(before, c) for c in _ANSWER_COLUMNS)]
+    return select(*columns).select_from(joined)
 
 
 # Built once: a request only binds its values (SQLAlchemy's compiled cache does the rest).
-_NEXT_MEETING_CONTEXT = _context_statement(by_id=False)
-_MEETING_CONTEXT = _context_statement(by_id=True)
+_CONTEXTS = {
+    (by_id, prev): _context_statement(by_id, prev) for by_id in (False, True) for prev in (False, True)
+}
+_BASE = len(CheckinContext._fields) - 1
 
 
 def checkin_context(
-    session: Session, user_id: str, now: dt.datetime, meeting_id: int | None = None
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    meeting_id: int | None = None,
+    with_previous: bool = False,
 ) -> CheckinContext:
     """The member, the meeting (`meeting_id`, or the next planned one after `now`), the
-    network's settings version and the member's check-in for it: one round trip."""
-    if meeting_id is None:
-        row = session.connection().execute(_NEXT_MEETING_CONTEXT, {"user_id": user_id, "now": now}).one()
-    else:
-        row = (
-            session.connection()
-            .execute(_MEETING_CONTEXT, {"user_id": user_id, "meeting_id": meeting_id})
-            .one()
-        )
-    return CheckinContext(*row)
+    network's settings version and the member's check-in for it (and, `with_previous`, their
+    answers before the meeting preceding it): one round trip."""
+    params: dict[str, Any] = {"user_id": user_id}
+    params.update({"now": now} if meeting_id is None else {"meeting_id": meeting_id})
+    row = session.connection().execute(_CONTEXTS[meeting_id is not None, with_previous], params).one()
+    previous = EarlierContext(*row[_BASE:]) if with_previous and row[_BASE] is not None else None
+    return CheckinContext._make((*row[:_BASE], previous))
+
+
+def context_as(
+    session: Session, row: CheckinContext, member_id: int, with_previous: bool = False
+) -> CheckinContext:
+    """`row` read again for another member (an ersättare, who is not an active member)."""
+    checkin = checkin_for(session, row.meeting_id, member_id) if row.meeting_id is not None else None
+    answers = {c: getattr(checkin, c) if checkin else None for c in (*_ANSWER_COLUMNS, "pending_occupying")}
+    earlier = (
+        earlier_checkin(session, member_id, row.starts_at)
+        if with_previous and row.starts_at is not None
+        else None
+    )
+    previous = (
+        EarlierContext(earlier.meeting.starts_at, *(getattr(earlier, c) for c in _ANSWER_COLUMNS))
+        if earlier is not None
+        else None
+    )
+    return row._replace(
+        member_id=member_id, checkin_id=checkin.id if checkin else None, previous=previous, **answers
+    )
 
 
 def checkin_for(session: Session, meeting_id: int, member_id: int) -> CheckIn | None:
@@ -112,6 +202,27 @@ def checkins_for_meeting(session: Session, meeting_id: int) -> list[CheckIn]:
             .options(selectinload(CheckIn.member).selectinload(Member.organisation))
             .order_by(CheckIn.created_at)
         )
+    )
+
+
+def checkin_by_id(session: Session, checkin_id: int) -> CheckIn | None:
+    """A check-in by its id, with its member loaded, if it exists."""
+    return session.get(CheckIn, checkin_id, options=[selectinload(CheckIn.member)])
+
+
+def earlier_checkin(session: Session, member_id: int, before: dt.datetime) -> CheckIn | None:
+    """The member's latest check-in for a planned meeting that started before `before`."""
+    return session.scalar(
+        select(CheckIn)
+        .join(Meeting, CheckIn.meeting_id == Meeting.id)
+        .where(
+            CheckIn.member_id == member_id,
+            Meeting.starts_at < before,
+            Meeting.status == MeetingStatus.PLANNED,
+        )
+        .options(selectinload(CheckIn.meeting))
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
     )
 
 
@@ -136,6 +247,7 @@ def add_checkin(
     changes: str | None,
     support: str | None,
     now: dt.datetime,
+    visibility: Sequence[str] = (Visibility.NETWORK,) * 3,
 ) -> CheckIn:
     """Insert a member's first check-in for a meeting.
 
@@ -151,6 +263,7 @@ def add_checkin(
         created_at=now,
         updated_at=now,
     )
+    _set_visibility(checkin, visibility)
     session.add(checkin)
     session.flush()
     return checkin
@@ -163,13 +276,38 @@ def update_answers(
     changes: str | None,
     support: str | None,
     now: dt.datetime,
+    visibility: Sequence[str] = (Visibility.NETWORK,) * 3,
 ) -> None:
-    """Replace a check-in's three answers; an explicit answer drops any pending DM reply."""
+    """Replace a check-in's three answers (and who reads each); an explicit answer drops any
+    pending DM reply."""
+    _set_visibility(checkin, visibility)
     checkin.occupying = occupying
     checkin.changes = changes
     checkin.support = support
     checkin.pending_occupying = None
     checkin.updated_at = now
+    session.flush()
+
+
+def _set_visibility(checkin: CheckIn, visibility: Sequence[str]) -> None:
+    occupying, changes, support = (Visibility(v).value for v in visibility)
+    checkin.occupying_visibility = occupying
+    checkin.changes_visibility = changes
+    checkin.support_visibility = support
+
+
+def visibility_of(checkin: Answered) -> tuple[Visibility, Visibility, Visibility]:
+    """Who reads each of the check-in's three answers, in question order."""
+    return (
+        Visibility(checkin.occupying_visibility or Visibility.NETWORK),
+        Visibility(checkin.changes_visibility or Visibility.NETWORK),
+        Visibility(checkin.support_visibility or Visibility.NETWORK),
+    )
+
+
+def delete_checkin(session: Session, checkin: CheckIn) -> None:
+    """Remove a check-in (the member withdrew it)."""
+    session.delete(checkin)
     session.flush()
 
 

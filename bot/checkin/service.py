@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
@@ -19,21 +18,25 @@ from sqlalchemy.orm import Session
 
 from bot.attendance.audience import standing_in
 from bot.formatting import MAX_INPUT_LENGTH
+from bot.formatting import from_slack_text as from_slack_text  # re-exported for the handlers
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.checkins import (
+    Answered,
     CheckinContext,
     add_checkin,
     checkin_context,
     checkin_for,
+    context_as,
     retrying_duplicate,
     set_pending,
     update_answers,
+    visibility_of,
 )
 from storage.db import transaction
 from storage.meetings import SettingsCache, find_meeting
 from storage.members import active_member
-from storage.models import CheckIn, MeetingStatus
+from storage.models import CheckIn, MeetingStatus, Visibility
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
@@ -50,13 +53,27 @@ class Problem(enum.StrEnum):
     CLOSED = "closed"  # the deadline has passed
 
 
+# Who reads each of the three answers, in question order.
+Visibilities = tuple[Visibility, Visibility, Visibility]
+DEFAULT_VISIBILITY: Visibilities = (Visibility.NETWORK, Visibility.NETWORK, Visibility.NETWORK)
+
+
 @dataclass(frozen=True)
 class Answers:
-    """A member's three answers; the last two are optional."""
+    """A member's three answers (the last two optional) and who reads each."""
 
     occupying: str
     changes: str | None = None
     support: str | None = None
+    visibility: Visibilities = DEFAULT_VISIBILITY
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The member's answers before an earlier meeting ("Förra gången skrev du …")."""
+
+    starts_at: dt.datetime
+    answers: Answers
 
 
 @dataclass(frozen=True)
@@ -68,7 +85,9 @@ class Opening:
     place: str | None
     deadline: dt.datetime
     answers: Answers | None
+    checkin_id: int | None = None  # the member's check-in for this meeting, once there is one
     has_pending: bool = False  # a DM reply is kept aside (dropped once the modal opens)
+    previous: Earlier | None = None  # only loaded for the modal (`open_checkin`)
 
 
 @dataclass(frozen=True)
@@ -155,44 +174,13 @@ def parse_meeting_id(raw: object) -> int | None:
     return None
 
 
-_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
-
-
-def from_slack_text(text: str) -> str:
-    """Text as the member wrote it, from Slack's encoded form (slash commands, message events).
-
-    Slack encodes `&`, `<` and `>` and turns names into tokens. Tokens with a label become
-    that label (`<@U1|anna>` -> `@anna`, `<#C1|plan>` -> `#plan`, `<https://x|x>` -> `https://x`);
-    special mentions become their name (`<!channel>` -> `@channel`); a bare user token stays as it
-    is (`<@U1>`: no name to show without a Slack call). Stored text is escaped again when posted.
-    """
-
-    def plain(match: re.Match[str]) -> str:
-        target, label = match.group(1), match.group(2)
-        if target.startswith("!"):
-            name = target[1:].split("^", 1)[0]
-            if name in {"channel", "here", "everyone"}:
-                return "@" + name
-            return label or match.group(0)
-        if target.startswith(("@", "#")):
-            if label:
-                return target[0] + label.lstrip("@#")
-            return match.group(0)
-        if label and label != target and not target.startswith("mailto:"):
-            return f"{label} ({target})"
-        return label or target
-
-    decoded = _LINK.sub(plain, text)
-    return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 # ---------------------------------------------------------------- reading
 
 
-def _answers(row: CheckinContext) -> Answers | None:
-    if row.checkin_id is None or row.occupying is None:
+def _answers(row: Answered | None) -> Answers | None:
+    if row is None or row.occupying is None:
         return None
-    return Answers(row.occupying, row.changes, row.support)
+    return Answers(row.occupying, row.changes, row.support, visibility_of(row))
 
 
 def _opening_for(
@@ -207,32 +195,22 @@ def _opening_for(
         return Refusal(Problem.STARTED, row.starts_at, deadline)
     if now >= deadline:
         return Refusal(Problem.CLOSED, row.starts_at, deadline)
-    pending = row.pending_occupying is not None
-    return Opening(row.meeting_id, row.starts_at, row.place, deadline, _answers(row), pending)
+    earlier = row.previous
+    answers = _answers(earlier)
+    return Opening(
+        row.meeting_id,
+        row.starts_at,
+        row.place,
+        deadline,
+        _answers(row),
+        checkin_id=row.checkin_id,
+        has_pending=row.pending_occupying is not None,
+        previous=Earlier(earlier.starts_at, answers) if earlier is not None and answers else None,
+    )
 
 
 # The member's id, what they may check in for, and their check-in row (loaded only to write).
 Resolved = tuple[int, Opening, CheckIn | None]
-
-
-def _as_standing_in(session: Session, user_id: str, row: CheckinContext) -> CheckinContext:
-    """Närvaro's hook: an ersättare checks in for the meeting they were invited to, as themselves
-    (their own, possibly inactive, member row). Only for someone who is not an active member."""
-    meeting = find_meeting(session, row.meeting_id) if row.meeting_id is not None else None
-    deputy = standing_in(session, user_id, meeting)
-    if deputy is None or meeting is None:
-        return row
-    checkin = checkin_for(session, meeting.id, deputy.id)
-    if checkin is None:
-        return row._replace(member_id=deputy.id)
-    return row._replace(
-        member_id=deputy.id,
-        checkin_id=checkin.id,
-        occupying=checkin.occupying,
-        changes=checkin.changes,
-        support=checkin.support,
-        pending_occupying=checkin.pending_occupying,
-    )
 
 
 def _open(
@@ -242,17 +220,23 @@ def _open(
     tz: ZoneInfo,
     meeting_id: int | None,
     cache: SettingsCache,
-) -> tuple[int, Opening, int | None] | Refusal:
+    with_previous: bool = False,
+) -> tuple[int, Opening] | Refusal:
     """What `user_id` may check in for: one query, and the policy from the cache."""
-    row = checkin_context(session, user_id, now, meeting_id)
+    row = checkin_context(session, user_id, now, meeting_id, with_previous)
     if row.member_id is None:
-        row = _as_standing_in(session, user_id, row)
+        # Närvaro's hook: an ersättare checks in for the meeting they were invited to, as
+        # themselves (their own, possibly inactive, member row): more queries, only for them.
+        meeting = find_meeting(session, row.meeting_id) if row.meeting_id is not None else None
+        deputy = standing_in(session, user_id, meeting)
+        if deputy is not None:
+            row = context_as(session, row, deputy.id, with_previous)
     if row.member_id is None:
         return Refusal(Problem.NOT_MEMBER)
     if meeting_id is not None and row.meeting_id is None:
         return Refusal(Problem.GONE)
     opened = _opening_for(row, now, tz, cache.policy(session, row.settings_version))
-    return opened if isinstance(opened, Refusal) else (row.member_id, opened, row.checkin_id)
+    return opened if isinstance(opened, Refusal) else (row.member_id, opened)
 
 
 def _resolve(
@@ -268,8 +252,15 @@ def _resolve(
     opened = _open(session, user_id, now, tz, meeting_id, cache)
     if isinstance(opened, Refusal):
         return opened
-    member_id, opening, checkin_id = opened
+    member_id, opening = opened
+    checkin_id = opening.checkin_id
     return member_id, opening, (session.get(CheckIn, checkin_id) if checkin_id is not None else None)
+
+
+def opening_for(session: Session, user_id: str, meeting_id: int, runtime: Runtime) -> Opening | Refusal:
+    """Whether check-in for `meeting_id` is still open to `user_id`, without the earlier answers."""
+    opened = _open(session, user_id, runtime.now(), runtime.tz, meeting_id, runtime.settings_cache)
+    return opened if isinstance(opened, Refusal) else opened[1]
 
 
 def open_checkin(
@@ -280,11 +271,12 @@ def open_checkin(
     meeting_id: int | None = None,
     cache: SettingsCache | None = None,
 ) -> Opening | Refusal:
-    """The meeting `user_id` may check in for now (the next one unless `meeting_id` is given).
+    """The meeting `user_id` may check in for now (the next one unless `meeting_id` is given),
+    with their answers before the previous meeting for the modal.
 
     Read-only and fast (one query), so it fits between a Slack trigger and views.open.
     """
-    opened = _open(session, user_id, now, tz, meeting_id, cache or SettingsCache())
+    opened = _open(session, user_id, now, tz, meeting_id, cache or SettingsCache(), with_previous=True)
     return opened if isinstance(opened, Refusal) else opened[1]
 
 
@@ -304,14 +296,18 @@ def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datet
     """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
     member_id, opening, checkin = resolved
     changed = answers != opening.answers
-    fields = (answers.occupying, answers.changes, answers.support, now)
+    fields = (answers.occupying, answers.changes, answers.support, now, answers.visibility)
     if checkin is None:
-        add_checkin(session, opening.meeting_id, member_id, *fields)
-    elif changed:
-        update_answers(session, checkin, *fields)
-    elif checkin.pending_occupying is not None:
-        set_pending(session, checkin, None)
-    return Saved(replace(opening, answers=answers), answers, checkin is None, changed)
+        checkin = add_checkin(session, opening.meeting_id, member_id, *fields)
+        created = True
+    else:
+        created = False
+        if changed:
+            update_answers(session, checkin, *fields)
+        elif checkin.pending_occupying is not None:
+            set_pending(session, checkin, None)
+    stored = replace(opening, answers=answers, checkin_id=checkin.id, has_pending=False)
+    return Saved(stored, answers, created, changed)
 
 
 def _save_in(

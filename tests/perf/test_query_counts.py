@@ -141,7 +141,9 @@ def test_a_tick_with_nothing_due_is_flat_in_ledger_size_and_past_meetings(
 
     assert report.sent == report.expired == report.failed == 0
     assert large == small
-    assert small <= 25, statements.seen
+    # 27: insyn's network sammanställning is one more timed-send source, reading the network row
+    # (sharing on? members' channel?) and the meetings in reach, like the other sources: 2 more.
+    assert small <= 27, statements.seen
 
 
 def test_a_finished_reminder_is_not_worked_out_again(runtime: Runtime, clock: FrozenClock) -> None:

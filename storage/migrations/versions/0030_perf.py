@@ -1,7 +1,7 @@
 """perf: finished sends, the network's settings version, ledger indexes that fit the ticks
 
 Revision ID: 0030
-Revises: 0020
+Revises: 0011
 Create Date: 2026-11-28
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0030"
-down_revision = "0020"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
