@@ -243,8 +243,9 @@ def open_checkin(
 
 
 def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
-    """`open_checkin` in its own short unit of work, at the runtime's now."""
-    with transaction(runtime.sessions) as session:
+    """`open_checkin` in its own short unit of work, at the runtime's now (bounded like a save:
+    it runs between Slack's trigger and views.open)."""
+    with transaction(runtime.sessions, runtime.settings.db_lock_wait) as session:
         return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id)
 
 
@@ -284,7 +285,13 @@ def _save_in(
 
 def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
     # A concurrent first save of the same check-in makes the insert fail once: then it is an update.
-    return retrying_duplicate(runtime.sessions, lambda session: work(session, runtime.now(), runtime.tz))
+    # A database locked elsewhere fails the save after db_lock_wait, well inside Slack's 3 seconds,
+    # so the answer says truthfully whether it was saved (stored-but-never-confirmed is worse).
+    return retrying_duplicate(
+        runtime.sessions,
+        lambda session: work(session, runtime.now(), runtime.tz),
+        runtime.settings.db_lock_wait,
+    )
 
 
 def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:

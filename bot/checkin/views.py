@@ -264,6 +264,14 @@ def build_command_answer(outcome: Saved | Refusal, tz: ZoneInfo, lang: str = "sv
     return build_saved_message(outcome, tz, lang)
 
 
+def build_not_saved(text: str, where: str, lang: str = "sv") -> Message:
+    """A save failed: say so plainly and quote the text back, so nothing the member wrote is lost.
+
+    `where` is "command" or "dm" (how to try again differs)."""
+    intro = t(f"checkin.not_saved.{where}", lang)
+    return {"text": intro, "blocks": [{"type": "section", "text": _mrkdwn(intro)}, *quote_sections(text)]}
+
+
 def build_dm_reply(outcome: Saved | Pending | Refusal, tz: ZoneInfo, lang: str = "sv") -> Message:
     """The answer to a plain DM reply: saved, kept aside with a question, or refused."""
     if isinstance(outcome, Refusal):
