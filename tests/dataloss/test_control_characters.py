@@ -3,18 +3,16 @@ enters, so a check-in, a place or a motivation saves the same on PostgreSQL as o
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from typing import Any
 from urllib.parse import urlencode
-from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.formatting import clean_text
 from bot.runtime import Runtime
-from storage.db import transaction
 from storage.models import CheckIn, Meeting, Nomination
 from tests.conftest import ORGANISER, SlackClient
+from tests.dataloss.arrange import add_meeting
 from tests.support.award_rounds import add_round
 from tests.support.slack_standin import SlackStandIn
 
@@ -25,14 +23,6 @@ MOTIVATION = (
     "Amir har byggt upp en gemensam ingång där Försäkringskassan, Arbetsförmedlingen och kommunen "
     "möter den som behöver stöd vid ett och samma tillfälle."
 )
-
-
-def _meeting(runtime: Runtime) -> int:
-    with transaction(runtime.sessions) as s:
-        meeting = Meeting(starts_at=dt.datetime(2027, 3, 11, 13, tzinfo=ZoneInfo("Europe/Stockholm")))
-        s.add(meeting)
-        s.flush()
-        return meeting.id
 
 
 def _checkin(runtime: Runtime) -> CheckIn:
@@ -47,7 +37,7 @@ def test_clean_text_keeps_tab_and_line_feed_only() -> None:
 
 def test_command_text_with_nul_is_saved(slack: SlackClient, runtime: Runtime, add_member: Any) -> None:
     add_member(MEMBER)
-    _meeting(runtime)
+    add_meeting(runtime)
     resp = slack.command("/incheckning", DIRTY, user=MEMBER)
     assert resp.status == 200 and "Något gick fel" not in resp.text
     assert _checkin(runtime).occupying == CLEAN
@@ -55,7 +45,7 @@ def test_command_text_with_nul_is_saved(slack: SlackClient, runtime: Runtime, ad
 
 def test_modal_and_dm_reply_with_nul_are_saved(slack: SlackClient, runtime: Runtime, add_member: Any) -> None:
     add_member(MEMBER)
-    meeting_id = _meeting(runtime)
+    meeting_id = add_meeting(runtime)
     values = {
         block: {ids.CHECKIN_INPUT: DIRTY}
         for block in (ids.CHECKIN_BLOCK_OCCUPYING, ids.CHECKIN_BLOCK_CHANGES, ids.CHECKIN_BLOCK_SUPPORT)

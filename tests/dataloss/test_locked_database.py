@@ -7,14 +7,12 @@ waits `db_lock_wait` for them (0.3 s here, 2 s by default: inside Slack's 3 seco
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -22,9 +20,9 @@ import pytest
 from bot import ids
 from bot.config import Settings
 from bot.runtime import Runtime
-from storage.db import transaction
-from storage.models import CheckIn, Meeting
+from storage.models import CheckIn
 from tests.conftest import SlackClient, make_settings
+from tests.dataloss.arrange import add_meeting
 from tests.support.slack_standin import SlackStandIn
 
 MEMBER = "U0MEMBER1"
@@ -72,14 +70,6 @@ def lock(db_url: str) -> Lock:
     return held
 
 
-def _meeting(runtime: Runtime) -> int:
-    with transaction(runtime.sessions) as s:
-        meeting = Meeting(starts_at=dt.datetime(2027, 3, 11, 13, tzinfo=ZoneInfo("Europe/Stockholm")))
-        s.add(meeting)
-        s.flush()
-        return meeting.id
-
-
 def _checkins(runtime: Runtime) -> list[CheckIn]:
     with runtime.sessions() as s:
         return list(s.query(CheckIn))
@@ -97,7 +87,7 @@ def test_command_during_a_lock_says_not_saved_in_time_and_gives_the_text_back(
     slack: SlackClient, runtime: Runtime, add_member: Any, lock: Lock
 ) -> None:
     add_member(MEMBER)
-    _meeting(runtime)
+    add_meeting(runtime)
     with lock():
         started = time.monotonic()
         resp = slack.command(
@@ -119,7 +109,7 @@ def test_a_lock_released_while_waiting_saves_and_confirms(
     slack: SlackClient, runtime: Runtime, add_member: Any, lock: Lock
 ) -> None:
     add_member(MEMBER)
-    _meeting(runtime)
+    add_meeting(runtime)
     runtime.settings = make_settings(
         runtime.settings.database_url, runtime.settings.slack_api_url, db_lock_wait=2.0
     )
@@ -135,7 +125,7 @@ def test_dm_reply_during_a_lock_is_not_called_safe(
     slack: SlackClient, runtime: Runtime, add_member: Any, lock: Lock, standin: SlackStandIn
 ) -> None:
     add_member(MEMBER)
-    _meeting(runtime)
+    add_meeting(runtime)
     event = {
         "type": "message",
         "channel": "D0MEMBER1",
@@ -160,7 +150,7 @@ def test_modal_during_a_lock_stays_open_and_says_not_saved(
     slack: SlackClient, runtime: Runtime, add_member: Any, lock: Lock
 ) -> None:
     add_member(MEMBER)
-    meeting_id = _meeting(runtime)
+    meeting_id = add_meeting(runtime)
     values = {ids.CHECKIN_BLOCK_OCCUPYING: {ids.CHECKIN_INPUT: TEXT}}
     with lock():
         resp = slack.submit(ids.CHECKIN_MODAL, values, user=MEMBER, private_metadata=str(meeting_id))
