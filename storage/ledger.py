@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Insert, and_, or_, select, update
+from sqlalchemy import Insert, and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -319,3 +319,12 @@ def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, M
     wanted = list(user_ids)
     members = session.scalars(select(Member).where(Member.slack_user_id.in_(wanted)))
     return {m.slack_user_id: m for m in members}
+
+
+def forget_sends(session: Session, prefix: str, always: Sequence[str]) -> int:
+    """Delete ledger rows so their sends can go out again: every row whose key starts with one of
+    `always`, and the rows under `prefix` that were only recorded as expired (never sent)."""
+    keys = [Delivery.send_key.startswith(key, autoescape=True) for key in always]
+    stale = Delivery.send_key.startswith(prefix, autoescape=True) & (Delivery.state == DeliveryState.EXPIRED)
+    result = session.execute(delete(Delivery).where(or_(*keys, stale)))
+    return int(getattr(result, "rowcount", 0) or 0)

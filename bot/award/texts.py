@@ -215,6 +215,10 @@ SV: dict[str, str] = {
     "award.admin.summary_at": "{when}",
     "award.admin.summary_next_tick": "inom någon minut",
     "award.admin.jury_dm": "samordnarna som direktmeddelanden",
+    "award.admin.reopened": (
+        "Guldlänken {year} stängdes för tidigt – juryns underlag gick ut innan sista dagen hade passerat. "
+        "Nu är omgången öppen igen, och juryn får underlaget på nytt efter den nya sista dagen."
+    ),
     "award.admin.extended": (
         "Sista dagen för Guldlänken {year} är nu {deadline}. Påminnelser som inte redan gått ut "
         "flyttas med, och juryns underlag skickas {summary}."
@@ -411,6 +415,10 @@ EN: dict[str, str] = {
     "award.admin.summary_at": "{when}",
     "award.admin.summary_next_tick": "within a minute",
     "award.admin.jury_dm": "the organisers by DM",
+    "award.admin.reopened": (
+        "Guldlänken {year} closed too early – the jury summary went out before the last day had passed. "
+        "The round is open again, and the jury gets the summary anew after the new last day."
+    ),
     "award.admin.extended": (
         "The last day for Guldlänken {year} is now {deadline}. Reminders not yet sent move with it; "
         "the jury's summary goes {summary}."
