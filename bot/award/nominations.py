@@ -33,7 +33,7 @@ NAME_MAX = 200  # Nomination.nominee_name / nominee_organisation
 PARTNER_MAX = 300  # Nomination.partner
 # Active nominations one person may have in a round: enough for anyone's real candidates, few
 # enough that the jury can read them all (one person once filed 200).
-NOMINATIONS_PER_PERSON = 10
+NOMINATIONS_PER_PERSON = 15
 
 
 class Command(enum.StrEnum):

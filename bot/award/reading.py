@@ -117,7 +117,7 @@ def reading_docx(summary: JurySummary, lang: str = "sv") -> bytes:
 
 # More messages than this and the jury summary goes as the files alone, with a short message
 # pointing to them (one person's 200 nominations once made 119 posts at one a second).
-MAX_JURY_MESSAGES = 5
+MAX_JURY_MESSAGES = 10
 
 
 def jury_messages(summary: JurySummary, lang: str = "sv", ending: Sequence[Block] = ()) -> list[Message]:
