@@ -150,6 +150,61 @@ def main() -> None:
             else f"{len(result)} themes"
         )  # type: ignore[arg-type]
         print(f"| {label} | {seconds * 1000:.0f} ms | {size} |")
+    database_rows(args.meetings, args.members, args.repeat)
+
+
+def database_rows(meetings: int, members: int, repeat: int) -> None:
+    """The steps that read the database, on a migrated SQLite file seeded with
+    tests/insights/seed.py: the history's statements and time, and the steps built on it."""
+    import tempfile
+
+    from sqlalchemy import event
+
+    from bot.insights.service import history_points
+    from bot.insights.views import build_history_messages
+    from storage.db import make_engine, make_session_factory, transaction, upgrade
+    from storage.insights import meeting_history
+    from tests.insights.seed import seed_history
+
+    tz = ZoneInfo("Europe/Stockholm")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        upgrade(url)
+        engine = make_engine(url)
+        sessions = make_session_factory(engine)
+        with transaction(sessions) as session:
+            seed_history(session, meetings=meetings, members=members)
+        now = dt.datetime(2030, 1, 1, tzinfo=dt.UTC)
+        statements: list[str] = []
+
+        def record(*args: object) -> None:
+            statements.append(str(args[2]))
+
+        event.listen(engine, "before_cursor_execute", record)
+        with sessions() as session:
+            history = meeting_history(session, now)
+        event.remove(engine, "before_cursor_execute", record)
+        count = len(statements)
+        with sessions() as session:
+            rows = [
+                _timed(
+                    f"meeting_history (SQLite, {count} statements)",
+                    lambda: meeting_history(session, now),
+                    repeat,
+                ),
+                _timed("build_history_messages", lambda: build_history_messages(history, tz, "sv"), repeat),
+                _timed(
+                    "history chart from the database",
+                    lambda: render_history_chart(history_points(history, tz)),
+                    repeat,
+                ),
+            ]
+        engine.dispose()
+    print(f"\nFrom the database ({meetings} meetings × {members} members):\n")
+    print("| step | time |")
+    print("|---|---:|")
+    for label, seconds, _ in rows:
+        print(f"| {label} | {seconds * 1000:.0f} ms |")
 
 
 if __name__ == "__main__":

@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
-from urllib.error import URLError
 
 from slack_bolt import App, BoltContext, BoltResponse, Respond
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_sdk import WebClient
 
+from bot.delivery.errors import timed_out
 from bot.formatting import clean_strings
 from bot.runtime import Runtime
 from bot.texts import t
@@ -31,13 +31,6 @@ class _DropClientWarning(logging.Filter):
 
 BOLT_LOGGER = logging.getLogger("chefsnatverket.bolt")
 BOLT_LOGGER.addFilter(_DropClientWarning())
-
-
-def _timed_out(error: BaseException) -> bool:
-    """A Slack call that got no answer in time (read or connect time-out)."""
-    return isinstance(error, TimeoutError) or (
-        isinstance(error, URLError) and isinstance(error.reason, TimeoutError)
-    )
 
 
 def _acting_user(body: dict[str, Any]) -> str | None:
@@ -104,7 +97,7 @@ def create_app(runtime: Runtime, *, process_before_response: bool = False, verif
         """
         kind = body.get("type") or body.get("command") or "?"
         logger.error("listener failed for %s", kind, exc_info=error)
-        if _timed_out(error):
+        if timed_out(error):
             _tell_timed_out(body, respond, client, runtime, logger)
 
     handlers.register(app)

@@ -38,13 +38,30 @@ def csv_bytes(header: list[str], rows: list[list[str]]) -> bytes:
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
+def dm_channel(runtime: Runtime, user_id: str) -> str:
+    """The id of the app's DM with `user_id` (opened if need be)."""
+    opened = runtime.client.conversations_open(users=user_id)
+    return str(opened["channel"]["id"])
+
+
+def upload_files(
+    runtime: Runtime, channel: str, files: list[tuple[str, bytes, str | None]], comment: str | None
+) -> None:
+    """Upload (filename, data, title) files into `channel` as one message (files upload v2 flow).
+
+    The title, when given, is what screen readers and the preview show (a chart's alt text);
+    otherwise the file name. Raises slack_sdk's SlackClientError when Slack refuses.
+    """
+    uploads = [{"file": data, "filename": name, "title": title or name} for name, data, title in files]
+    if comment:
+        runtime.client.files_upload_v2(channel=channel, file_uploads=uploads, initial_comment=comment)
+    else:
+        runtime.client.files_upload_v2(channel=channel, file_uploads=uploads)
+
+
 def upload_csv(runtime: Runtime, user_id: str, filename: str, data: bytes, comment: str) -> None:
     """Upload `data` as a file into the app's DM with `user_id` (files upload v2 flow).
 
     Raises slack_sdk's SlackClientError when Slack refuses; callers answer the organiser.
     """
-    opened = runtime.client.conversations_open(users=user_id)
-    channel = opened["channel"]["id"]
-    runtime.client.files_upload_v2(
-        channel=channel, file=data, filename=filename, title=filename, initial_comment=comment
-    )
+    upload_files(runtime, dm_channel(runtime, user_id), [(filename, data, None)], comment)

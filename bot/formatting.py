@@ -67,6 +67,15 @@ def clean_strings(node: Any) -> Any:
     return node
 
 
+# Swedish alphabetical order: å, ä, ö after z (Python's code-point order puts ä before å).
+_SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "é": "e", "ü": "y"})
+
+
+def swedish_sort_key(text: str | None) -> str:
+    """A sort key that orders names the Swedish way, case-insensitively."""
+    return (text or "").lower().translate(_SWEDISH)
+
+
 def escape(text: str | None) -> str:
     """Escape user text for Slack mrkdwn so `<!channel>` or `<@U1>` never pings anyone."""
     if not text:

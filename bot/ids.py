@@ -56,3 +56,11 @@ AWARD_BLOCK_WINNERS = "award_winners"
 AWARD_BLOCK_CITATION = "award_citation"
 AWARD_BLOCK_ANNOUNCE_DATE = "award_announce_date"
 AWARD_BLOCK_ANNOUNCE_TIME = "award_announce_time"
+
+# Närvaro (handlers/attendance.py): the invitation's answers and the ersättare modal.
+RSVP_COMING = "rsvp_coming"  # value: the meeting id
+RSVP_NOT_COMING = "rsvp_not_coming"
+RSVP_DEPUTY = "rsvp_deputy"  # opens the ersättare modal
+RSVP_DEPUTY_MODAL = "rsvp_deputy_modal"
+RSVP_DEPUTY_USER = "rsvp_deputy_user"  # the users_select block
+RSVP_INPUT = "value"

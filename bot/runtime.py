@@ -65,10 +65,11 @@ def feature_sources() -> list[Source]:
     """The features' timed sends, in the order a tick asks them. The delivery package imports no
     feature: this list is how it learns of them (imported here, late, as the features' services
     import this module)."""
+    from bot.attendance.schedule import SOURCE as attendance
     from bot.award.schedule import SOURCE as award
     from bot.meeting.schedule import SOURCE as meeting
 
-    return [meeting, award]
+    return [meeting, attendance, award]
 
 
 def build_runtime(

@@ -27,7 +27,7 @@ from bot.award.winner_views import build_winners_list
 from bot.award.winners import winners_list
 from bot.runtime import Runtime
 from bot.texts import t
-from handlers.replies import dm
+from handlers.replies import dm, tell_failure
 
 
 def _nomination_id(value: Any) -> int | None:
@@ -91,14 +91,19 @@ def _open_form(
 
 
 def handle_nominate_button(
-    ack: Ack, body: dict[str, Any], client: WebClient, logger: logging.Logger, runtime: Runtime
+    ack: Ack,
+    body: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: logging.Logger,
+    runtime: Runtime,
 ) -> None:
     """*Nominera* (announcement, reminders, home): the modal, or why nominating is not possible now."""
     ack()
     try:
         _open_form(client, body, runtime)
-    except Exception:
-        logger.exception("opening the nomination modal failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_edit_button(
@@ -106,6 +111,7 @@ def handle_edit_button(
     body: dict[str, Any],
     action: dict[str, Any],
     client: WebClient,
+    respond: Respond,
     logger: logging.Logger,
     runtime: Runtime,
 ) -> None:
@@ -113,8 +119,8 @@ def handle_edit_button(
     ack()
     try:
         _open_form(client, body, runtime, _nomination_id(action.get("value")))
-    except Exception:
-        logger.exception("opening a nomination for editing failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_withdraw_button(
@@ -142,8 +148,8 @@ def handle_withdraw_button(
             client.views_open(
                 trigger_id=body["trigger_id"], view=build_info_modal(message["text"], runtime.lang)
             )
-    except Exception:
-        logger.exception("withdrawing a nomination failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_nomination_submit(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import ids
@@ -15,6 +15,7 @@ from bot.award.views import build_info_modal
 from bot.award.winner_views import build_decision_modal, build_decision_saved
 from bot.runtime import Runtime
 from bot.texts import t
+from handlers.replies import tell_failure
 
 
 def handle_decide_button(
@@ -22,6 +23,7 @@ def handle_decide_button(
     body: dict[str, Any],
     action: dict[str, Any],
     client: WebClient,
+    respond: Respond,
     logger: logging.Logger,
     runtime: Runtime,
 ) -> None:
@@ -34,8 +36,8 @@ def handle_decide_button(
         else:
             view = build_decision_modal(form, runtime.lang)
         client.views_open(trigger_id=body["trigger_id"], view=view)
-    except Exception:
-        logger.exception("opening the decision modal failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def handle_decide_submit(

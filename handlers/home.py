@@ -7,7 +7,7 @@ from collections.abc import Callable
 from logging import Logger
 from typing import Any
 
-from slack_bolt import Ack, App
+from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot import ids
@@ -22,6 +22,7 @@ from bot.home.modals import (
 from bot.home.views import build_home_screen
 from bot.runtime import Runtime
 from bot.texts import t
+from handlers.replies import tell_failure
 
 ADMIN_OPEN_ACTIONS = (ids.ADMIN_PLAN_OPEN, ids.ADMIN_MEMBERS_OPEN, ids.ADMIN_SETTINGS_OPEN)
 
@@ -41,7 +42,7 @@ def handle_home_opened(event: dict[str, Any], runtime: Runtime, logger: Logger) 
 
 
 def handle_admin_open(
-    ack: Ack, body: dict[str, Any], client: WebClient, runtime: Runtime, logger: Logger
+    ack: Ack, body: dict[str, Any], client: WebClient, respond: Respond, runtime: Runtime, logger: Logger
 ) -> None:
     """An admin button on the Home tab: open its modal (a refusal modal for non-organisers)."""
     ack()
@@ -49,8 +50,8 @@ def handle_admin_open(
     try:
         opening = home.open_modal(runtime, body["user"]["id"], action_id)
         client.views_open(trigger_id=body["trigger_id"], view=build_admin_modal(opening, runtime.lang))
-    except Exception:
-        logger.exception("opening an admin modal failed")
+    except Exception as error:
+        tell_failure(body, respond, client, error, runtime.lang, logger)
 
 
 def _submit(

@@ -9,6 +9,9 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.delivery.errors import timed_out
+from bot.texts import t
+
 
 def dm(client: WebClient, user_id: str, message: dict[str, Any], logger: Logger) -> None:
     """Post to the person's DM with the app (by user id); a failure is logged, never raised,
@@ -45,3 +48,18 @@ def answer(
 def tell(body: dict[str, Any], respond: Respond, client: WebClient, text: str, logger: Logger) -> None:
     """A short text answer to whoever pressed, beside what they pressed."""
     answer(body, respond, client, {"text": text}, logger)
+
+
+def tell_failure(
+    body: dict[str, Any], respond: Respond, client: WebClient, error: BaseException, lang: str, logger: Logger
+) -> None:
+    """A press whose answer (a modal, mostly) could not be given: say so rather than stay silent,
+    naming a Slack time-out as such."""
+    logger.error("answering a press failed", exc_info=error)
+    tell(
+        body,
+        respond,
+        client,
+        t("error.slack_timeout" if timed_out(error) else "error.open_failed", lang),
+        logger,
+    )

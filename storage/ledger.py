@@ -110,6 +110,17 @@ def parts_sent(session: Session, send_key: str, recipient: str, parts: int) -> s
     )
 
 
+def part_channel(session: Session, send_key: str, recipient: str, number: int) -> str | None:
+    """Where part `number` of a multi-message send to `recipient` was posted (a DM's id), if it was."""
+    return session.scalar(
+        select(Delivery.slack_channel).where(
+            Delivery.send_key == part_key(send_key, number),
+            Delivery.recipient == recipient,
+            Delivery.state == SENT,
+        )
+    )
+
+
 def reclaim(
     session: Session,
     delivery_id: int,

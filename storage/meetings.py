@@ -94,9 +94,22 @@ def meetings_to_schedule(session: Session, planned_since: dt.datetime, now: dt.d
     )
 
 
-def add_meeting(session: Session, starts_at: dt.datetime, place: str | None, created_by: str) -> Meeting:
+def add_meeting(
+    session: Session,
+    starts_at: dt.datetime,
+    place: str | None,
+    created_by: str,
+    planned_at: dt.datetime | None = None,
+) -> Meeting:
     """A new planned meeting (the unique index refuses a second one at the same start)."""
-    meeting = Meeting(starts_at=starts_at, place=place, status=PLANNED, version=1, created_by=created_by)
+    meeting = Meeting(
+        starts_at=starts_at,
+        place=place,
+        status=PLANNED,
+        version=1,
+        created_by=created_by,
+        planned_at=planned_at,
+    )
     session.add(meeting)
     session.flush()
     return meeting

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -52,6 +53,14 @@ def member_by_user(session: Session, user_id: str) -> Member | None:
     return session.scalar(
         select(Member).where(Member.slack_user_id == user_id).options(selectinload(Member.organisation))
     )
+
+
+def members_by_user(session: Session, user_ids: Iterable[str]) -> list[Member]:
+    """The member rows (active or not) of these Slack users, those the app knows."""
+    wanted = list(user_ids)
+    if not wanted:
+        return []
+    return list(session.scalars(select(Member).where(Member.slack_user_id.in_(wanted))))
 
 
 def find_organisation(session: Session, name: str) -> Organisation | None:

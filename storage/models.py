@@ -151,6 +151,9 @@ class Meeting(Base):
     # Bumped on every move, so sends can tell which plan they belonged to.
     version: Mapped[int] = mapped_column(Integer, default=1)
     created_by: Mapped[str | None] = mapped_column(String(32))
+    # When a samordnare planned it, by the app's clock (what a save-the-date is timed from);
+    # None for meetings that came about otherwise.
+    planned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
 
@@ -199,6 +202,51 @@ class PulseAnswer(Base):
     member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
     answer: Mapped[str | None] = mapped_column(String(8))
     comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[created]
+    updated_at: Mapped[updated]
+
+    member: Mapped[Member] = relationship()
+
+
+class RsvpAnswer(enum.StrEnum):
+    """A member's answer to the invitation (the values are stored)."""
+
+    COMING = "coming"
+    NOT_COMING = "not_coming"
+    DEPUTY = "deputy"  # an ersättare comes in the member's place
+
+
+class Rsvp(Base):
+    """A member's answer to a meeting's invitation: coming, not coming, or sending an ersättare.
+
+    The ersättare is a Slack user (`deputy_user_id`) with a Member row of their own (inactive
+    unless they are a member), so their check-in and pulse answer have a member to belong to;
+    this row says whom they stand for. One ersättare stands for one member per meeting.
+    """
+
+    __tablename__ = "rsvps"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "member_id", name="uq_rsvps_meeting_member"),
+        CheckConstraint(_one_of("answer", RsvpAnswer), name="answer"),
+        CheckConstraint(
+            "(answer = 'deputy' AND deputy_user_id IS NOT NULL) OR (answer <> 'deputy' AND deputy_user_id IS NULL)",
+            name="deputy",
+        ),
+        Index(
+            "uq_rsvps_meeting_deputy",
+            "meeting_id",
+            "deputy_user_id",
+            unique=True,
+            sqlite_where=text("deputy_user_id IS NOT NULL"),
+            postgresql_where=text("deputy_user_id IS NOT NULL"),
+        ),
+    )
+
+    id: Mapped[intpk]
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
+    member_id: Mapped[int] = mapped_column(ForeignKey("members.id", ondelete="CASCADE"))
+    answer: Mapped[str] = mapped_column(String(16))
+    deputy_user_id: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[created]
     updated_at: Mapped[updated]
 

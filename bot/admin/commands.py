@@ -93,6 +93,18 @@ class ExportCheckins:
 
 
 @dataclass(frozen=True)
+class ShowHistory:
+    """`historik`: the past meetings' numbers and the chart, run by bot/insights/service.py."""
+
+
+@dataclass(frozen=True)
+class ExportMinutes:
+    """`export protokoll [YYYY-MM-DD]`: the minutes draft of that meeting, or of the latest one."""
+
+    on: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class AwardCommand:
     """`guldlanken <rest>`: read by bot/admin/award_commands.py, run by bot/award/service.py."""
 
@@ -133,6 +145,8 @@ Command = (
     | ShowStatus
     | PostSummary
     | ExportCheckins
+    | ShowHistory
+    | ExportMinutes
     | AwardCommand
     | AwardExport
     | AppointOrganiser
@@ -215,6 +229,8 @@ def parse_command(text: str, tz: ZoneInfo, today: dt.date) -> Command | ParseErr
         return ShowStatus()
     if kw in {"sammanfattning", "sammanfatta"}:
         return PostSummary()
+    if kw in {"historik", "historiken"}:
+        return ShowHistory()
     if kw in {"guldlanken", "guldlank"}:
         return AwardCommand(rest)
     if kw == "export":
@@ -359,6 +375,11 @@ def _parse_export(rest: str, example: dict[str, str]) -> Command | ParseError:
     kw = keyword(word)
     if kw in {"guldlanken", "guldlank"}:
         return AwardExport(after)
+    if kw in {"protokoll", "protokollet"}:
+        day = parse_date(after) if after else None
+        if after and (day is None or len(after.split()) > 1):
+            return ParseError("insights.parse.minutes_date", params=example)
+        return ExportMinutes(day)
     if kw in {"", "incheckning", "incheckningar", "checkin", "checkins"} and not after:
         return ExportCheckins()
     return ParseError("admin.parse.export_args", "export", {"value": word, **example})

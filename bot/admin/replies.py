@@ -19,6 +19,7 @@ from bot.admin.service import (
     SummaryPosted,
 )
 from bot.formatting import escape, format_when
+from bot.insights.service import HistorySent, MinutesSent
 from bot.meeting import members, service
 from bot.meeting.service import MeetingTimes
 from bot.texts import t
@@ -112,6 +113,12 @@ def reply_text(outcome: Outcome | members.SettingsSaved, tz: ZoneInfo, lang: str
             )
         case ExportSent(count):
             return t("admin.export.done", lang, count=count)
+        case HistorySent(held, cancelled):
+            if held:
+                return t("insights.history.sent", lang, held=held)
+            return t("insights.history.sent_no_chart" if cancelled else "insights.history.none", lang)
+        case MinutesSent(starts_at):
+            return t("insights.minutes.sent", lang, when=format_when(starts_at, tz, lang))
         case Said(text):
             return text
         case service.Refused() | ParseError():

@@ -21,6 +21,7 @@ from bot.admin.status import load_board, meeting_info
 from bot.award import service as awards
 from bot.checkin.summary import post_checkin_summary, swedish_sort_key
 from bot.csv_export import csv_bytes, upload_csv
+from bot.insights import service as insights
 from bot.meeting import members, service
 from bot.meeting.people import Person, is_organiser, organiser_ids
 from bot.meeting.service import Refused, policy, require_organiser, usage, when
@@ -41,6 +42,8 @@ SLOW_COMMANDS = (
     cmd.SetChannel,
     cmd.PostSummary,
     cmd.ExportCheckins,
+    cmd.ShowHistory,
+    cmd.ExportMinutes,
     cmd.AwardCommand,
     cmd.AwardExport,
 )
@@ -114,6 +117,8 @@ Outcome = (
     | StatusShown
     | SummaryPosted
     | ExportSent
+    | insights.HistorySent
+    | insights.MinutesSent
     | Said
     | Refused
     | cmd.ParseError
@@ -170,6 +175,8 @@ def _precheck(session: Session, runtime: Runtime, command: cmd.Command) -> None:
         _summary_target(session, runtime)
     elif isinstance(command, cmd.ExportCheckins):
         _export_meeting(session, runtime)
+    elif isinstance(command, cmd.ExportMinutes):
+        insights.minutes_meeting(session, runtime, command.on)
 
 
 def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) -> Outcome:
@@ -197,6 +204,10 @@ def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) 
             return post_summary(runtime, user_id)
         case cmd.ExportCheckins():
             return export_checkins(runtime, user_id)
+        case cmd.ShowHistory():
+            return insights.send_history(runtime, user_id)
+        case cmd.ExportMinutes(on):
+            return insights.send_minutes(runtime, user_id, on)
         case cmd.AwardCommand(rest):
             return Said(awards.admin_command(runtime, user_id, rest, channel_id))
         case cmd.AwardExport(rest):

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy.orm import Session
 
 from bot.admin.views import Board, MeetingInfo
+from bot.attendance.board import not_coming_ids, organisation_attendance, stand_ins
+from bot.attendance.views import OrgAttendance
 from bot.delivery.scheduler import kind_label, lateness, report_items
 from bot.formatting import format_when
 from bot.meeting import timeline
@@ -213,19 +215,27 @@ def load_board(
     members = active_members(session)
     organisations = {m.organisation_id for m in members if m.organisation_id is not None}
     missing = []
+    attendance: tuple[OrgAttendance, ...] = ()
+    done_count = 0
     if meeting is not None:
         done = checked_in_member_ids(session, meeting.id)
+        # An ersättare's check-in counts for the member who sent them; who cannot come is not missing.
+        done |= {m.id for deputy, m in stand_ins(session, meeting.id, members).items() if deputy in done}
+        cannot = not_coming_ids(session, meeting.id, members)
         missing = [
             Person(m.slack_user_id, m.name, m.organisation.name if m.organisation else None)
             for m in members
-            if m.id not in done
+            if m.id not in done and m.id not in cannot
         ]
+        attendance = organisation_attendance(session, meeting.id)
+        done_count = sum(1 for m in members if m.id in done)
     return Board(
         meeting=info,
-        done=len(members) - len(missing) if meeting is not None else 0,
+        done=done_count,
         total=len(members),
         missing=tuple(missing),
         schedule=tuple(_schedule_lines(session, runtime)),
         channel_id=get_network(session).organisers_channel,
         organisations=len(organisations),
+        attendance=attendance,
     )

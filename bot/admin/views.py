@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.attendance.views import OrgAttendance, attendance_paragraph
 from bot.formatting import (
     MAX_BUTTON_TEXT,
     MAX_CONTEXT_TEXT,
@@ -53,6 +54,7 @@ class Board:
     schedule: Sequence[str] = ()  # mrkdwn lines from bot.admin.status (already safe)
     channel_id: str | None = None
     organisations: int = 0
+    attendance: Sequence[OrgAttendance] = ()  # answers to the invitation, per organisation
 
 
 @dataclass(frozen=True)
@@ -215,6 +217,9 @@ def board_lines(
             paragraphs.append(t("admin.status.missing", lang, names=joined).replace(" \n", "\n"))
         elif board.total:
             paragraphs.append(t("admin.status.all_done", lang))
+        answers = attendance_paragraph(board.attendance, lang)
+        if answers:
+            paragraphs.append(answers)
     if board.schedule:
         lines = _limited(list(board.schedule), most_schedule, lang)
         paragraphs.append("\n".join([t("admin.status.schedule", lang), *lines]))

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.attendance.audience import standing_in
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
@@ -217,16 +218,16 @@ Resolved = tuple[Member, Opening, CheckIn | None]
 def _resolve(
     session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None
 ) -> Resolved | Refusal:
-    """The member, what they may check in for, and their check-in row if they have one."""
+    """The member (or an ersättare, standing for one), what they may check in for, and their
+    check-in row if they have one."""
     member = active_member(session, user_id)
+    meeting = next_meeting(session, now) if meeting_id is None else find_meeting(session, meeting_id)
+    # Närvaro's hook: an ersättare checks in for the meeting they were invited to.
+    member = member or standing_in(session, user_id, meeting)
     if member is None:
         return Refusal(Problem.NOT_MEMBER)
-    if meeting_id is None:
-        meeting = next_meeting(session, now)
-    else:
-        meeting = find_meeting(session, meeting_id)
-        if meeting is None:
-            return Refusal(Problem.GONE)
+    if meeting is None and meeting_id is not None:
+        return Refusal(Problem.GONE)
     opened = _opening_for(session, member, meeting, now, tz)
     return opened if isinstance(opened, Refusal) else (member, *opened)
 
@@ -381,7 +382,9 @@ def settle_pending(
 def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:
     """Drop any pending DM reply once the member opened the modal: the explicit edit wins."""
     with transaction(runtime.sessions) as session:
-        member = active_member(session, user_id)
+        member = active_member(session, user_id) or standing_in(
+            session, user_id, find_meeting(session, meeting_id)
+        )
         checkin = checkin_for(session, meeting_id, member.id) if member else None
         if checkin is not None and checkin.pending_occupying is not None:
             set_pending(session, checkin, None)

@@ -11,13 +11,25 @@ not notify everyone it names, and names are escaped like every other piece of us
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from bot.formatting import MAX_MESSAGE_BLOCKS, escape, format_when, mark_continued, paginate, sections
+from bot.attendance.board import not_coming_ids, organisation_attendance, stand_ins
+from bot.attendance.views import OrgAttendance, attendance_paragraph, deputy_label
+from bot.formatting import (
+    MAX_MESSAGE_BLOCKS,
+    escape,
+    format_when,
+    mark_continued,
+    paginate,
+    sections,
+    swedish_sort_key,
+)
+from bot.insights.themes import Theme, common_themes
 from bot.runtime import Runtime
 from bot.texts import t
 from storage.checkins import checkins_for_meeting
@@ -38,6 +50,7 @@ class MemberCheckin:
     occupying: str
     changes: str | None
     support: str | None
+    stands_for: str | None = None  # the member an ersättare came for ("ersättare för …")
 
 
 @dataclass(frozen=True)
@@ -56,7 +69,8 @@ class CheckinSummary:
     starts_at: dt.datetime
     place: str | None
     organisations: tuple[OrganisationCheckins, ...]
-    missing: tuple[str, ...]  # names of active members without a check-in
+    missing: tuple[str, ...]  # names of those expected (members, ersättare) without a check-in
+    attendance: tuple[OrgAttendance, ...] = ()  # answers to the invitation, per organisation
 
     @property
     def checked_in(self) -> int:
@@ -70,14 +84,6 @@ class CheckinSummary:
 
 
 # ---------------------------------------------------------------- loading
-
-# Swedish alphabetical order: å, ä, ö after z (Python's code-point order puts ä before å).
-_SWEDISH = str.maketrans({"å": "{", "ä": "|", "ö": "}", "æ": "|", "ø": "}", "é": "e", "ü": "y"})
-
-
-def swedish_sort_key(text: str | None) -> str:
-    """A sort key that orders names the Swedish way, case-insensitively."""
-    return (text or "").lower().translate(_SWEDISH)
 
 
 def _name(member: Member) -> str:
@@ -94,23 +100,36 @@ def load_checkin_summary(session: Session, meeting_id: int) -> CheckinSummary:
         raise LookupError(f"no meeting {meeting_id}")
     members = active_members(session)
     active_ids = {m.id for m in members}
+    # Närvaro: an ersättare's check-in stands for the member who sent them.
+    stood_for = stand_ins(session, meeting_id, members)
     by_org: dict[str | None, list[MemberCheckin]] = {}
     done: set[int] = set()
     for checkin in checkins_for_meeting(session, meeting_id):
         member = checkin.member
-        if member.id not in active_ids:
+        represented = stood_for.get(member.id)
+        if member.id not in active_ids and represented is None:
             continue  # someone removed from the network since: not at the meeting
-        done.add(member.id)
-        org = member.organisation.name if member.organisation else None
+        shown = represented or member
+        done.add(shown.id)
+        org = shown.organisation.name if shown.organisation else None
         by_org.setdefault(org, []).append(
-            MemberCheckin(_name(member), checkin.occupying, checkin.changes, checkin.support)
+            MemberCheckin(
+                _name(member),
+                checkin.occupying,
+                checkin.changes,
+                checkin.support,
+                _name(represented) if represented is not None else None,
+            )
         )
     organisations = tuple(
         OrganisationCheckins(org, tuple(sorted(items, key=lambda c: swedish_sort_key(c.name))))
         for org, items in sorted(by_org.items(), key=lambda kv: (kv[0] is None, swedish_sort_key(kv[0])))
     )
-    missing = tuple(_name(m) for m in members if m.id not in done)
-    return CheckinSummary(meeting.id, meeting.starts_at, meeting.place, organisations, missing)
+    # Who said they cannot come is not missing; for who sent an ersättare, the check-in is.
+    cannot = not_coming_ids(session, meeting_id, members)
+    missing = tuple(_name(m) for m in members if m.id not in done and m.id not in cannot)
+    attendance = organisation_attendance(session, meeting_id)
+    return CheckinSummary(meeting.id, meeting.starts_at, meeting.place, organisations, missing, attendance)
 
 
 def load_next_checkin_summary(session: Session, now: dt.datetime) -> CheckinSummary | None:
@@ -119,11 +138,49 @@ def load_next_checkin_summary(session: Session, now: dt.datetime) -> CheckinSumm
     return None if meeting is None else load_checkin_summary(session, meeting.id)
 
 
+# ---------------------------------------------------------------- themes (pure)
+
+
+def checkin_themes(organisations: Sequence[OrganisationCheckins], limit: int = 10) -> list[Theme]:
+    """Gemensamma teman of a meeting's check-ins: what two or more organisations write about.
+
+    Members without an organisation are no organisation of their own, so they name no theme.
+    """
+    answers = {
+        org.name: [text for c in org.checkins for text in (c.occupying, c.changes, c.support) if text]
+        for org in organisations
+        if org.name
+    }
+    return common_themes(answers, limit)
+
+
+def themes_blocks(themes: Sequence[Theme], lang: str) -> list[Block]:
+    """The sammanställning's opening: the shared themes with the organisations that named them."""
+    if not themes:
+        return []
+    items = [
+        "• "
+        + t(
+            "insights.themes.item",
+            lang,
+            theme=f"*{escape(theme.text)}*",
+            organisations=", ".join(escape(o) for o in theme.organisations),
+        )
+        for theme in themes
+    ]
+    return sections(f"*{t('insights.themes.heading', lang)}*\n" + "\n".join(items))
+
+
 # ---------------------------------------------------------------- rendering (pure)
 
 
 def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
-    lines = [f"*{escape(checkin.name)}*"]
+    name = (
+        escape(checkin.name)
+        if checkin.stands_for is None
+        else deputy_label(checkin.name, checkin.stands_for, lang)
+    )
+    lines = [f"*{name}*"]
     for key, answer in (
         ("checkin.question.occupying", checkin.occupying),
         ("checkin.question.changes", checkin.changes),
@@ -152,6 +209,7 @@ def _body_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
 
 
 def _head_blocks(summary: CheckinSummary, when: str, lang: str) -> list[Block]:
+    themes = checkin_themes(summary.organisations)
     place = escape(summary.place) if summary.place else t("no_place", lang)
     count = t("checkin.summary.count", lang, done=summary.checked_in, total=summary.expected)
     if summary.checked_in == 0:
@@ -162,8 +220,15 @@ def _head_blocks(summary: CheckinSummary, when: str, lang: str) -> list[Block]:
             "text": {"type": "plain_text", "text": t("checkin.summary.header", lang, when=when)},
         },
         *sections(t("checkin.summary.place", lang, place=place)),
+        *themes_blocks(themes, lang),
         *sections(count),
+        *_attendance_blocks(summary, lang),
     ]
+
+
+def _attendance_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
+    paragraph = attendance_paragraph(summary.attendance, lang)
+    return sections(paragraph) if paragraph else []
 
 
 def render_checkin_summary(summary: CheckinSummary, tz: ZoneInfo, lang: str = "sv") -> list[Message]:

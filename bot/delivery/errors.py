@@ -86,3 +86,10 @@ def classify(exc: BaseException) -> tuple[Failure, str]:
     if isinstance(exc, TimeoutError):
         return AMBIGUOUS, code
     return TRANSIENT, code
+
+
+def timed_out(error: BaseException) -> bool:
+    """A Slack call that got no answer in time (read or connect time-out)."""
+    return isinstance(error, TimeoutError) or (
+        isinstance(error, URLError) and isinstance(error.reason, TimeoutError)
+    )

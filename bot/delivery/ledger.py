@@ -73,12 +73,13 @@ from slack_sdk import WebClient
 
 from bot.delivery.errors import SLACK_FAILURES
 from bot.delivery.pacing import Pacer, post
-from bot.delivery.sends import DueSend, Message
+from bot.delivery.sends import DueSend, Message, is_file
 from bot.delivery.settle import (
     Outcome,
     after_check,
     record_failure,
     record_parts,
+    uncertain_files,
     unverifiable,
 )
 from bot.delivery.verify import Found, delivery_metadata, find_posted
@@ -154,22 +155,35 @@ def _claim(fan: Fanout, job: Job) -> int | None:
         return job.row_id if won else None
 
 
+def _part_channel(fan: Fanout, job: Job, number: int) -> str | None:
+    with fan.runtime.sessions() as session:
+        return rows.part_channel(session, job.due.send_key, job.recipient, number)
+
+
 def _post_parts(
-    fan: Fanout, job: Job, row_id: int, messages: Sequence[Message]
+    fan: Fanout, job: Job, row_id: int, messages: Sequence[Message], skip: frozenset[int] = frozenset()
 ) -> tuple[str | None, str | None]:
-    """Post every part not posted before; (channel, ts) of the first part posted now."""
+    """Post every part not posted before (nor in `skip`); (channel, ts) of the first part posted now.
+
+    A file part (an `.ics`) goes to the DM's id that the part before it was posted to, now or by
+    an earlier attempt: no conversations.open just to upload."""
     first: tuple[str | None, str | None] = (None, None)
     done: set[str] = set()
+    dm: str | None = None
     if len(messages) > 1:
         with fan.runtime.sessions() as session:
             done = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
     for number, message in enumerate(messages, start=1):
         key = rows.part_key(job.due.send_key, number)
-        if key in done:
+        if key in done or number in skip:
             continue
+        target = job.recipient
+        if is_file(message) and number > 1:
+            target = dm or _part_channel(fan, job, number - 1) or job.recipient
         tagged = {**message, "metadata": delivery_metadata(row_id, number)}
-        response = post(fan.client, job.recipient, tagged, fan.pacer)
+        response = post(fan.client, target, tagged, fan.pacer)
         channel, ts = response.get("channel"), response.get("ts")
+        dm = dm or channel
         if first == (None, None):
             first = (channel, ts)
         if len(messages) > 1:
@@ -197,8 +211,10 @@ def deliver_one(fan: Fanout, job: Job) -> Outcome:
         if job.verify:  # what the check found is not recorded yet: check again later
             return unverifiable(fan, job, row_id, exc)
         return record_failure(fan, job, row_id, exc)
+    uncertain: frozenset[int] = frozenset()
     if job.verify:
-        outcome = after_check(fan, job, row_id, found, messages)
+        uncertain = uncertain_files(fan, job, messages)
+        outcome = after_check(fan, job, row_id, found, messages, uncertain)
         if outcome is not None:
             return outcome
     if not messages:
@@ -206,16 +222,18 @@ def deliver_one(fan: Fanout, job: Job) -> Outcome:
             rows.mark_final(session, [row_id], DeliveryState.SKIPPED, "nothing_to_send")
         return Outcome.SKIPPED
     try:
-        channel, ts = _post_parts(fan, job, row_id, messages)
+        channel, ts = _post_parts(fan, job, row_id, messages, uncertain)
     except Exception as exc:
         if not isinstance(exc, SLACK_FAILURES):
             logger.exception("send %s: unexpected error while posting", job.due.send_key)
         return record_failure(fan, job, row_id, exc)
-    if (channel, ts) == (None, None) and found:
+    if ts is None and found:  # nothing posted now, or only a file (which has no ts)
         channel, ts = found[min(found)]
     with transaction(fan.runtime.sessions) as session:
         rows.mark_sent(session, row_id, sent_at=fan.at, channel=channel, ts=ts, revision=job.due.revision)
-    return Outcome.SENT
+    # Every message was found in Slack and only a file that never went was uploaded: verified.
+    texts = {n for n, m in enumerate(messages, start=1) if not is_file(m)}
+    return Outcome.VERIFIED if job.verify and found and set(found) >= texts else Outcome.SENT
 
 
 def _safe_deliver(fan: Fanout, job: Job) -> Outcome:

@@ -19,7 +19,7 @@ from slack_sdk.http_retry.response import HttpResponse
 from slack_sdk.http_retry.state import RetryState
 
 from bot.delivery.errors import status
-from bot.delivery.sends import Message
+from bot.delivery.sends import FILE, FileUpload, Message, is_file
 
 # How long one post may keep waiting out 429s (beyond the WebClient's own retries) in a tick.
 RATE_LIMIT_BUDGET_SECONDS = 120.0
@@ -155,8 +155,18 @@ def tick_client(client: WebClient, pacer: Pacer) -> WebClient:
     )
 
 
+def upload(client: WebClient, channel: str, file: FileUpload) -> dict[str, Any]:
+    """Upload `file` into the conversation `channel` (a DM's id; for a user id, conversations.open
+    finds it) with files upload v2: the upload URL, the bytes, then completeUploadExternal with
+    the channel id. {channel, ts: None}."""
+    if channel[:1] in ("U", "W"):
+        channel = str(client.conversations_open(users=channel)["channel"]["id"])
+    client.files_upload_v2(channel=channel, file=file.content, filename=file.filename, title=file.title)
+    return {"channel": channel, "ts": None}
+
+
 def post(client: WebClient, channel: str, message: Message, pacer: Pacer) -> Any:
-    """chat.postMessage, waiting out 429s and retrying 5xx and lost connections within the tick.
+    """chat.postMessage (or, for a file part, the upload), waiting out 429s and retrying 5xx and lost connections within the tick.
 
     These failures certainly did not post (a read time-out, which may have, is not retried).
     Once IN_TICK_RETRIES or RATE_LIMIT_BUDGET_SECONDS run out, the failure is raised.
@@ -166,6 +176,8 @@ def post(client: WebClient, channel: str, message: Message, pacer: Pacer) -> Any
     while True:
         pacer.wait(channel)
         try:
+            if is_file(message):
+                return upload(client, channel, message[FILE])
             return client.chat_postMessage(channel=channel, **message)
         except (SlackApiError, URLError, ConnectionError) as exc:
             if pacer.monotonic() >= deadline:

@@ -21,8 +21,29 @@ from sqlalchemy.orm import Session
 if TYPE_CHECKING:
     from bot.runtime import Runtime
 
-# One Slack message: keyword arguments for chat.postMessage other than `channel` (text, blocks).
+# One Slack message: keyword arguments for chat.postMessage other than `channel` (text, blocks),
+# or {FILE: FileUpload(...)}: a file uploaded into the recipient's DM (files upload v2).
 Message = dict[str, Any]
+FILE = "file"
+
+
+@dataclass(frozen=True)
+class FileUpload:
+    """A file a send uploads (an `.ics`), as one part of its messages, so it goes once."""
+
+    filename: str
+    content: bytes
+    title: str
+
+
+def file_message(upload: FileUpload) -> Message:
+    """A message part that uploads `upload` instead of posting text."""
+    return {FILE: upload}
+
+
+def is_file(message: Message) -> bool:
+    """Whether a message part is a file upload."""
+    return FILE in message
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from slack_sdk.errors import SlackApiError
 
 from bot.delivery.errors import AMBIGUOUS, PERMANENT, TRANSIENT, classify, status
-from bot.delivery.sends import Message
+from bot.delivery.sends import Message, is_file
 from bot.delivery.verify import Found, UncertainHistory
 from storage import ledger as rows
 from storage.db import transaction
@@ -104,12 +104,33 @@ def unverifiable(fan: Fanout, job: Job, row_id: int, exc: BaseException) -> Outc
     return Outcome.RETRY if state == DeliveryState.UNKNOWN else Outcome.FAILED
 
 
+def uncertain_files(fan: Fanout, job: Job, messages: Sequence[Message]) -> frozenset[int]:
+    """File parts whose upload may be the unknown outcome: every part before it was marked posted
+    before the check. A file share carries no metadata, so the check cannot find it: such a file
+    is never uploaded again (at worst it is missing, never doubled)."""
+    if len(messages) < 2 or not any(is_file(m) for m in messages):
+        return frozenset()
+    with fan.runtime.sessions() as session:
+        marked = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
+    return frozenset(
+        number
+        for number, message in enumerate(messages, start=1)
+        if is_file(message) and all(rows.part_key(job.due.send_key, n) in marked for n in range(1, number))
+    )
+
+
 def after_check(
-    fan: Fanout, job: Job, row_id: int, found: Found, messages: Sequence[Message]
+    fan: Fanout,
+    job: Job,
+    row_id: int,
+    found: Found,
+    messages: Sequence[Message],
+    uncertain: frozenset[int] = frozenset(),
 ) -> Outcome | None:
-    """Settle what a check in Slack found: VERIFIED when every part is there, FAILED when the
-    outcome stayed unknown too often; None when the missing parts are to be posted now."""
-    if found and set(found) >= set(range(1, len(messages) + 1)):
+    """Settle what a check in Slack found: VERIFIED when every part is there (or is a file that
+    is not uploaded twice, see uncertain_files), FAILED when the outcome stayed unknown too
+    often; None when the missing parts are to be posted now."""
+    if found and set(found) | uncertain >= set(range(1, len(messages) + 1)):
         channel, ts = found[min(found)]
         with transaction(fan.runtime.sessions) as session:
             if len(messages) > 1:

@@ -12,6 +12,7 @@ from bot.admin import commands as cmd
 from bot.admin.service import Failed, Outcome, post_summary
 from bot.admin.status import load_board, meeting_info
 from bot.admin.views import Board, MeetingInfo
+from bot.attendance.service import RsvpState, current_answer
 from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import format_day
@@ -23,6 +24,7 @@ from storage import meetings
 from storage import members as people
 from storage.checkins import checkin_for
 from storage.db import transaction
+from storage.insights import MeetingNumbers, meeting_history
 
 MEMBER_MODE_ADD = "add"
 MEMBER_MODE_REMOVE = "remove"
@@ -39,7 +41,9 @@ class HomeState:
     award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
+    rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
+    history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
 
 
 @dataclass(frozen=True)
@@ -140,12 +144,15 @@ def load_home(
             checkin = "missing"
         info = meeting_info(runtime, meeting, policy(session)) if meeting is not None else None
         organiser = is_organiser(session, runtime.settings, user_id)
+        rsvp = current_answer(session, member, meeting, runtime.tz) if member and meeting else None
         state = HomeState(
             meeting=info,
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
+            rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
+            history=tuple(meeting_history(session, runtime.now())) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

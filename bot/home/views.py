@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot import ids
 from bot.admin.replies import reply_text
 from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_message, header
+from bot.attendance.views import rsvp_blocks
 from bot.award.winner_views import build_home_decision
 from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
 from bot.home.modals import (
@@ -21,6 +22,7 @@ from bot.home.modals import (
     build_settings_modal,
 )
 from bot.home.service import HomeScreen, HomeState
+from bot.insights.views import history_home_blocks
 from bot.texts import t
 
 __all__ = [  # the modal builders are part of the Home surface too
@@ -40,6 +42,7 @@ __all__ = [  # the modal builders are part of the Home surface too
 # The home board shows at most this many missing names and schedule lines; `status` shows all.
 HOME_MAX_MISSING = 25
 HOME_MAX_SCHEDULE_LINES = 12
+HOME_TZ = ZoneInfo("Europe/Stockholm")  # the network's zone when a caller gives none
 
 
 def _checkin_text(state: HomeState, lang: str) -> str:
@@ -61,6 +64,8 @@ def _member_blocks(state: HomeState, lang: str) -> list[Block]:
     else:
         place = escape(state.meeting.place) if state.meeting.place else t("no_place", lang)
         blocks += sections(t("home.meeting", lang, when=state.meeting.when, place=place))
+        if state.rsvp is not None:
+            blocks += rsvp_blocks(state.rsvp.meeting_id, state.rsvp.answer, state.rsvp.deputy_user_id, lang)
         # An organiser who is not a member has no check-in; "not on the list" would only confuse.
         if not (state.checkin == "not_member" and state.board is not None):
             blocks += sections(_checkin_text(state, lang))
@@ -114,7 +119,7 @@ def _organiser_blocks(board: Board, lang: str, usage: str) -> list[Block]:
     return blocks
 
 
-def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
+def build_home(state: HomeState, lang: str, usage: str = "", tz: ZoneInfo = HOME_TZ) -> dict[str, Any]:
     """The App Home view: next meeting, own check-in, Guldlänken; organisers also the board and
     admin buttons. Long lists are cut on the board (see HOME_MAX_*) so the view stays far below
     Slack's 100 blocks; `/chefsnatverket status` shows them whole."""
@@ -126,6 +131,8 @@ def build_home(state: HomeState, lang: str, usage: str = "") -> dict[str, Any]:
     blocks += _member_blocks(state, lang)
     if state.board is not None:
         blocks += _organiser_blocks(state.board, lang, usage)
+    if state.history is not None:
+        blocks += history_home_blocks(state.history, tz, lang)
     if state.award_decision is not None:
         blocks += build_home_decision(state.award_decision, lang)
     return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
@@ -139,4 +146,4 @@ def build_home_screen(screen: HomeScreen, tz: ZoneInfo, lang: str) -> dict[str, 
         if screen.ask_invite:
             notice = f"{notice}\n{t('admin.channel.invite', lang)}"
         state = replace(state, notice=notice)
-    return build_home(state, lang, screen.usage)
+    return build_home(state, lang, screen.usage, tz)

@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 from stop_words import get_stop_words
 
-from bot.checkin.summary import swedish_sort_key
+from bot.formatting import swedish_sort_key
 
 MIN_ORGANISATIONS = 2
 

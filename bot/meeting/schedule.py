@@ -20,10 +20,13 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot.attendance.audience import Attendance, expected_user_ids, invited_deputies, load_attendance
+from bot.attendance.views import CalendarMeeting, build_calendar_file
 from bot.delivery.report import kind_label
 from bot.delivery.sends import DueSend, Message, Source
 from bot.formatting import format_when
 from bot.meeting import timeline
+from bot.meeting.calendar import CalendarMethod
 from bot.meeting.timeline import PlannedSend, Step, meeting_policy, meeting_sends
 from bot.meeting.views import (
     MeetingInfo,
@@ -37,8 +40,10 @@ from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
 from storage.meetings import find_meeting, get_network, meetings_to_schedule
-from storage.members import active_members
+from storage.members import active_member as active_member_row
+from storage.members import active_members, members_by_user
 from storage.models import Meeting, Member
+from storage.rsvps import rsvp_for
 
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
@@ -113,41 +118,74 @@ def plan_for(meeting: Meeting, tz: ZoneInfo, policy: Mapping[str, Step]) -> Plan
 
 
 def reminder_audience(
-    session: Session, meeting_id: int, due_at: dt.datetime, members: Iterable[Member]
+    session: Session,
+    meeting_id: int,
+    due_at: dt.datetime,
+    members: Iterable[Member],
+    attendance: Attendance | None = None,
 ) -> list[str]:
-    """Of `members` (the active ones), those without a check-in whose invitation went out
-    before the reminder was due.
+    """Of `members` (the active ones), those expected (see bot/attendance/audience.py) without a
+    check-in whose invitation went out before the reminder was due; then the ersättare alike.
 
     Someone added late gets the invitation first; a reminder in the same breath would be noise.
     """
+    members = list(members)
+    attendance = attendance or load_attendance(session, meeting_id, members)
     invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
     done = checked_in_member_ids(session, meeting_id)
+    deputies = invited_deputies(session, meeting_id, attendance)
+    deputy_done = {m.slack_user_id for m in members_by_user(session, deputies) if m.id in done}
     return [
         m.slack_user_id
         for m in members
         if m.id not in done
+        and not attendance.away(m.id)
         and m.slack_user_id in invited
         and (invited[m.slack_user_id].sent_at or due_at) <= due_at
-    ]
+    ] + [uid for uid, row in deputies.items() if uid not in deputy_done and (row.sent_at or due_at) <= due_at]
 
 
 def member_audience(
     session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[Member]
 ) -> list[str]:
-    """Who a send of `kind` to members (not to the channel) goes to, of the active `members`."""
+    """Who a send of `kind` to members (not to the channel) goes to, of the active `members`:
+    the invitation to every member; the rest to those expected (never to who cannot come)."""
+    members = list(members)
+    if kind == timeline.INVITATION:
+        return [m.slack_user_id for m in members]
+    attendance = load_attendance(session, meeting_id, members)
     if kind in REMINDERS:
-        return reminder_audience(session, meeting_id, due_at, members)
-    return [m.slack_user_id for m in members]
+        return reminder_audience(session, meeting_id, due_at, members, attendance)
+    return expected_user_ids(session, meeting_id, members, attendance)
 
 
 def invited_members(session: Session, meeting_id: int, members: Iterable[Member]) -> dict[str, int]:
-    """Active members whose invitation was delivered, with the meeting version it described."""
+    """Active members whose invitation was delivered, and today's ersättare whose own invitation
+    was, with the meeting version it described."""
+    members = list(members)
     invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
-    return {
+    told = {
         m.slack_user_id: (invited[m.slack_user_id].revision or 1)
         for m in members
         if m.slack_user_id in invited
     }
+    deputies = invited_deputies(session, meeting_id, load_attendance(session, meeting_id, members))
+    told.update({uid: row.revision or 1 for uid, row in deputies.items()})
+    return told
+
+
+def calendar_meeting(meeting: Meeting) -> CalendarMeeting:
+    """What the meeting's `.ics` says."""
+    return CalendarMeeting(meeting.id, meeting.created_at, meeting.starts_at, meeting.place, meeting.version)
+
+
+def _answer_of(session: Session, meeting_id: int, user_id: str) -> tuple[str | None, str | None, bool]:
+    """(answer, ersättare, is a member) of a recipient: an ersättare is not asked to answer."""
+    member = active_member_row(session, user_id)
+    if member is None:
+        return None, None, False
+    row = rsvp_for(session, meeting_id, member.id)
+    return (row.answer, row.deputy_user_id, True) if row else (None, None, True)
 
 
 def _fixed(messages: list[Message]) -> Render:
@@ -171,10 +209,20 @@ def _summary_render(meeting_id: int, kind: str, tz: ZoneInfo, lang: str) -> Rend
     return render
 
 
+def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime) -> Render:
+    """The invitation, showing the member's answer if they gave one first (on the Home tab),
+    then the meeting's `.ics`: one send, so a retry never uploads the file twice."""
+    calendar = build_calendar_file(calendar_meeting(plan.meeting), tz, lang, CalendarMethod.REQUEST, now)
+
+    def render(session: Session, recipient: str) -> list[Message]:
+        answer, deputy, _member = _answer_of(session, plan.meeting.id, recipient)
+        return [*build_invitation(plan.info(), tz, lang, answer=answer, deputy=deputy), calendar]
+
+    return render
+
+
 def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Message]:
     info = plan.info()
-    if kind == timeline.INVITATION:
-        return build_invitation(info, tz, lang)
     if kind in REMINDERS:
         return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
     if kind == timeline.DAY_OF:
@@ -192,6 +240,7 @@ def _timeline_send(
     channel: str | None,
     tz: ZoneInfo,
     lang: str,
+    now: dt.datetime,
 ) -> DueSend:
     meeting = plan.meeting
     kind = planned.kind
@@ -218,7 +267,11 @@ def _timeline_send(
         kind=kind,
         due_at=planned.due_at,
         recipients=recipients,
-        render=_fixed(_member_messages(plan, kind, tz, lang)),
+        render=(
+            _invitation_render(plan, tz, lang, now)
+            if kind == timeline.INVITATION
+            else _fixed(_member_messages(plan, kind, tz, lang))
+        ),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,
         stale_after=stale_after,
@@ -233,12 +286,28 @@ def _moved_send(
     meeting = plan.meeting
     told = invited_members(session, meeting.id, members)
     recipients = [uid for uid, version in told.items() if version < meeting.version]
+    calendar = build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.REQUEST, now)
+
+    def render(session: Session, recipient: str) -> list[Message]:
+        # Answers are kept through a move; members are asked to confirm theirs.
+        answer, deputy, member = _answer_of(session, meeting.id, recipient)
+        moved = build_moved(
+            plan.info(),
+            tz,
+            lang,
+            checkin_open=now < plan.deadline,
+            answer=answer,
+            deputy=deputy,
+            ask_answer=member,
+        )
+        return [*moved, calendar]
+
     return DueSend(
         send_key=moved_key(meeting.id, meeting.version),
         kind=MOVED,
         due_at=now,
         recipients=recipients,
-        render=_fixed(build_moved(plan.info(), tz, lang, checkin_open=now < plan.deadline)),
+        render=render,
         always_send_late=True,
         stale_after=meeting.starts_at,
         revision=meeting.version,
@@ -255,7 +324,12 @@ def _cancelled_send(
         kind=CANCELLED,
         due_at=now,
         recipients=list(told),
-        render=_fixed(build_cancelled(meeting.starts_at, tz, lang)),
+        render=_fixed(
+            [
+                *build_cancelled(meeting.starts_at, tz, lang),
+                build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.CANCEL, now),
+            ]
+        ),
         always_send_late=True,
         stale_after=meeting.starts_at,
         revision=meeting.version,
@@ -281,7 +355,7 @@ def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> l
         for planned in plan.sends:
             if planned.due_at <= now:
                 due.append(
-                    _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang)
+                    _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang, now)
                 )
     return due
 

@@ -148,7 +148,7 @@ def plan_meeting(runtime: Runtime, user_id: str, starts_at: dt.datetime, place: 
                 )
             if store.planned_meeting_at(session, starts_at.astimezone(dt.UTC)) is not None:
                 raise Refused("admin.error.duplicate", field="time", when=when(runtime, starts_at))
-            store.add_meeting(session, starts_at.astimezone(dt.UTC), place, user_id)
+            store.add_meeting(session, starts_at.astimezone(dt.UTC), place, user_id, now)
             steps = policy(session)
     except IntegrityError:
         # Two organisers planning the same start at the same moment: the unique index decides.

@@ -8,6 +8,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
+from bot.attendance.views import rsvp_blocks
 from bot.formatting import escape, format_when, sections
 from bot.texts import t
 
@@ -55,16 +56,29 @@ def _fmt(info: MeetingInfo, tz: ZoneInfo, lang: str) -> dict[str, str]:
     }
 
 
-def build_invitation(info: MeetingInfo, tz: ZoneInfo, lang: str) -> list[Message]:
-    """The invitation + check-in prompt DM: time, place, the question, the deadline, a button."""
+def build_invitation(
+    info: MeetingInfo,
+    tz: ZoneInfo,
+    lang: str,
+    *,
+    answer: str | None = None,
+    deputy: str | None = None,
+    checkin_open: bool = True,
+) -> list[Message]:
+    """The invitation DM: time and place, kommer / kan inte / ersättare (the current `answer`
+    highlighted), then the check-in question, the deadline and its button while it is open."""
     f = _fmt(info, tz, lang)
     blocks: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": t("scheduler.invitation.header", lang)}},
         *sections(t("scheduler.invitation.body", lang, **f)),
-        *sections(t("scheduler.checkin.ask", lang)),
-        *sections(t("scheduler.checkin.how", lang, **f)),
-        checkin_button(info.meeting_id, lang),
+        *rsvp_blocks(info.meeting_id, answer, deputy, lang),
     ]
+    if checkin_open:
+        blocks += [
+            *sections(t("scheduler.checkin.ask", lang)),
+            *sections(t("scheduler.checkin.how", lang, **f)),
+            checkin_button(info.meeting_id, lang),
+        ]
     return [{"text": t("scheduler.invitation.fallback", lang, **f), "blocks": blocks}]
 
 
@@ -91,10 +105,24 @@ def build_day_of(info: MeetingInfo, tz: ZoneInfo, lang: str) -> list[Message]:
     ]
 
 
-def build_moved(info: MeetingInfo, tz: ZoneInfo, lang: str, *, checkin_open: bool) -> list[Message]:
-    """The meeting has a new time (and perhaps place); the check-in button while it is open."""
+def build_moved(
+    info: MeetingInfo,
+    tz: ZoneInfo,
+    lang: str,
+    *,
+    checkin_open: bool,
+    answer: str | None = None,
+    deputy: str | None = None,
+    ask_answer: bool = False,
+) -> list[Message]:
+    """The meeting has a new time (and perhaps place); a member is asked to confirm their answer
+    (kept from before) with the answer buttons; the check-in button while it is open."""
     f = _fmt(info, tz, lang)
     blocks = sections(t("scheduler.moved.body", lang, **f))
+    if ask_answer:
+        if answer is not None:
+            blocks += sections(t("attendance.moved.confirm", lang))
+        blocks += rsvp_blocks(info.meeting_id, answer, deputy, lang)
     if checkin_open:
         blocks += sections(t("scheduler.moved.checkin", lang, **f))
         blocks.append(checkin_button(info.meeting_id, lang))
@@ -110,3 +138,47 @@ def build_cancelled(starts_at: dt.datetime, tz: ZoneInfo, lang: str) -> list[Mes
             "blocks": sections(t("scheduler.cancelled.body", lang, when=when)),
         }
     ]
+
+
+def build_deputy_invitation(
+    info: MeetingInfo, member: str, organisation: str | None, tz: ZoneInfo, lang: str, *, checkin_open: bool
+) -> list[Message]:
+    """The ersättare's own invitation: who asked them, time and place, and the check-in for the
+    organisation while it is open (`member` and `organisation` are escaped here)."""
+    f = _fmt(info, tz, lang)
+    blocks: list[Block] = [
+        {"type": "header", "text": {"type": "plain_text", "text": t("attendance.deputy.header", lang)}},
+        *sections(t("attendance.deputy.body", lang, member=escape(member), **f)),
+    ]
+    if checkin_open:
+        org = escape(organisation) if organisation else escape(member)
+        blocks += sections(t("attendance.deputy.checkin", lang, organisation=org, **f))
+        blocks.append(checkin_button(info.meeting_id, lang))
+    return [{"text": t("attendance.deputy.fallback", lang, **f), "blocks": blocks}]
+
+
+def build_deputy_released(starts_at: dt.datetime, tz: ZoneInfo, lang: str) -> list[Message]:
+    """To an ersättare no longer needed: the member changed their answer."""
+    when = format_when(starts_at, tz, lang)
+    return [
+        {
+            "text": t("attendance.released.fallback", lang, when=when),
+            "blocks": sections(t("attendance.released.body", lang, when=when)),
+        }
+    ]
+
+
+def build_save_the_date(
+    info: MeetingInfo, invitation_at: dt.datetime, tz: ZoneInfo, lang: str
+) -> list[Message]:
+    """Save the date: a meeting planned far ahead, when its invitation comes (the file follows)."""
+    f = _fmt(info, tz, lang)
+    invitation = format_when(invitation_at, tz, lang)
+    blocks: list[Block] = [
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": t("attendance.save_the_date.header", lang)},
+        },
+        *sections(t("attendance.save_the_date.body", lang, invitation=invitation, **f)),
+    ]
+    return [{"text": t("attendance.save_the_date.fallback", lang, **f), "blocks": blocks}]

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot.attendance.audience import standing_in
+from bot.attendance.board import expected_members
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.schedule import send_key
@@ -19,7 +21,7 @@ from bot.meeting.timeline import PULSE
 from storage.db import transaction
 from storage.ledger import sent_to
 from storage.meetings import find_meeting
-from storage.members import active_member, active_members
+from storage.members import active_member
 from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
 from storage.pulse import pulse_answer_for, pulse_answers_for_meeting, set_pulse_answer, set_pulse_comment
 
@@ -61,10 +63,11 @@ def comment_problem(comment: str | None) -> tuple[str, dict[str, int]] | None:
 def _check(
     session: Session, user_id: str, meeting_id: int | None, now: dt.datetime
 ) -> tuple[Member, Meeting] | Refusal:
-    member = active_member(session, user_id)
+    meeting = find_meeting(session, meeting_id) if meeting_id is not None else None
+    # An ersättare is asked too, and answers as themself.
+    member = active_member(session, user_id) or standing_in(session, user_id, meeting)
     if member is None:
         return Refusal.NOT_MEMBER
-    meeting = find_meeting(session, meeting_id) if meeting_id is not None else None
     if meeting is None or meeting.status != MeetingStatus.PLANNED:
         return Refusal.NO_MEETING
     if meeting.starts_at > now:
@@ -130,7 +133,8 @@ class PulseComment:
 
 @dataclass(frozen=True)
 class PulseSummary:
-    """The answers to "Vill ni träffas igen?" for one meeting, among active members."""
+    """The answers to "Vill ni träffas igen?" for one meeting, among those asked (active members
+    who did not say they cannot come or send an ersättare, and the ersättare)."""
 
     meeting_id: int
     starts_at: dt.datetime
@@ -145,7 +149,7 @@ def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
     meeting = find_meeting(session, meeting_id)
     if meeting is None:
         raise LookupError(f"no meeting {meeting_id}")
-    members = {m.id: m for m in active_members(session)}
+    members = {m.id: m for m in expected_members(session, meeting_id)}
     answers = pulse_answers_for_meeting(session, meeting_id)
     by_member = {a.member_id: a for a in answers if a.member_id in members}
 

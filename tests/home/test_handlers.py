@@ -13,6 +13,7 @@ import pytest
 from bot import ids
 from bot.config import Settings
 from bot.runtime import Runtime
+from bot.texts import t
 from storage.db import transaction
 from storage.meetings import get_network
 from storage.models import AwardRound, CheckIn, Meeting, Member, Network
@@ -452,3 +453,13 @@ class TestOnBothDatabases:
         assert "finns redan" in errors[ids.ADMIN_PLAN_TIME]
         assert "*0 av 1*" in _text(_open_home(slack, standin, ORGANISER))
         assert "Checka in" in _text(_open_home(slack, standin, "U0ANNA"))
+
+
+@pytest.mark.parametrize("action_id", [ids.ADMIN_PLAN_OPEN, ids.AWARD_NOMINATE_OPEN])
+def test_a_modal_slack_will_not_open_is_told_not_left_silent(
+    slack: SlackClient, standin: SlackStandIn, action_id: str
+) -> None:
+    standin.fail("views.open", error="invalid_arguments")
+    assert slack.action(action_id, user=ORGANISER, value="home", view=HOME_VIEW).status == 200
+    told = [c for c in standin.calls_to("chat.postMessage") if c.params.get("channel") == ORGANISER]
+    assert [c.params["text"] for c in told] == [t("error.open_failed", "sv")]
