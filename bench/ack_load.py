@@ -35,11 +35,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.ack_time import _pct  # noqa: E402
+from standin import signing  # noqa: E402
+from standin.slack_standin import SlackStandIn  # noqa: E402
 from storage.db import upgrade  # noqa: E402
 from tests.conftest import SECRET  # noqa: E402
 from tests.e2e.process import arrange_members, start_server, stop_server  # noqa: E402
-from tests.support import signing  # noqa: E402
-from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 SLACK_GIVES_UP = 3.0
 

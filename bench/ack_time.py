@@ -26,10 +26,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from standin import signing  # noqa: E402
+from standin.slack_standin import SlackStandIn  # noqa: E402
 from storage.db import upgrade  # noqa: E402
 from tests.e2e.process import arrange_members  # noqa: E402
-from tests.support import signing  # noqa: E402
-from tests.support.slack_standin import SlackStandIn  # noqa: E402
 
 SECRET = "bench-secret"
 

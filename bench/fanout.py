@@ -38,10 +38,10 @@ from bot.delivery import ledger  # noqa: E402
 from bot.delivery.scheduler import run_tick  # noqa: E402
 from bot.meeting.timeline import INVITATION, meeting_sends  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
+from standin.slack_standin import SlackStandIn, _Answer, _err  # noqa: E402
 from storage.db import make_engine, transaction, upgrade  # noqa: E402
 from storage.models import Base, Meeting, Member, Organisation  # noqa: E402
 from storage.queries import get_network  # noqa: E402
-from tests.support.slack_standin import SlackStandIn, _Answer, _err  # noqa: E402
 
 TZ = ZoneInfo("Europe/Stockholm")
 CHANNEL_PER_SECOND = 1.0

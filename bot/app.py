@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
 from slack_bolt import App, BoltContext, BoltResponse, Respond
@@ -38,11 +38,18 @@ def _acting_user(body: dict[str, Any]) -> str | None:
     return body.get("user_id") or (user.get("id") if isinstance(user, dict) else None)
 
 
-def create_app(runtime: Runtime, *, process_before_response: bool = False, verify_token: bool = False) -> App:
+def create_app(
+    runtime: Runtime,
+    *,
+    process_before_response: bool = False,
+    verify_token: bool = False,
+    listener_executor: Executor | None = None,
+) -> App:
     """A Bolt App answering with `runtime`'s client; every feature registered.
 
     `verify_token` calls auth.test now (the server does, at start-up, before serving), so the
     first request does not pay for it; Slack refusing the token raises BoltError.
+    `listener_executor` replaces the listener threads (the demo's counts what is still running).
     """
     import handlers
 
@@ -53,9 +60,8 @@ def create_app(runtime: Runtime, *, process_before_response: bool = False, verif
         process_before_response=process_before_response,
         # A listener keeps its thread through its Slack calls after the ack; the next request's
         # ack needs a free one. Threads are made on demand, so idle capacity costs nothing.
-        listener_executor=ThreadPoolExecutor(
-            max_workers=runtime.settings.listener_threads, thread_name_prefix="listener"
-        ),
+        listener_executor=listener_executor
+        or ThreadPoolExecutor(max_workers=runtime.settings.listener_threads, thread_name_prefix="listener"),
         logger=BOLT_LOGGER,
     )
 

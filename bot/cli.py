@@ -1,4 +1,4 @@
-"""The `chefsnatverket` command: serve, tick, db upgrade."""
+"""The `chefsnatverket` command: serve, tick, db upgrade, demo."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import logging
 import sys
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.config import Settings, SettingsError, load_database_url, load_settings
@@ -184,12 +185,20 @@ def main(argv: list[str] | None = None) -> int:
     db = sub.add_parser("db", help="database commands")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="bring the schema to the newest migration")
+    demo = sub.add_parser(
+        "demo", help="play a meeting cycle against a local Slack stand-in (no settings needed)"
+    )
+    demo.add_argument("--markdown", type=Path, help="also write the walk-through to this file")
 
     args = parser.parse_args(argv)
     if args.command in (None, "serve"):
         return serve()
     if args.command == "tick":
         return tick(args.at, dry_run=args.dry_run, yes=args.yes)
+    if args.command == "demo":
+        from bot.demo import run
+
+        return run(args.markdown)
     return db_upgrade()
 
 

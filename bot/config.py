@@ -15,6 +15,9 @@ from dotenv import dotenv_values
 
 USER_ID_RE = re.compile(r"^[UW][A-Z0-9]{2,}$")
 LANGUAGES = ("sv", "en")
+# More than ten years would be keeping for ever in all but name.
+MIN_RETENTION_MONTHS = 1
+MAX_RETENTION_MONTHS = 120
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 
 
@@ -41,6 +44,9 @@ class Settings:
     grace_hours: float = 24.0
     # Seconds between scheduler runs inside the server.
     tick_interval_seconds: int = 30
+    # Check-ins, pulse answers and RSVPs are deleted this long after their meeting, nominations
+    # this long after their round closed (issue 10).
+    retention_months: int = 24
     # Serving capacity, sized together (see bot/server.py): waitress threads only carry a
     # request until its ack; listener threads carry a listener through its Slack calls after
     # the ack, so there must be one for every request that can be in flight at once; the
@@ -206,6 +212,12 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     if not raw_interval.isdigit() or int(raw_interval) < 1:
         raise SettingsError(f"TICK_INTERVAL_SECONDS must be a whole number of seconds, got {raw_interval!r}")
 
+    raw_retention = env.get("RETENTION_MONTHS", "").strip() or "24"
+    if not raw_retention.isdigit() or not MIN_RETENTION_MONTHS <= int(raw_retention) <= MAX_RETENTION_MONTHS:
+        raise SettingsError(
+            f"RETENTION_MONTHS must be a whole number of months from {MIN_RETENTION_MONTHS} to "
+            f"{MAX_RETENTION_MONTHS}, got {raw_retention!r}"
+        )
     public_url = env.get("PUBLIC_URL", "").strip().rstrip("/") or None
     if public_url is not None and not re.match(r"^https?://[^/\s]+", public_url):
         raise SettingsError(f"PUBLIC_URL must be an http(s) URL, got {public_url!r}")
@@ -224,6 +236,7 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         host=host,
         grace_hours=grace_hours,
         tick_interval_seconds=int(raw_interval),
+        retention_months=int(raw_retention),
         web_threads=_count(env, "WEB_THREADS", Settings.web_threads),
         listener_threads=_count(env, "LISTENER_THREADS", Settings.listener_threads),
         db_pool_size=_count(env, "DB_POOL_SIZE", Settings.db_pool_size),

@@ -49,6 +49,11 @@ AWARD_BLOCK_NOMINEE_ORG = "award_nominee_org"
 AWARD_BLOCK_PARTNER = "award_partner"
 AWARD_BLOCK_MOTIVATION = "award_motivation"
 AWARD_INPUT = "value"
+
+# Trust (handlers/privacy.py)
+PRIVACY_OWN_EXTRACT = "privacy_own_extract"  # button on App Home: "Mina uppgifter"
+PRIVACY_ERASE_MODAL = "privacy_erase_modal"
+PRIVACY_INPUT = "value"
 # The jury's decision (handlers/award_decision.py); each input's element has action_id AWARD_INPUT.
 AWARD_DECIDE_OPEN = "award_decide_open"  # button: jury summary (value: round id) and Home (value: "home")
 AWARD_DECIDE_MODAL = "award_decide_modal"

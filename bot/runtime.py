@@ -68,8 +68,9 @@ def feature_sources() -> list[Source]:
     from bot.attendance.schedule import SOURCE as attendance
     from bot.award.schedule import SOURCE as award
     from bot.meeting.schedule import SOURCE as meeting
+    from bot.privacy.schedule import SOURCE as privacy
 
-    return [meeting, attendance, award]
+    return [meeting, attendance, award, privacy]
 
 
 def build_runtime(

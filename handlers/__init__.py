@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from handlers import admin, attendance, award_decision, checkin, home, pulse, workspace
+from handlers import admin, attendance, award_decision, checkin, home, privacy, pulse, workspace
 from handlers import award as guldlanken
 
 
 def register(app: App) -> None:
     """Register every surface's listeners on `app`."""
-    for module in (checkin, admin, guldlanken, award_decision, home, pulse, workspace, attendance):
+    for module in (checkin, admin, guldlanken, award_decision, home, pulse, privacy, workspace, attendance):
         module.register(app)

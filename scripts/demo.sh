@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the demo: the real server against a local Slack stand-in, a whole meeting cycle.
+# Run the demo: the app against a local Slack stand-in, a whole meeting cycle and a Guldlänken round.
+# The same as `chefsnatverket demo` (installed by `pip install .`).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-exec python scripts/demo.py "$@"
+exec chefsnatverket demo "$@"

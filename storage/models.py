@@ -82,6 +82,8 @@ class Network(Base):
     announcement_channel: Mapped[str | None] = mapped_column(String(32))
     # Overrides of the default timeline (offsets and times of day); None means the defaults.
     policy: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # "Vill ni träffas igen?": the summary shows counts and comments without names (issue 10).
+    anonymous_pulse: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     created_at: Mapped[created]
     updated_at: Mapped[updated]
 
@@ -478,3 +480,62 @@ class AwardWinner(Base):
     added_by: Mapped[str | None] = mapped_column(String(32))
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+
+
+# ---------------------------------------------------------------- privacy (issue 10)
+
+
+class AuditEntry(Base):
+    """One export, extract, erasure, jury-summary delivery or retention run: who, when, what and
+    how many rows. Never the rows' contents (bot/privacy/, storage/audit.py)."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[intpk]
+    at: Mapped[aware]
+    # A Slack user id, or "scheduler" for what the app did on its own.
+    actor: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    # The person the entry is about (extract, erasure), when there is one.
+    target: Mapped[str | None] = mapped_column(String(32))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    # Counts by kind ("checkins=3 pulse_answers=1"), never contents.
+    detail: Mapped[str | None] = mapped_column(String(300))
+
+
+class RetentionRun(Base):
+    """One day's retention work: what is older than `cutoff` is deleted in batches, each batch
+    adding its count here in the same transaction, so an interrupted run is finished by the next
+    tick and nothing is counted twice. The report's ledger key is the run's id."""
+
+    __tablename__ = "retention_runs"
+    __table_args__ = (
+        CheckConstraint("state IN ('open', 'done')", name="state"),
+        Index(
+            "uq_retention_runs_one_open",
+            "state",
+            unique=True,
+            sqlite_where=text("state = 'open'"),
+            postgresql_where=text("state = 'open'"),
+        ),
+        Index("ix_retention_runs_started_at", "started_at"),
+    )
+
+    id: Mapped[intpk]
+    started_at: Mapped[aware]
+    cutoff: Mapped[aware]
+    state: Mapped[str] = mapped_column(String(8), default="open")
+    finished_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    checkins: Mapped[int] = mapped_column(Integer, default=0)
+    pulse_answers: Mapped[int] = mapped_column(Integer, default=0)
+    rsvps: Mapped[int] = mapped_column(Integer, default=0)
+    nominations: Mapped[int] = mapped_column(Integer, default=0)
+    deliveries: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# Retention deletes by these dates, in batches (storage/privacy.py).
+Index("ix_meetings_starts_at", Meeting.__table__.c.starts_at)
+Index("ix_award_rounds_closed_at", AwardRound.__table__.c.closed_at)
+Index("ix_nominations_round_id", Nomination.__table__.c.round_id)
+Index("ix_deliveries_due_at", Delivery.__table__.c.due_at)

@@ -133,6 +133,32 @@ class DismissOrganiser:
     user_id: str
 
 
+@dataclass(frozen=True)
+class ExtractPerson:
+    """`utdrag @person`: everything stored about the person, to the samordnare's DM."""
+
+    user_id: str
+
+
+@dataclass(frozen=True)
+class ErasePerson:
+    """`glöm @person`: opens the confirmation modal of the erasure."""
+
+    user_id: str
+
+
+@dataclass(frozen=True)
+class ShowAuditLog:
+    """`logg`: the last 50 exports, extracts and erasures."""
+
+
+@dataclass(frozen=True)
+class SetPulseAnonymity:
+    """`anonym på|av`: whether the "Vill ni träffas igen?" summary shows names."""
+
+    anonymous: bool
+
+
 Command = (
     Help
     | PlanMeeting
@@ -151,6 +177,10 @@ Command = (
     | AwardExport
     | AppointOrganiser
     | DismissOrganiser
+    | ExtractPerson
+    | ErasePerson
+    | ShowAuditLog
+    | SetPulseAnonymity
 )
 
 
@@ -237,6 +267,14 @@ def parse_command(text: str, tz: ZoneInfo, today: dt.date) -> Command | ParseErr
         return _parse_export(rest, example)
     if kw in {"organisator", "organisatorer", "samordnare"}:
         return _parse_organiser(rest, example)
+    if kw == "utdrag":
+        return _parse_person(rest, example, "utdrag", lambda uid, _label: ExtractPerson(uid))
+    if kw in {"glom", "radera"}:
+        return _parse_person(rest, example, "glom", lambda uid, _label: ErasePerson(uid))
+    if kw in {"logg", "log"}:
+        return ShowAuditLog()
+    if kw == "anonym":
+        return _parse_anonymity(rest, example)
     return ParseError("admin.parse.unknown", params={"word": word})
 
 
@@ -392,3 +430,12 @@ def _parse_organiser(rest: str, example: dict[str, str]) -> Command | ParseError
     if keyword(word) in {"ta-bort", "tabort"}:
         return _parse_person(after, example, "organisator-ta-bort", lambda uid, _label: DismissOrganiser(uid))
     return _parse_person(rest, example, "organisator", AppointOrganiser)
+
+
+def _parse_anonymity(rest: str, example: dict[str, str]) -> Command | ParseError:
+    setting = keyword(rest)
+    if setting in {"pa", "ja", "on"}:
+        return SetPulseAnonymity(True)
+    if setting in {"av", "nej", "off"}:
+        return SetPulseAnonymity(False)
+    return ParseError("admin.parse.anonym_args", "anonym", example)

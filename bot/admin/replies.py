@@ -22,6 +22,8 @@ from bot.formatting import escape, format_when
 from bot.insights.service import HistorySent, MinutesSent
 from bot.meeting import members, service
 from bot.meeting.service import MeetingTimes
+from bot.privacy.replies import OUTCOMES as PRIVACY_OUTCOMES
+from bot.privacy.replies import build_privacy_reply
 from bot.texts import t
 
 
@@ -128,9 +130,11 @@ def reply_text(outcome: Outcome | members.SettingsSaved, tz: ZoneInfo, lang: str
 
 def build_reply(outcome: Outcome, tz: ZoneInfo, lang: str) -> dict[str, Any]:
     """Keyword arguments for `ack`/`respond`: the ephemeral answer to a command."""
+    if isinstance(outcome, PRIVACY_OUTCOMES):
+        return build_privacy_reply(outcome, tz, lang)
     match outcome:
-        case HelpShown(organiser, date, award_date):
-            message = views.build_help(organiser, lang, date=date, award_date=award_date)
+        case HelpShown(organiser, date, award_date, months):
+            message = views.build_help(organiser, lang, date=date, award_date=award_date, months=months)
         case MemberList(groups, organisers):
             message = views.build_member_list(groups, organisers, lang)
         case StatusShown(board, usage):

@@ -25,9 +25,11 @@ from bot.insights import service as insights
 from bot.meeting import members, service
 from bot.meeting.people import Person, is_organiser, organiser_ids
 from bot.meeting.service import Refused, policy, require_organiser, usage, when
+from bot.privacy import service as privacy
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import meetings
+from storage.audit import AuditAction
 from storage.checkins import checkins_for_meeting, has_checkins
 from storage.db import transaction
 from storage.members import active_members
@@ -46,6 +48,7 @@ SLOW_COMMANDS = (
     cmd.ExportMinutes,
     cmd.AwardCommand,
     cmd.AwardExport,
+    cmd.ExtractPerson,
 )
 UNREACHABLE_CHANNEL = frozenset({"not_in_channel", "channel_not_found", "is_archived"})
 
@@ -69,6 +72,7 @@ class HelpShown:
     organiser: bool
     date: str
     award_date: str
+    retention_months: int = 24
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,7 @@ Outcome = (
     | insights.HistorySent
     | insights.MinutesSent
     | Said
+    | privacy.Outcome
     | Refused
     | cmd.ParseError
     | Failed
@@ -216,6 +221,14 @@ def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) 
             return members.appoint_organiser(runtime, user_id, target, label)
         case cmd.DismissOrganiser(target):
             return members.dismiss_organiser(runtime, user_id, target)
+        case cmd.ExtractPerson(target):
+            return privacy.send_extract(runtime, user_id, target)
+        case cmd.ErasePerson(target):
+            return privacy.preview_erasure(runtime, user_id, target)
+        case cmd.ShowAuditLog():
+            return privacy.audit_log(runtime, user_id)
+        case cmd.SetPulseAnonymity(anonymous):
+            return privacy.set_anonymous_pulse(runtime, user_id, anonymous)
     raise AssertionError(f"unhandled command {command!r}")
 
 
@@ -234,7 +247,12 @@ def help_shown(runtime: Runtime, user_id: str) -> HelpShown:
     with transaction(runtime.sessions) as session:
         organiser = is_organiser(session, runtime.settings, user_id)
     today = runtime.now().astimezone(runtime.tz).date()
-    return HelpShown(organiser, cmd.example_date(today).isoformat(), _next_award_date(runtime).isoformat())
+    return HelpShown(
+        organiser,
+        cmd.example_date(today).isoformat(),
+        _next_award_date(runtime).isoformat(),
+        runtime.settings.retention_months,
+    )
 
 
 def _groups(active: list[Member]) -> tuple[views.MemberGroup, ...]:
@@ -338,4 +356,5 @@ def export_checkins(runtime: Runtime, user_id: str) -> ExportSent:
     day = starts_at.astimezone(runtime.tz).date().isoformat()
     comment = t("admin.export.comment", lang, when=when(runtime, starts_at), count=len(rows))
     upload_csv(runtime, user_id, t("admin.export.filename", lang, date=day), data, comment)
+    privacy.log_action(runtime, user_id, AuditAction.EXPORT_CHECKINS, rows=len(rows))
     return ExportSent(len(rows))

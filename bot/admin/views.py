@@ -146,12 +146,19 @@ def _limited(items: Sequence[str], most: int, lang: str) -> list[str]:
 # ---------------------------------------------------------------- command replies
 
 
-def build_help(is_organiser: bool, lang: str, date: str, award_date: str) -> dict[str, Any]:
-    """`hjälp`: what members can do, and for organisers every admin command with an example."""
+def build_help(is_organiser: bool, lang: str, date: str, award_date: str, months: int = 24) -> dict[str, Any]:
+    """`hjälp`: what members can do, for organisers every admin command with an example, and for
+    everyone Om dina uppgifter (what is stored, who reads it, how long)."""
     blocks: list[Block] = [header(t("admin.help.title", lang)), *sections(t("admin.help.member", lang))]
     if is_organiser:
         blocks.append({"type": "divider"})
         blocks += sections(t("admin.help.organiser", lang, date=date, award_date=award_date))
+        blocks += sections(t("privacy.help.organiser", lang))
+    blocks.append({"type": "divider"})
+    blocks += [
+        header(t("privacy.about.title", lang)),
+        *sections(t("privacy.about.body", lang, months=months)),
+    ]
     return {"text": t("admin.help.title", lang), "blocks": blocks}
 
 

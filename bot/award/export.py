@@ -14,9 +14,11 @@ from bot.award.rounds import today
 from bot.award.web.labels import nominator_label
 from bot.csv_export import csv_bytes, upload_csv
 from bot.meeting.people import is_organiser
+from bot.privacy.service import log_action
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import awards as store
+from storage.audit import AuditAction
 from storage.db import transaction
 from storage.models import AwardRound
 
@@ -93,4 +95,5 @@ def export_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) -
     except SlackClientError:
         logger.exception("uploading the Guldlänken export failed")
         return t("award.admin.export_failed", lang)
+    log_action(runtime, user_id, AuditAction.EXPORT_AWARD, rows=len(rows))
     return t("award.admin.export_sent", lang, year=year, count=count)

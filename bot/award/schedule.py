@@ -37,6 +37,7 @@ from bot.award.views import build_announcement, build_reminder
 from bot.award.winner_views import build_decide_prompt, previous_line
 from bot.award.winners import previous_winners
 from bot.delivery.sends import DueSend, Message, Source
+from storage import audit
 from storage import awards as store
 from storage.models import AwardRound, RoundStatus
 
@@ -94,6 +95,8 @@ def _closer(runtime: Runtime, round_id: int, now: dt.datetime) -> Callable[[Sess
         if award_round is not None and award_round.status != RoundStatus.CLOSED:
             upload_reading(runtime, session, award_round, now)
             close_round(award_round, now)
+            rows = store.count_active_nominations(session, round_id)
+            audit.record(session, now, audit.SCHEDULER, audit.AuditAction.JURY_SUMMARY, rows=rows)
 
     return after_sent
 

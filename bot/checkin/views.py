@@ -97,6 +97,7 @@ def build_checkin_modal(opening: Opening, tz: ZoneInfo, lang: str = "sv") -> dic
             )
         ),
         _mrkdwn(t("checkin.modal.deadline", lang, deadline=format_when(opening.deadline, tz, lang))),
+        _mrkdwn(t("privacy.checkin.no_client_data", lang)),
     ]
     if earlier is not None:
         context.append(_mrkdwn(t("checkin.modal.editing", lang)))

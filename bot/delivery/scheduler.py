@@ -83,6 +83,18 @@ def due_sends(runtime: Runtime, at: dt.datetime, report: TickReport) -> list[Due
     return sorted(found, key=lambda d: (d.due_at, d.send_key))
 
 
+def do_work(runtime: Runtime, at: dt.datetime, report: TickReport) -> None:
+    """Every source's work step (Source.work); a failing one is logged, the others go on."""
+    for source in runtime.sources:
+        if source.work is None:
+            continue
+        try:
+            source.work(runtime, at)
+        except Exception:
+            logger.exception("scheduled work of %s failed", source.name)
+            report.errors += 1
+
+
 def lateness(due: DueSend, at: dt.datetime, grace: dt.timedelta) -> str | None:
     """Why `due` may no longer be sent at `at` ("late"), or None when it may."""
     if due.stale_after is not None and at >= due.stale_after:
@@ -122,6 +134,7 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
     report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
+    do_work(runtime, at, report)  # retention is due whether or not Slack takes our sends
     if workspace.sending_stopped(runtime):
         return report  # Slack revoked the bot token: logged once when it happened, never retried
     lease = dt.timedelta(minutes=LEASE_MINUTES)

@@ -76,6 +76,11 @@ Due = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]
 Describe = Callable[[Session, str, str, "Runtime"], str | None]
 
 
+# (runtime, at) -> None: work a tick does before it asks what is due (retention deletes), in its
+# own transactions; a failure is logged and counted, the sends go on.
+Work = Callable[["Runtime", dt.datetime], None]
+
+
 def _not_mine(_session: Session, _send_key: str, _kind: str, _runtime: Runtime) -> str | None:
     return None
 
@@ -88,3 +93,4 @@ class Source:
     due: Due
     # Without one, a send is named by its kind's label alone ("scheduler.kind.<kind>" in texts).
     describe: Describe = _not_mine
+    work: Work | None = None

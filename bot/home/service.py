@@ -41,6 +41,7 @@ class HomeState:
     award_deadline: str | None = None  # a Swedish day when a Guldlänken round is open
     board: Board | None = None  # only for organisers
     notice: str | None = None  # mrkdwn built by us (user text already escaped)
+    retention_months: int = 24  # for Om dina uppgifter
     rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
     history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
@@ -150,6 +151,7 @@ def load_home(
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
             board=load_board(session, runtime, meeting, info) if organiser else None,
+            retention_months=runtime.settings.retention_months,
             rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
             history=tuple(meeting_history(session, runtime.now())) if organiser else None,

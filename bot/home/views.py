@@ -23,6 +23,7 @@ from bot.home.modals import (
 )
 from bot.home.service import HomeScreen, HomeState
 from bot.insights.views import history_home_blocks
+from bot.privacy.views import about_blocks
 from bot.texts import t
 
 __all__ = [  # the modal builders are part of the Home surface too
@@ -135,6 +136,7 @@ def build_home(state: HomeState, lang: str, usage: str = "", tz: ZoneInfo = HOME
         blocks += history_home_blocks(state.history, tz, lang)
     if state.award_decision is not None:
         blocks += build_home_decision(state.award_decision, lang)
+    blocks += [{"type": "divider"}, *about_blocks(state.retention_months, lang)]
     return {"type": "home", "blocks": fit_message(blocks, lang, MAX_VIEW_BLOCKS)}
 
 

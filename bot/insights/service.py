@@ -27,9 +27,11 @@ from bot.insights.minutes import (
 )
 from bot.insights.views import build_history_messages
 from bot.meeting.service import Refused, require_organiser, when
+from bot.privacy.service import log_action
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import meetings
+from storage.audit import AuditAction
 from storage.db import transaction
 from storage.insights import MeetingNumbers, meeting_history
 from storage.members import members_by_user
@@ -187,4 +189,6 @@ def send_minutes(runtime: Runtime, user_id: str, on: dt.date | None) -> MinutesS
         ],
         comment=comment,
     )
+    rows = sum(len(organisation.checkins) for organisation in data.checkins)
+    log_action(runtime, user_id, AuditAction.EXPORT_MINUTES, rows=rows)
     return MinutesSent(data.starts_at)

@@ -221,7 +221,9 @@ def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime) ->
     return render
 
 
-def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Message]:
+def _member_messages(
+    plan: Plan, kind: str, tz: ZoneInfo, lang: str, anonymous: bool = False
+) -> list[Message]:
     info = plan.info()
     if kind in REMINDERS:
         return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
@@ -229,7 +231,7 @@ def _member_messages(plan: Plan, kind: str, tz: ZoneInfo, lang: str) -> list[Mes
         return build_day_of(info, tz, lang)
     from bot.pulse.views import build_pulse_question
 
-    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang)
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous)
 
 
 def _timeline_send(
@@ -270,7 +272,7 @@ def _timeline_send(
         render=(
             _invitation_render(plan, tz, lang, now)
             if kind == timeline.INVITATION
-            else _fixed(_member_messages(plan, kind, tz, lang))
+            else _fixed(_member_messages(plan, kind, tz, lang, get_network(session).anonymous_pulse))
         ),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,

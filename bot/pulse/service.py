@@ -20,7 +20,7 @@ from bot.meeting.schedule import send_key
 from bot.meeting.timeline import PULSE
 from storage.db import transaction
 from storage.ledger import sent_to
-from storage.meetings import find_meeting
+from storage.meetings import find_meeting, get_network
 from storage.members import active_member
 from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
 from storage.pulse import pulse_answer_for, pulse_answers_for_meeting, set_pulse_answer, set_pulse_comment
@@ -142,6 +142,8 @@ class PulseSummary:
     no: tuple[str, ...]
     unanswered: tuple[str, ...]
     comments: tuple[PulseComment, ...]
+    # The network's setting (issue 10): counts and comments without names.
+    anonymous: bool = False
 
 
 def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
@@ -176,6 +178,7 @@ def load_pulse_summary(session: Session, meeting_id: int) -> PulseSummary:
         no=names(lambda mid: mid in by_member and by_member[mid].answer == PulseChoice.NO),
         unanswered=names(lambda mid: mid not in by_member or by_member[mid].answer is None),
         comments=tuple(comments),
+        anonymous=get_network(session).anonymous_pulse,
     )
 
 

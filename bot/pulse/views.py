@@ -58,12 +58,18 @@ def _buttons(meeting_id: int, lang: str, answer: PulseChoice | None, has_comment
     }
 
 
-def build_pulse_question(meeting_id: int, starts_at: dt.datetime, tz: ZoneInfo, lang: str) -> list[Message]:
-    """The DM after a meeting: "Vill ni träffas igen?" with Ja / Nej / comment buttons."""
+def build_pulse_question(
+    meeting_id: int, starts_at: dt.datetime, tz: ZoneInfo, lang: str, anonymous: bool = False
+) -> list[Message]:
+    """The DM after a meeting: "Vill ni träffas igen?" with Ja / Nej / comment buttons; says so
+    when the network has made the summary anonymous."""
     when = format_when(starts_at, tz, lang)
+    hint = t("pulse.question.hint", lang)
+    if anonymous:
+        hint = f"{hint} {t('privacy.pulse.anonymous', lang)}"
     blocks = [
         *sections(t("pulse.question.body", lang, when=when)),
-        {"type": "context", "elements": [{"type": "mrkdwn", "text": t("pulse.question.hint", lang)}]},
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": hint}]},
         _buttons(meeting_id, lang, None, False),
     ]
     return [{"text": t("pulse.question.fallback", lang, when=when), "blocks": blocks}]
@@ -149,17 +155,22 @@ def build_pulse_summary(summary: PulseSummary, tz: ZoneInfo, lang: str) -> list[
     """The organisers' summary: counts, who answered what, the comments (escaped), split to fit."""
     when = format_when(summary.starts_at, tz, lang)
     counts = {"yes": len(summary.yes), "no": len(summary.no), "none": len(summary.unanswered)}
-    body: list[Block] = [
-        *sections(t("pulse.summary.counts", lang, **counts)),
-        *sections(t("pulse.summary.yes", lang, names=_names(summary.yes))),
-        *sections(t("pulse.summary.no", lang, names=_names(summary.no))),
-        *sections(t("pulse.summary.none", lang, names=_names(summary.unanswered))),
-        {"type": "divider"},
-        *sections(t("pulse.summary.comments", lang)),
-    ]
+    body: list[Block] = [*sections(t("pulse.summary.counts", lang, **counts))]
+    if summary.anonymous:  # the network's setting: counts and comments, no names
+        body += sections(t("privacy.pulse.anonymous", lang))
+    else:
+        body += [
+            *sections(t("pulse.summary.yes", lang, names=_names(summary.yes))),
+            *sections(t("pulse.summary.no", lang, names=_names(summary.no))),
+            *sections(t("pulse.summary.none", lang, names=_names(summary.unanswered))),
+        ]
+    body += [{"type": "divider"}, *sections(t("pulse.summary.comments", lang))]
     if not summary.comments:
         body += sections(t("pulse.summary.no_comments", lang))
     for c in summary.comments:
+        if summary.anonymous:
+            body += sections(_quote(c.comment))
+            continue
         organisation = f" ({escape(c.organisation)})" if c.organisation else ""
         body += sections(
             t(
