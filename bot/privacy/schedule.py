@@ -91,7 +91,11 @@ def run_retention(runtime: Runtime, at: dt.datetime) -> dict[str, int] | None:
         run = store.get_run(session, run_id)
         counts = store.run_counts(run)
         audit.record(session, at, audit.SCHEDULER, AuditAction.RETENTION, counts=counts)
-    logger.info("retention run %d finished: %d rows", run_id, sum(counts.values()))
+    deleted = sum(counts.values())
+    # A daily run that found nothing is an idle tick: logged only at DEBUG, like the tick itself.
+    logger.log(
+        logging.INFO if deleted else logging.DEBUG, "retention run %d finished: %d rows", run_id, deleted
+    )
     return counts
 
 
