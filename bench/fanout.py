@@ -3,6 +3,12 @@
     python bench/fanout.py                 # 1,000 members, SQLite, 5 % injected 429/5xx
     python bench/fanout.py --members 200   # a quicker run
     python bench/fanout.py --database-url postgresql://postgres@127.0.0.1:54329/bench
+    python bench/fanout.py --send network-summary   # the members' sammanställning at the deadline
+
+`--send network-summary` fans out the network's sammanställning (Insyn) instead: `--checkins`
+members (40 by default, a large network's turnout) have checked in, every other answer marked
+Bara samordnarna, and every member gets the answers marked Nätverket by DM (one or more
+messages each) at the check-in deadline. Only that send's source runs in the tick.
 
 Not a test: it prints a Markdown table and writes the figures as JSON to bench/results/.
 The limits enforced by the stand-in (see bench/README.md for where they come from):
@@ -36,11 +42,11 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Settings  # noqa: E402
 from bot.delivery import ledger  # noqa: E402
 from bot.delivery.scheduler import run_tick  # noqa: E402
-from bot.meeting.timeline import INVITATION, meeting_sends  # noqa: E402
+from bot.meeting.timeline import DEADLINE_SUMMARY, INVITATION, meeting_sends  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
 from standin.slack_standin import SlackStandIn, _Answer, _err  # noqa: E402
 from storage.db import make_engine, transaction, upgrade  # noqa: E402
-from storage.models import Base, Meeting, Member, Organisation  # noqa: E402
+from storage.models import Base, CheckIn, Meeting, Member, Organisation, Visibility  # noqa: E402
 from storage.queries import get_network  # noqa: E402
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -53,6 +59,9 @@ FAULT_RATE = 0.05
 # which would hide whether the fan-out overlaps its requests at all.
 LATENCY = 0.1
 STARTS = dt.datetime(2027, 3, 16, 13, 0, tzinfo=TZ)
+SENDS = ("invitation", "network-summary")
+ORGANISATIONS = 8
+SECRET_MARK = "SAMORDNARNA-ENBART"
 
 
 class Bucket:
@@ -118,7 +127,25 @@ def floor_seconds(messages: int, per_second: float, burst: int) -> float:
     return max(0.0, (messages - burst) / per_second)
 
 
-def arrange(url: str, members: int) -> list[str]:
+def _checkins(s: Any, meeting: Meeting, members: list[Member], count: int) -> None:
+    """`count` check-ins, answers alternately for the network and for the samordnare only."""
+    private, network = Visibility.ORGANISERS.value, Visibility.NETWORK.value
+    for n, member in enumerate(members[:count]):
+        s.add(
+            CheckIn(
+                meeting_id=meeting.id,
+                member_id=member.id,
+                occupying=f"Budgetarbetet och rekryteringen av två enhetschefer ({n}).",
+                changes=f"{SECRET_MARK} omorganisation {n}",
+                support=f"Samverkan kring ungas övergång till arbete ({n}).",
+                occupying_visibility=network,
+                changes_visibility=private,
+                support_visibility=network if n % 2 else private,
+            )
+        )
+
+
+def arrange(url: str, members: int, checkins: int = 0) -> list[str]:
     upgrade(url)
     engine = make_engine(url)
     if engine.dialect.name == "postgresql":
@@ -129,22 +156,45 @@ def arrange(url: str, members: int) -> list[str]:
 
     users = [f"U0B{n:05d}" for n in range(members)]
     with transaction(make_session_factory(engine)) as s:
-        org = Organisation(name="Arbetsförmedlingen")
-        s.add(org)
-        s.add_all(Member(slack_user_id=u, name=f"Medlem {u}", organisation=org, active=True) for u in users)
-        s.add(Meeting(starts_at=STARTS, place="Stadshuset"))
+        orgs = [Organisation(name=f"Organisation {n}") for n in range(ORGANISATIONS)]
+        s.add_all(orgs)
+        people = [
+            Member(slack_user_id=u, name=f"Medlem {u}", organisation=orgs[n % ORGANISATIONS], active=True)
+            for n, u in enumerate(users)
+        ]
+        s.add_all(people)
+        meeting = Meeting(starts_at=STARTS, place="Stadshuset")
+        s.add(meeting)
+        s.flush()
+        _checkins(s, meeting, people, checkins)
         get_network(s).organisers_channel = "C0ADMIN"
     engine.dispose()
     return users
 
 
-def run(members: int, url: str, workers: int, fault_rate: float, seed: int, latency: float) -> dict[str, Any]:
+def run(
+    members: int,
+    url: str,
+    workers: int,
+    fault_rate: float,
+    seed: int,
+    latency: float,
+    send: str = "invitation",
+    checkins: int = 40,
+) -> dict[str, Any]:
     """One fan-out; the figures."""
-    users = arrange(url, members)
+    shared = send == "network-summary"
+    users = arrange(url, members, checkins if shared else 0)
     workspace_per_second = WORKSPACE_PER_MINUTE / 60
     standin = SlackLimitedStandIn(workspace_per_second, WORKSPACE_BURST, latency).start()
     standin.random_faults("chat.postMessage", rate=fault_rate, statuses=(429, 500, 503), seed=seed)
-    at = next(s.due_at for s in meeting_sends(STARTS, TZ) if s.kind == INVITATION)
+    kind = DEADLINE_SUMMARY if shared else INVITATION
+    at = next(s.due_at for s in meeting_sends(STARTS, TZ) if s.kind == kind)
+    sources = None
+    if shared:
+        from bot.checkin.schedule import SOURCE as insyn
+
+        sources = [insyn]
     settings = Settings(
         slack_bot_token="xoxb-bench",
         slack_signing_secret="bench",
@@ -153,7 +203,7 @@ def run(members: int, url: str, workers: int, fault_rate: float, seed: int, late
         organisers=("U0ORG",),
         run_scheduler=False,
     )
-    runtime = build_runtime(settings, clock=lambda: at)
+    runtime = build_runtime(settings, clock=lambda: at, sources=sources)
     ledger.WORKERS = workers
     try:
         started = time.monotonic()
@@ -164,10 +214,16 @@ def run(members: int, url: str, workers: int, fault_rate: float, seed: int, late
         standin.stop()
     calls = standin.calls_to("chat.postMessage")
     per_user = Counter(c.params.get("channel") for c in calls if c.ok)
-    losses = [u for u in users if per_user[u] != 1]
-    floor = floor_seconds(members, workspace_per_second, WORKSPACE_BURST)
+    each = per_user[users[0]] or 1  # messages per recipient (a long sammanställning has pages)
+    losses = [u for u in users if per_user[u] != each]
+    floor = floor_seconds(members * each, workspace_per_second, WORKSPACE_BURST)
     statuses = Counter(c.status for c in calls)
+    leaked = sum(1 for c in calls if SECRET_MARK in json.dumps(c.params, ensure_ascii=False))
     return {
+        "send": send,
+        "checkins": checkins if shared else 0,
+        "messages_per_member": each,
+        "leaked_private_answers": leaked,
         "members": members,
         "database": url.split(":", 1)[0],
         "workers": workers,
@@ -191,6 +247,10 @@ def run(members: int, url: str, workers: int, fault_rate: float, seed: int, late
 
 def table(result: dict[str, Any]) -> str:
     rows = [
+        ("send", result["send"]),
+        ("check-ins (network-summary)", result["checkins"]),
+        ("messages per member", result["messages_per_member"]),
+        ("private answers in payloads (target 0)", result["leaked_private_answers"]),
         ("members", result["members"]),
         ("database", result["database"]),
         ("workers", result["workers"]),
@@ -219,18 +279,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--latency", type=float, default=LATENCY, help="seconds added to every answer")
     parser.add_argument("--database-url", help="default: a SQLite file in a temporary directory")
+    parser.add_argument("--send", choices=SENDS, default="invitation")
+    parser.add_argument("--checkins", type=int, default=40, help="check-ins for --send network-summary")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         url = args.database_url or f"sqlite:///{tmp}/bench.db"
-        result = run(args.members, url, args.workers, args.fault_rate, args.seed, args.latency)
+        result = run(
+            args.members,
+            url,
+            args.workers,
+            args.fault_rate,
+            args.seed,
+            args.latency,
+            args.send,
+            args.checkins,
+        )
     print(table(result))
     out = ROOT / "bench" / "results"
     out.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
-    path = out / f"fanout-{stamp}.json"
+    path = out / f"fanout-{args.send}-{stamp}.json"
     path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nwritten to {path.relative_to(ROOT)}")
-    met = (result["ratio"] or 0) <= 1.1 and result["duplicates"] == 0 and result["losses"] == 0
+    met = (
+        (result["ratio"] or 0) <= 1.1
+        and result["duplicates"] == 0
+        and result["losses"] == 0
+        and result["leaked_private_answers"] == 0
+    )
     return 0 if met else 1
 
 

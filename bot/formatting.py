@@ -39,6 +39,45 @@ def format_when(moment: dt.datetime, tz: ZoneInfo, lang: str = "sv") -> str:
     )
 
 
+_SHORT_PATTERNS = {"sv": "EEEE d MMMM 'kl.' HH.mm", "en": "EEEE d MMMM 'at' HH:mm"}
+_SHORT_DAY_PATTERNS = {"sv": "EEEE d MMMM", "en": "EEEE d MMMM"}
+_DAY_YEAR_PATTERNS = {"sv": "EEEE d MMMM y", "en": "EEEE d MMMM y"}
+_TIME_PATTERNS = {"sv": "'kl.' HH.mm", "en": "'at' HH:mm"}
+_NEAR = {
+    "sv": {0: "i dag", 1: "i morgon", -1: "i går", "ahead": "på {day}", "past": "i {day}s"},
+    "en": {0: "today", 1: "tomorrow", -1: "yesterday", "ahead": "on {day}", "past": "last {day}"},
+}
+# A date this far away (or in another year) is written with its year.
+YEAR_AFTER = dt.timedelta(days=183)
+
+
+def format_when_near(
+    moment: dt.datetime, now: dt.datetime, tz: ZoneInfo, lang: str = "sv", *, with_time: bool = True
+) -> str:
+    """An instant as a reader near `now` says it: `i dag kl. 13.00`, `i morgon kl. 12.00`,
+    `på torsdag kl. 13.00` (within a week ahead), `i torsdags kl. 13.00` (within a week past),
+    else `torsdag 11 mars kl. 13.00`, with the year only when it is not this year or the date
+    is more than six months away. `with_time=False` leaves the time out (`i torsdags`)."""
+    local, today = moment.astimezone(tz), now.astimezone(tz).date()
+    lang = lang if lang in _NEAR else "sv"
+    words = _NEAR[lang]
+    days = (local.date() - today).days
+    at = " " + format_datetime(local, _TIME_PATTERNS[lang], locale=lang) if with_time else ""
+    if days in words:
+        return f"{words[days]}{at}"
+    if -7 < days < 7:
+        day = format_datetime(local, "EEEE", locale=lang)
+        if lang == "en":
+            day = day.capitalize()
+        return str(words["ahead" if days > 0 else "past"]).format(day=day) + at
+    if local.year != today.year or abs(moment - now) > YEAR_AFTER:
+        if with_time:
+            return format_when(moment, tz, lang)
+        return format_datetime(local, _DAY_YEAR_PATTERNS[lang], locale=lang)
+    patterns = _SHORT_PATTERNS if with_time else _SHORT_DAY_PATTERNS
+    return format_datetime(local, patterns[lang], locale=lang)
+
+
 def format_day(day: dt.date, lang: str = "sv") -> str:
     """`tisdag 1 september 2026`: a date written the Swedish way."""
     return format_date(day, _DATE_PATTERNS.get(lang, _DATE_PATTERNS["sv"]), locale=lang)
@@ -65,6 +104,12 @@ def clean_strings(node: Any) -> Any:
     elif isinstance(node, list):
         node[:] = [clean_strings(value) for value in node]
     return node
+
+
+def format_number(number: int, lang: str = "sv") -> str:
+    """`3 000` in Swedish (a no-break space between thousands), `3,000` in English."""
+    grouped = f"{number:,}"
+    return grouped.replace(",", "\u00a0") if lang != "en" else grouped
 
 
 # Swedish alphabetical order: å, ä, ö after z (Python's code-point order puts ä before å).
@@ -171,3 +216,34 @@ def mark_continued(
 def truncate_title(title: str, limit: int = MAX_MODAL_TITLE) -> str:
     """A modal title within Slack's 24 characters (titles are ours, never user text)."""
     return title if len(title) <= limit else title[: limit - 1] + "…"
+
+
+_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
+
+
+def from_slack_text(text: str) -> str:
+    """Text as the member wrote it, from Slack's encoded form (slash commands, message events).
+
+    Slack encodes `&`, `<` and `>` and turns names into tokens. Tokens with a label become
+    that label (`<@U1|anna>` -> `@anna`, `<#C1|plan>` -> `#plan`, `<https://x|x>` -> `https://x`);
+    special mentions become their name (`<!channel>` -> `@channel`); a bare user token stays as it
+    is (`<@U1>`: no name to show without a Slack call). Stored text is escaped again when posted.
+    """
+
+    def plain(match: re.Match[str]) -> str:
+        target, label = match.group(1), match.group(2)
+        if target.startswith("!"):
+            name = target[1:].split("^", 1)[0]
+            if name in {"channel", "here", "everyone"}:
+                return "@" + name
+            return label or match.group(0)
+        if target.startswith(("@", "#")):
+            if label:
+                return target[0] + label.lstrip("@#")
+            return match.group(0)
+        if label and label != target and not target.startswith("mailto:"):
+            return f"{label} ({target})"
+        return label or target
+
+    decoded = _LINK.sub(plain, text)
+    return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

@@ -7,6 +7,12 @@ CHECKIN_BLOCK_OCCUPYING = "checkin_occupying"
 CHECKIN_BLOCK_CHANGES = "checkin_changes"
 CHECKIN_BLOCK_SUPPORT = "checkin_support"
 CHECKIN_INPUT = "value"  # the action_id of the plain_text_input inside each check-in block
+# Who reads each answer: a radio input under each question (its element's action_id is CHECKIN_INPUT).
+CHECKIN_BLOCK_OCCUPYING_VISIBILITY = "checkin_occupying_visibility"
+CHECKIN_BLOCK_CHANGES_VISIBILITY = "checkin_changes_visibility"
+CHECKIN_BLOCK_SUPPORT_VISIBILITY = "checkin_support_visibility"
+# button (confirmation, App Home): withdraw one's own check-in; its value is the check-in's id.
+CHECKIN_WITHDRAW = "checkin_withdraw"
 # Buttons asking what to do with a DM reply when the member had already answered differently.
 CHECKIN_PENDING_REPLACE = "checkin_pending_replace"
 CHECKIN_PENDING_APPEND = "checkin_pending_append"

@@ -67,10 +67,11 @@ def feature_sources() -> list[Source]:
     import this module)."""
     from bot.attendance.schedule import SOURCE as attendance
     from bot.award.schedule import SOURCE as award
+    from bot.checkin.schedule import SOURCE as insyn
     from bot.meeting.schedule import SOURCE as meeting
     from bot.privacy.schedule import SOURCE as privacy
 
-    return [meeting, attendance, award, privacy]
+    return [meeting, attendance, insyn, award, privacy]
 
 
 def build_runtime(

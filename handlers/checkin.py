@@ -40,14 +40,18 @@ from bot.checkin.views import (
     build_not_saved,
     build_settled_message,
     build_submitted_message,
+    build_withdraw_answer,
     read_submission,
+    read_visibility,
     refusal_text,
     settle_refusal_text,
     submission_errors,
     too_long_text,
 )
+from bot.checkin.withdrawal import Withdrawn, withdraw_checkin
 from bot.runtime import Runtime
 from bot.texts import t
+from handlers.home import refresh_home
 from handlers.replies import answer, dm, tell
 
 COMMAND = "/incheckning"
@@ -62,7 +66,8 @@ def _open_modal(
     That write comes after views.open so it never eats into the trigger's few seconds.
     """
     try:
-        client.views_open(trigger_id=trigger_id, view=build_checkin_modal(opening, runtime.tz, runtime.lang))
+        view = build_checkin_modal(opening, runtime.tz, runtime.lang, runtime.now())
+        client.views_open(trigger_id=trigger_id, view=view)
     except SlackApiError:
         logger.exception("could not open the check-in modal")
         return False
@@ -95,7 +100,7 @@ def handle_checkin_command(
             ack(text=t("error.generic", runtime.lang))
         return
     if not isinstance(outcome, Opening):
-        ack(**build_command_answer(outcome, runtime.tz, runtime.lang))
+        ack(**build_command_answer(outcome, runtime.tz, runtime.lang, runtime.now()))
     else:
         ack()
         if not _open_modal(client, command["trigger_id"], outcome, runtime, logger, user_id):
@@ -125,7 +130,7 @@ def handle_checkin_open(
         tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, Refusal):
-        tell(body, respond, client, refusal_text(outcome, runtime.tz, runtime.lang), logger)
+        tell(body, respond, client, refusal_text(outcome, runtime.tz, runtime.lang, runtime.now()), logger)
     elif not _open_modal(client, body["trigger_id"], outcome, runtime, logger, user_id):
         tell(body, respond, client, t("checkin.refusal.open_failed", runtime.lang), logger)
 
@@ -145,7 +150,8 @@ def handle_checkin_submission(
     assert meeting_id is not None
     user_id = body["user"]["id"]
     try:
-        outcome = save_answers(runtime, user_id, meeting_id, answers_from(answers))
+        values = view.get("state", {}).get("values", {})
+        outcome = save_answers(runtime, user_id, meeting_id, answers_from(answers, read_visibility(values)))
     except Exception:
         logger.exception("could not save a check-in")
         # The modal stays open with everything the member wrote.
@@ -153,11 +159,11 @@ def handle_checkin_submission(
         ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: message})
         return
     if isinstance(outcome, Refusal):
-        message = refusal_text(outcome, runtime.tz, runtime.lang)
+        message = refusal_text(outcome, runtime.tz, runtime.lang, runtime.now())
         ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: message})
         return
     ack()
-    dm(client, user_id, build_submitted_message(outcome, runtime.tz, runtime.lang), logger)
+    dm(client, user_id, build_submitted_message(outcome, runtime.tz, runtime.lang, runtime.now()), logger)
 
 
 def is_direct_message(event: dict[str, Any]) -> bool:
@@ -196,7 +202,7 @@ def handle_direct_message(
             dm(client, user_id, build_not_saved(text, "dm", runtime.lang), logger)
         return
     if not retry or (not isinstance(outcome, Refusal) and outcome.changed):
-        dm(client, user_id, build_dm_reply(outcome, runtime.tz, runtime.lang), logger)
+        dm(client, user_id, build_dm_reply(outcome, runtime.tz, runtime.lang, runtime.now()), logger)
 
 
 PENDING_CHOICES = {
@@ -230,10 +236,44 @@ def handle_checkin_pending(
         tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if not isinstance(outcome, Saved):
-        tell(body, respond, client, settle_refusal_text(outcome, runtime.tz, runtime.lang), logger)
+        tell(
+            body,
+            respond,
+            client,
+            settle_refusal_text(outcome, runtime.tz, runtime.lang, runtime.now()),
+            logger,
+        )
         return
-    message = build_settled_message(outcome, choice, runtime.tz, runtime.lang)
+    message = build_settled_message(outcome, choice, runtime.tz, runtime.lang, runtime.now())
     answer(body, respond, client, message, logger, replace_original=True)
+
+
+def handle_checkin_withdraw(
+    ack: Ack,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    client: WebClient,
+    respond: Respond,
+    logger: Logger,
+    runtime: Runtime,
+) -> None:
+    """ "Dra tillbaka" (after Slack's confirmation dialog), from a confirmation or App Home:
+    withdraw the presser's own check-in; the message becomes the outcome."""
+    ack()
+    user_id = body["user"]["id"]
+    try:
+        outcome = withdraw_checkin(runtime, user_id, action.get("value"))
+    except Exception:
+        logger.exception("could not withdraw a check-in")
+        tell(body, respond, client, t("error.generic", runtime.lang), logger)
+        return
+    message = build_withdraw_answer(outcome, runtime.tz, runtime.lang, runtime.now())
+    if isinstance(outcome, Withdrawn) and (body.get("view") or {}).get("type") == "home":
+        refresh_home(runtime, user_id, logger)  # the tab shows the check-in as not made
+    elif isinstance(outcome, Withdrawn):
+        answer(body, respond, client, message, logger, replace_original=True)
+    else:
+        tell(body, respond, client, message["text"], logger)
 
 
 def register(app: App) -> None:
@@ -243,4 +283,5 @@ def register(app: App) -> None:
     app.view(ids.CHECKIN_MODAL)(handle_checkin_submission)
     for action_id in PENDING_CHOICES:
         app.action(action_id)(handle_checkin_pending)
+    app.action(ids.CHECKIN_WITHDRAW)(handle_checkin_withdraw)
     app.event("message", matchers=[is_direct_message])(handle_direct_message)

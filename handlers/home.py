@@ -31,6 +31,14 @@ def _publish(runtime: Runtime, user_id: str, screen: home.HomeScreen) -> None:
     runtime.client.views_publish(user_id=user_id, view=build_home_screen(screen, runtime.tz, runtime.lang))
 
 
+def refresh_home(runtime: Runtime, user_id: str, logger: Logger) -> None:
+    """Publish the person's Home tab again after something changed it (a failure is logged)."""
+    try:
+        _publish(runtime, user_id, home.load_home(runtime, user_id))
+    except Exception:
+        logger.exception("refreshing the home tab failed")
+
+
 def handle_home_opened(event: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """`app_home_opened`: publish the Home tab for the person who opened it."""
     if event.get("tab", "home") != "home":

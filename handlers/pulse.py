@@ -51,7 +51,7 @@ def handle_pulse_answer(
     if isinstance(outcome, pulse.Refusal):
         tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
         return
-    message = build_pulse_answered(outcome, runtime.tz, runtime.lang)
+    message = build_pulse_answered(outcome, runtime.tz, runtime.lang, runtime.now())
     try:
         respond(replace_original=True, **message)
     except Exception:
@@ -121,7 +121,7 @@ def handle_pulse_comment_submission(
         return
     if question is not None:
         channel, ts = question
-        message = build_pulse_answered(outcome, runtime.tz, runtime.lang)
+        message = build_pulse_answered(outcome, runtime.tz, runtime.lang, runtime.now())
         try:
             client.chat_update(channel=channel, ts=ts, **message)
         except SlackApiError:

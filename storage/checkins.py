@@ -7,7 +7,7 @@ DM reply leave it as it is.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
-from storage.models import CheckIn, Member
+from storage.models import CheckIn, Meeting, MeetingStatus, Member, Visibility
 
 T = TypeVar("T")
 
@@ -43,6 +43,27 @@ def checkins_for_meeting(session: Session, meeting_id: int) -> list[CheckIn]:
     )
 
 
+def checkin_by_id(session: Session, checkin_id: int) -> CheckIn | None:
+    """A check-in by its id, with its member loaded, if it exists."""
+    return session.get(CheckIn, checkin_id, options=[selectinload(CheckIn.member)])
+
+
+def earlier_checkin(session: Session, member_id: int, before: dt.datetime) -> CheckIn | None:
+    """The member's latest check-in for a planned meeting that started before `before`."""
+    return session.scalar(
+        select(CheckIn)
+        .join(Meeting, CheckIn.meeting_id == Meeting.id)
+        .where(
+            CheckIn.member_id == member_id,
+            Meeting.starts_at < before,
+            Meeting.status == MeetingStatus.PLANNED,
+        )
+        .options(selectinload(CheckIn.meeting))
+        .order_by(Meeting.starts_at.desc())
+        .limit(1)
+    )
+
+
 def checked_in_member_ids(session: Session, meeting_id: int) -> set[int]:
     """The ids of the members who have checked in for the meeting (active or not)."""
     return set(session.scalars(select(CheckIn.member_id).where(CheckIn.meeting_id == meeting_id)))
@@ -64,6 +85,7 @@ def add_checkin(
     changes: str | None,
     support: str | None,
     now: dt.datetime,
+    visibility: Sequence[str] = (Visibility.NETWORK,) * 3,
 ) -> CheckIn:
     """Insert a member's first check-in for a meeting.
 
@@ -79,6 +101,7 @@ def add_checkin(
         created_at=now,
         updated_at=now,
     )
+    _set_visibility(checkin, visibility)
     session.add(checkin)
     session.flush()
     return checkin
@@ -91,13 +114,38 @@ def update_answers(
     changes: str | None,
     support: str | None,
     now: dt.datetime,
+    visibility: Sequence[str] = (Visibility.NETWORK,) * 3,
 ) -> None:
-    """Replace a check-in's three answers; an explicit answer drops any pending DM reply."""
+    """Replace a check-in's three answers (and who reads each); an explicit answer drops any
+    pending DM reply."""
+    _set_visibility(checkin, visibility)
     checkin.occupying = occupying
     checkin.changes = changes
     checkin.support = support
     checkin.pending_occupying = None
     checkin.updated_at = now
+    session.flush()
+
+
+def _set_visibility(checkin: CheckIn, visibility: Sequence[str]) -> None:
+    occupying, changes, support = (Visibility(v).value for v in visibility)
+    checkin.occupying_visibility = occupying
+    checkin.changes_visibility = changes
+    checkin.support_visibility = support
+
+
+def visibility_of(checkin: CheckIn) -> tuple[Visibility, Visibility, Visibility]:
+    """Who reads each of the check-in's three answers, in question order."""
+    return (
+        Visibility(checkin.occupying_visibility or Visibility.NETWORK),
+        Visibility(checkin.changes_visibility or Visibility.NETWORK),
+        Visibility(checkin.support_visibility or Visibility.NETWORK),
+    )
+
+
+def delete_checkin(session: Session, checkin: CheckIn) -> None:
+    """Remove a check-in (the member withdrew it)."""
+    session.delete(checkin)
     session.flush()
 
 

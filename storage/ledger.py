@@ -110,15 +110,17 @@ def parts_sent(session: Session, send_key: str, recipient: str, parts: int) -> s
     )
 
 
-def part_channel(session: Session, send_key: str, recipient: str, number: int) -> str | None:
-    """Where part `number` of a multi-message send to `recipient` was posted (a DM's id), if it was."""
-    return session.scalar(
-        select(Delivery.slack_channel).where(
+def part_post(session: Session, send_key: str, recipient: str, number: int) -> tuple[str | None, str | None]:
+    """(channel, ts) where part `number` of a multi-message send to `recipient` was posted (a DM's
+    id for a user), or (None, None) when it was not."""
+    row = session.execute(
+        select(Delivery.slack_channel, Delivery.slack_ts).where(
             Delivery.send_key == part_key(send_key, number),
             Delivery.recipient == recipient,
             Delivery.state == SENT,
         )
-    )
+    ).first()
+    return (row[0], row[1]) if row is not None else (None, None)
 
 
 def reclaim(

@@ -36,6 +36,16 @@ def set_organisers_channel(session: Session, channel_id: str | None) -> None:
     get_network(session).organisers_channel = channel_id
 
 
+def set_members_channel(session: Session, channel_id: str | None) -> None:
+    """Choose the channel where the members' sammanställning goes (None: by DM)."""
+    get_network(session).members_channel = channel_id
+
+
+def set_sharing(session: Session, on: bool) -> None:
+    """Turn the members' sammanställning on or off for the network."""
+    get_network(session).share_checkins = on
+
+
 def find_meeting(session: Session, meeting_id: int) -> Meeting | None:
     """The meeting with this id, planned or cancelled, if it exists."""
     return session.get(Meeting, meeting_id)

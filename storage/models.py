@@ -86,6 +86,11 @@ class Network(Base):
     anonymous_pulse: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+    # Where the members' sammanställning goes: a channel (one thread reply per organisation),
+    # or, when None, a DM to each member expected at the meeting.
+    members_channel: Mapped[str | None] = mapped_column(String(32))
+    # Whether the members get the network's sammanställning at all (the samordnare may turn it off).
+    share_checkins: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
 
 class Organisation(Base):
@@ -162,11 +167,30 @@ class Meeting(Base):
     checkins: Mapped[list[CheckIn]] = relationship(back_populates="meeting")
 
 
+class Visibility(enum.StrEnum):
+    """Who reads one check-in answer: the network (members and samordnare) or the samordnare only."""
+
+    NETWORK = "network"
+    ORGANISERS = "organisers"
+
+
+VISIBILITY_COLUMNS = ("occupying_visibility", "changes_visibility", "support_visibility")
+
+
+def _visibility() -> Any:
+    return mapped_column(
+        String(16), default=Visibility.NETWORK.value, server_default=Visibility.NETWORK.value
+    )
+
+
 class CheckIn(Base):
     """A member's answers to "Vad upptar min tid?" for one meeting."""
 
     __tablename__ = "checkins"
-    __table_args__ = (UniqueConstraint("meeting_id", "member_id", name="uq_checkins_meeting_member"),)
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "member_id", name="uq_checkins_meeting_member"),
+        *(CheckConstraint(_one_of(column, Visibility), name=column) for column in VISIBILITY_COLUMNS),
+    )
 
     id: Mapped[intpk]
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"))
@@ -178,6 +202,10 @@ class CheckIn(Base):
     pending_occupying: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+    # Who reads each answer (a Visibility value); Nätverket unless the member chose otherwise.
+    occupying_visibility: Mapped[str] = _visibility()
+    changes_visibility: Mapped[str] = _visibility()
+    support_visibility: Mapped[str] = _visibility()
 
     meeting: Mapped[Meeting] = relationship(back_populates="checkins")
     member: Mapped[Member] = relationship()

@@ -78,6 +78,21 @@ class SetChannel:
 
 
 @dataclass(frozen=True)
+class SetMembersChannel:
+    """`medlemskanal #kanal`: the members' channel for the network's sammanställning;
+    `medlemskanal av`: back to a DM to each member."""
+
+    channel_id: str | None
+
+
+@dataclass(frozen=True)
+class SetSharing:
+    """`delning av|på`: whether the members get the network's sammanställning at all."""
+
+    on: bool
+
+
+@dataclass(frozen=True)
 class ShowStatus:
     """`status`."""
 
@@ -168,6 +183,8 @@ Command = (
     | RemoveMember
     | ListMembers
     | SetChannel
+    | SetMembersChannel
+    | SetSharing
     | ShowStatus
     | PostSummary
     | ExportCheckins
@@ -255,6 +272,10 @@ def parse_command(text: str, tz: ZoneInfo, today: dt.date) -> Command | ParseErr
         return ListMembers()
     if kw == "kanal":
         return _parse_channel(rest, example)
+    if kw == "medlemskanal":
+        return _parse_members_channel(rest, example)
+    if kw == "delning":
+        return _parse_sharing(rest, example)
     if kw == "status":
         return ShowStatus()
     if kw in {"sammanfattning", "sammanfatta"}:
@@ -399,13 +420,37 @@ def _parse_add_member(rest: str, example: dict[str, str]) -> Command | ParseErro
     return AddMember(user_id, organisation, label)
 
 
-def _parse_channel(rest: str, example: dict[str, str]) -> Command | ParseError:
+def _channel_id(rest: str, example: dict[str, str], usage: str) -> str | ParseError:
     if not rest:
-        return ParseError("admin.parse.channel_missing", "kanal", example)
+        return ParseError("admin.parse.channel_missing", usage, example)
     found = _CHANNEL.match(rest)
     if found is None or rest[found.end() :].strip():
-        return ParseError("admin.parse.channel_invalid", "kanal", {"value": _split(rest)[0], **example})
-    return SetChannel(found.group(1))
+        return ParseError("admin.parse.channel_invalid", usage, {"value": _split(rest)[0], **example})
+    return found.group(1)
+
+
+def _parse_channel(rest: str, example: dict[str, str]) -> Command | ParseError:
+    channel = _channel_id(rest, example, "kanal")
+    return channel if isinstance(channel, ParseError) else SetChannel(channel)
+
+
+OFF_WORDS = frozenset({"av", "off"})
+ON_WORDS = frozenset({"pa", "on"})
+NO_CHANNEL_WORDS = OFF_WORDS | {"ingen", "dm"}
+
+
+def _parse_members_channel(rest: str, example: dict[str, str]) -> Command | ParseError:
+    if keyword(rest) in NO_CHANNEL_WORDS:
+        return SetMembersChannel(None)
+    channel = _channel_id(rest, example, "medlemskanal")
+    return channel if isinstance(channel, ParseError) else SetMembersChannel(channel)
+
+
+def _parse_sharing(rest: str, example: dict[str, str]) -> Command | ParseError:
+    word = keyword(rest)
+    if word in ON_WORDS | OFF_WORDS:
+        return SetSharing(word in ON_WORDS)
+    return ParseError("admin.parse.sharing_args", "delning", {"value": rest, **example})
 
 
 def _parse_export(rest: str, example: dict[str, str]) -> Command | ParseError:

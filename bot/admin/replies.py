@@ -18,6 +18,7 @@ from bot.admin.service import (
     StatusShown,
     SummaryPosted,
 )
+from bot.checkin import sharing
 from bot.formatting import escape, format_when
 from bot.insights.service import HistorySent, MinutesSent
 from bot.meeting import members, service
@@ -98,6 +99,15 @@ def _member_lines(outcome: Outcome, tz: ZoneInfo, lang: str) -> list[str] | None
             if app_in_channel is False:
                 lines.append(t("admin.channel.invite", lang))
             return lines
+        case sharing.MembersChannelSet(channel_id, app_in_channel):
+            if channel_id is None:
+                return [t("admin.members_channel.cleared", lang)]
+            lines = [t("admin.members_channel.set", lang, channel_id=channel_id)]
+            if app_in_channel is False:
+                lines.append(t("admin.channel.invite", lang))
+            return lines
+        case sharing.SharingSet(on):
+            return [t("admin.sharing.on" if on else "admin.sharing.off", lang)]
     return None
 
 

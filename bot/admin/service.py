@@ -19,6 +19,7 @@ from bot.admin import commands as cmd
 from bot.admin import views
 from bot.admin.status import load_board, meeting_info
 from bot.award import service as awards
+from bot.checkin import sharing
 from bot.checkin.summary import post_checkin_summary, swedish_sort_key
 from bot.csv_export import csv_bytes, upload_csv
 from bot.insights import service as insights
@@ -42,6 +43,7 @@ SLOW_COMMANDS = (
     cmd.AddMember,
     cmd.AppointOrganiser,
     cmd.SetChannel,
+    cmd.SetMembersChannel,
     cmd.PostSummary,
     cmd.ExportCheckins,
     cmd.ShowHistory,
@@ -116,6 +118,8 @@ Outcome = (
     | members.OrganiserAppointed
     | members.OrganiserDismissed
     | members.ChannelSet
+    | sharing.MembersChannelSet
+    | sharing.SharingSet
     | HelpShown
     | MemberList
     | StatusShown
@@ -203,6 +207,10 @@ def _run(runtime: Runtime, user_id: str, channel_id: str, command: cmd.Command) 
             return member_list(runtime, user_id)
         case cmd.SetChannel(channel):
             return members.set_channel(runtime, user_id, channel)
+        case cmd.SetMembersChannel(channel):
+            return sharing.set_members_channel(runtime, user_id, channel)
+        case cmd.SetSharing(on):
+            return sharing.set_sharing(runtime, user_id, on)
         case cmd.ShowStatus():
             return status(runtime, user_id)
         case cmd.PostSummary():

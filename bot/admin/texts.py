@@ -10,6 +10,23 @@ SV: dict[str, str] = {
     "admin.usage.medlem": "`/chefsnatverket medlem @Anna Region Skåne`",
     "admin.usage.ta-bort": "`/chefsnatverket ta-bort @Anna`",
     "admin.usage.kanal": "`/chefsnatverket kanal #samordnare`",
+    "admin.usage.medlemskanal": "`/chefsnatverket medlemskanal #chefsnatverket` (eller `medlemskanal av` för DM)",
+    "admin.usage.delning": "`/chefsnatverket delning av` eller `/chefsnatverket delning på`",
+    "admin.parse.sharing_args": "Skriv `av` eller `på` efter delning. Till exempel: {usage}",
+    "admin.members_channel.set": (
+        "Nätverkets sammanställning går nu till <#{channel_id}> när incheckningen stänger, "
+        "med ett svar per organisation i tråden."
+    ),
+    "admin.members_channel.cleared": (
+        "Nätverkets sammanställning går nu som direktmeddelande till varje medlem när incheckningen stänger."
+    ),
+    "admin.sharing.on": (
+        "Delningen är på. Medlemmarna får nätverkets sammanställning när incheckningen stänger – "
+        "bara de svar som är markerade Nätverket."
+    ),
+    "admin.sharing.off": (
+        "Delningen är av. Medlemmarna får ingen sammanställning. Samordnarna får sin som vanligt."
+    ),
     "admin.usage.export": "`/chefsnatverket export` (incheckningarna) eller `/chefsnatverket export guldlanken`",
     "admin.usage.organisator": "`/chefsnatverket organisatör @Anna`",
     "admin.usage.organisator-ta-bort": "`/chefsnatverket organisatör ta-bort @Anna`",
@@ -168,6 +185,8 @@ SV: dict[str, str] = {
         "• `ta-bort @Anna` – ta bort en medlem (tidigare incheckningar finns kvar)\n"
         "• `medlemmar` – alla medlemmar per organisation\n"
         "• `kanal #samordnare` – välj kanalen där sammanfattningar och rapporter postas\n"
+        "• `medlemskanal #kanal` – skicka nätverkets sammanställning dit i stället för som DM\n"
+        "• `delning av` / `delning på` – stäng av eller slå på nätverkets sammanställning\n"
         "• `status` – nästa träff, vem som har checkat in och vilka utskick som väntar\n"
         "• `sammanfattning` – posta sammanfattningen av incheckningarna nu\n"
         "• `export` – incheckningarna som CSV-fil i ett direktmeddelande\n"
@@ -214,6 +233,21 @@ EN: dict[str, str] = {
     "admin.usage.medlem": "`/chefsnatverket medlem @Anna Region Skåne`",
     "admin.usage.ta-bort": "`/chefsnatverket ta-bort @Anna`",
     "admin.usage.kanal": "`/chefsnatverket kanal #organisers`",
+    "admin.usage.medlemskanal": "`/chefsnatverket medlemskanal #network` (or `medlemskanal av` for DMs)",
+    "admin.usage.delning": "`/chefsnatverket delning av` or `/chefsnatverket delning på`",
+    "admin.parse.sharing_args": "Write `av` (off) or `på` (on) after delning. For example: {usage}",
+    "admin.members_channel.set": (
+        "The network's compilation now goes to <#{channel_id}> when check-in closes, "
+        "with one reply per organisation in the thread."
+    ),
+    "admin.members_channel.cleared": (
+        "The network's compilation now goes as a direct message to each member when check-in closes."
+    ),
+    "admin.sharing.on": (
+        "Sharing is on. The members get the network's compilation when check-in closes – "
+        "only the answers marked for the network."
+    ),
+    "admin.sharing.off": "Sharing is off. The members get no compilation. The organisers get theirs as usual.",
     "admin.usage.export": "`/chefsnatverket export` (the check-ins) or `/chefsnatverket export guldlanken`",
     "admin.usage.organisator": "`/chefsnatverket organisatör @Anna`",
     "admin.usage.organisator-ta-bort": "`/chefsnatverket organisatör ta-bort @Anna`",
@@ -348,6 +382,8 @@ EN: dict[str, str] = {
         "• `ta-bort @Anna` – remove a member (earlier check-ins are kept)\n"
         "• `medlemmar` – every member by organisation\n"
         "• `kanal #organisers` – the channel for summaries and reports\n"
+        "• `medlemskanal #channel` – send the network's compilation there instead of by DM\n"
+        "• `delning av` / `delning på` – turn the network's compilation off or on\n"
         "• `status` – the next meeting, who has checked in and which messages are waiting\n"
         "• `sammanfattning` – post the check-in summary now\n"
         "• `export` – the check-ins as a CSV file in a direct message\n"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -19,19 +18,22 @@ from sqlalchemy.orm import Session
 
 from bot.attendance.audience import standing_in
 from bot.formatting import MAX_INPUT_LENGTH
+from bot.formatting import from_slack_text as from_slack_text  # re-exported for the handlers
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.checkins import (
     add_checkin,
     checkin_for,
+    earlier_checkin,
     retrying_duplicate,
     set_pending,
     update_answers,
+    visibility_of,
 )
 from storage.db import transaction
 from storage.meetings import find_meeting, next_meeting, stored_policy
 from storage.members import active_member
-from storage.models import CheckIn, Meeting, MeetingStatus, Member
+from storage.models import CheckIn, Meeting, MeetingStatus, Member, Visibility
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
@@ -48,13 +50,27 @@ class Problem(enum.StrEnum):
     CLOSED = "closed"  # the deadline has passed
 
 
+# Who reads each of the three answers, in question order.
+Visibilities = tuple[Visibility, Visibility, Visibility]
+DEFAULT_VISIBILITY: Visibilities = (Visibility.NETWORK, Visibility.NETWORK, Visibility.NETWORK)
+
+
 @dataclass(frozen=True)
 class Answers:
-    """A member's three answers; the last two are optional."""
+    """A member's three answers (the last two optional) and who reads each."""
 
     occupying: str
     changes: str | None = None
     support: str | None = None
+    visibility: Visibilities = DEFAULT_VISIBILITY
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """The member's answers before an earlier meeting ("Förra gången skrev du …")."""
+
+    starts_at: dt.datetime
+    answers: Answers
 
 
 @dataclass(frozen=True)
@@ -66,6 +82,8 @@ class Opening:
     place: str | None
     deadline: dt.datetime
     answers: Answers | None
+    checkin_id: int | None = None  # the member's check-in for this meeting, once there is one
+    previous: Earlier | None = None  # only loaded for the modal (`open_checkin`)
 
 
 @dataclass(frozen=True)
@@ -152,37 +170,6 @@ def parse_meeting_id(raw: object) -> int | None:
     return None
 
 
-_LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
-
-
-def from_slack_text(text: str) -> str:
-    """Text as the member wrote it, from Slack's encoded form (slash commands, message events).
-
-    Slack encodes `&`, `<` and `>` and turns names into tokens. Tokens with a label become
-    that label (`<@U1|anna>` -> `@anna`, `<#C1|plan>` -> `#plan`, `<https://x|x>` -> `https://x`);
-    special mentions become their name (`<!channel>` -> `@channel`); a bare user token stays as it
-    is (`<@U1>`: no name to show without a Slack call). Stored text is escaped again when posted.
-    """
-
-    def plain(match: re.Match[str]) -> str:
-        target, label = match.group(1), match.group(2)
-        if target.startswith("!"):
-            name = target[1:].split("^", 1)[0]
-            if name in {"channel", "here", "everyone"}:
-                return "@" + name
-            return label or match.group(0)
-        if target.startswith(("@", "#")):
-            if label:
-                return target[0] + label.lstrip("@#")
-            return match.group(0)
-        if label and label != target and not target.startswith("mailto:"):
-            return f"{label} ({target})"
-        return label or target
-
-    decoded = _LINK.sub(plain, text)
-    return decoded.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
 # ---------------------------------------------------------------- reading
 
 
@@ -193,10 +180,10 @@ def _policy_deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.dat
 def _answers(checkin: CheckIn | None) -> Answers | None:
     if checkin is None:
         return None
-    return Answers(checkin.occupying, checkin.changes, checkin.support)
+    return Answers(checkin.occupying, checkin.changes, checkin.support, visibility_of(checkin))
 
 
-def _opening_for(
+def opening_for(
     session: Session, member: Member, meeting: Meeting | None, now: dt.datetime, tz: ZoneInfo
 ) -> tuple[Opening, CheckIn | None] | Refusal:
     if meeting is None:
@@ -209,7 +196,15 @@ def _opening_for(
     if now >= deadline:
         return Refusal(Problem.CLOSED, meeting.starts_at, deadline)
     checkin = checkin_for(session, meeting.id, member.id)
-    return Opening(meeting.id, meeting.starts_at, meeting.place, deadline, _answers(checkin)), checkin
+    opening = Opening(
+        meeting.id,
+        meeting.starts_at,
+        meeting.place,
+        deadline,
+        _answers(checkin),
+        checkin.id if checkin is not None else None,
+    )
+    return opening, checkin
 
 
 Resolved = tuple[Member, Opening, CheckIn | None]
@@ -228,7 +223,7 @@ def _resolve(
         return Refusal(Problem.NOT_MEMBER)
     if meeting is None and meeting_id is not None:
         return Refusal(Problem.GONE)
-    opened = _opening_for(session, member, meeting, now, tz)
+    opened = opening_for(session, member, meeting, now, tz)
     return opened if isinstance(opened, Refusal) else (member, *opened)
 
 
@@ -240,7 +235,14 @@ def open_checkin(
     Read-only and fast (a few small queries), so it fits between a Slack trigger and views.open.
     """
     resolved = _resolve(session, user_id, now, tz, meeting_id)
-    return resolved if isinstance(resolved, Refusal) else resolved[1]
+    if isinstance(resolved, Refusal):
+        return resolved
+    member, opening, _checkin = resolved
+    earlier = earlier_checkin(session, member.id, opening.starts_at)
+    answers = _answers(earlier)
+    if earlier is None or answers is None:
+        return opening
+    return replace(opening, previous=Earlier(earlier.meeting.starts_at, answers))
 
 
 def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
@@ -260,14 +262,18 @@ def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datet
     """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
     member, opening, checkin = resolved
     changed = answers != opening.answers
-    fields = (answers.occupying, answers.changes, answers.support, now)
+    fields = (answers.occupying, answers.changes, answers.support, now, answers.visibility)
     if checkin is None:
-        add_checkin(session, opening.meeting_id, member.id, *fields)
-    elif changed:
-        update_answers(session, checkin, *fields)
-    elif checkin.pending_occupying is not None:
-        set_pending(session, checkin, None)
-    return Saved(replace(opening, answers=answers), answers, checkin is None, changed)
+        checkin = add_checkin(session, opening.meeting_id, member.id, *fields)
+        created = True
+    else:
+        created = False
+        if changed:
+            update_answers(session, checkin, *fields)
+        elif checkin.pending_occupying is not None:
+            set_pending(session, checkin, None)
+    stored = replace(opening, answers=answers, checkin_id=checkin.id)
+    return Saved(stored, answers, created, changed)
 
 
 def _save_in(

@@ -32,11 +32,11 @@ from bot.formatting import (
 from bot.insights.themes import Theme, common_themes
 from bot.runtime import Runtime
 from bot.texts import t
-from storage.checkins import checkins_for_meeting
+from storage.checkins import checkins_for_meeting, visibility_of
 from storage.db import transaction
 from storage.meetings import find_meeting, next_meeting
 from storage.members import active_members
-from storage.models import Member
+from storage.models import Member, Visibility
 
 Block = dict[str, Any]
 Message = dict[str, Any]
@@ -51,6 +51,19 @@ class MemberCheckin:
     changes: str | None
     support: str | None
     stands_for: str | None = None  # the member an ersättare came for ("ersättare för …")
+    # Who reads each answer, in question order (Nätverket unless the member chose otherwise).
+    visibility: tuple[Visibility, Visibility, Visibility] = (Visibility.NETWORK,) * 3
+
+    def answers(self) -> tuple[tuple[str, str | None, Visibility], ...]:
+        """(question text key, answer, who reads it) for the three questions, in order."""
+        return tuple(
+            zip(
+                ("checkin.question.occupying", "checkin.question.changes", "checkin.question.support"),
+                (self.occupying, self.changes, self.support),
+                self.visibility,
+                strict=True,
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -119,6 +132,7 @@ def load_checkin_summary(session: Session, meeting_id: int) -> CheckinSummary:
                 checkin.changes,
                 checkin.support,
                 _name(represented) if represented is not None else None,
+                visibility_of(checkin),
             )
         )
     organisations = tuple(
@@ -181,13 +195,14 @@ def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
         else deputy_label(checkin.name, checkin.stands_for, lang)
     )
     lines = [f"*{name}*"]
-    for key, answer in (
-        ("checkin.question.occupying", checkin.occupying),
-        ("checkin.question.changes", checkin.changes),
-        ("checkin.question.support", checkin.support),
-    ):
+    for key, answer, visibility in checkin.answers():
         if answer:
-            lines.append(f"_{t(key, lang)}_\n{escape(answer)}")
+            mark = (
+                f" {t('checkin.summary.organisers_only', lang)}"
+                if visibility is Visibility.ORGANISERS
+                else ""
+            )
+            lines.append(f"_{t(key, lang)}_{mark}\n{escape(answer)}")
     return sections("\n".join(lines))
 
 

@@ -1,36 +1,58 @@
-"""Block Kit for the check-in: the modal, its validation, confirmations and refusals. Pure."""
+"""Block Kit for the check-in's answers to the member: confirmations (with the buttons to answer
+all three questions and to withdraw), the pending-reply question, refusals. Pure. The modal is
+in bot/checkin/modal.py (re-exported here)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot import ids
+from bot.checkin.modal import (
+    PLACEHOLDERS,
+    QUESTIONS,
+    VISIBILITY_BLOCKS,
+    answers_from,
+    build_checkin_modal,
+    edit_button,
+    fold,
+    read_submission,
+    read_visibility,
+    submission_errors,
+    when_text,
+)
 from bot.checkin.service import (
     MAX_ANSWER_LENGTH,
-    Answers,
     Choice,
     NothingPending,
-    Opening,
     Pending,
     Problem,
     Refusal,
     Saved,
     TooLongCombined,
-    clean_answer,
 )
-from bot.formatting import MAX_SECTION_TEXT, escape, format_when, split_text, truncate_title
+from bot.checkin.withdrawal import NothingToWithdraw, NotYours, Withdrawn, WithdrawOutcome
+from bot.formatting import MAX_SECTION_TEXT, escape, format_number, split_text
 from bot.texts import t
+from storage.models import Visibility
+
+__all__ = [  # the modal's builders are part of the check-in surface too
+    "PLACEHOLDERS",
+    "QUESTIONS",
+    "VISIBILITY_BLOCKS",
+    "answers_from",
+    "build_checkin_modal",
+    "edit_button",
+    "fold",
+    "read_submission",
+    "read_visibility",
+    "submission_errors",
+    "when_text",
+]
 
 Block = dict[str, Any]
 Message = dict[str, Any]
-
-# (block id, question text key, required) in the order the modal asks them.
-QUESTIONS: tuple[tuple[str, str, bool], ...] = (
-    (ids.CHECKIN_BLOCK_OCCUPYING, "checkin.question.occupying", True),
-    (ids.CHECKIN_BLOCK_CHANGES, "checkin.question.changes", False),
-    (ids.CHECKIN_BLOCK_SUPPORT, "checkin.question.support", False),
-)
 
 
 def _plain(text: str) -> dict[str, Any]:
@@ -41,121 +63,15 @@ def _mrkdwn(text: str) -> dict[str, Any]:
     return {"type": "mrkdwn", "text": text}
 
 
-def _place(place: str | None, lang: str) -> str:
-    return escape(place) if place else t("no_place", lang)
-
-
-def edit_button(meeting_id: int, lang: str = "sv") -> Block:
-    """The "Ändra" button that opens the check-in modal for `meeting_id`."""
-    return {
-        "type": "button",
-        "action_id": ids.CHECKIN_OPEN,
-        "text": _plain(t("checkin.button.edit", lang)),
-        "value": str(meeting_id),
-    }
-
-
-# ---------------------------------------------------------------- the modal
-
-
-def _input(block_id: str, label_key: str, required: bool, initial: str | None, lang: str) -> Block:
-    element: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": ids.CHECKIN_INPUT,
-        "multiline": True,
-        "max_length": MAX_ANSWER_LENGTH,
-        "placeholder": _plain(
-            t("checkin.placeholder.occupying" if required else "checkin.placeholder.optional", lang)
-        ),
-    }
-    if initial:
-        element["initial_value"] = initial  # as written: plain text inputs show it verbatim
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "optional": not required,
-        "label": _plain(t(label_key, lang)),
-        "element": element,
-    }
-
-
-def build_checkin_modal(opening: Opening, tz: ZoneInfo, lang: str = "sv") -> dict[str, Any]:
-    """The check-in modal for a meeting, filled with the member's earlier answers if any."""
-    earlier = opening.answers
-    initial = {
-        ids.CHECKIN_BLOCK_OCCUPYING: earlier.occupying if earlier else None,
-        ids.CHECKIN_BLOCK_CHANGES: earlier.changes if earlier else None,
-        ids.CHECKIN_BLOCK_SUPPORT: earlier.support if earlier else None,
-    }
-    context = [
-        _mrkdwn(
-            t(
-                "checkin.modal.meeting",
-                lang,
-                when=format_when(opening.starts_at, tz, lang),
-                place=_place(opening.place, lang),
-            )
-        ),
-        _mrkdwn(t("checkin.modal.deadline", lang, deadline=format_when(opening.deadline, tz, lang))),
-        _mrkdwn(t("privacy.checkin.no_client_data", lang)),
-    ]
-    if earlier is not None:
-        context.append(_mrkdwn(t("checkin.modal.editing", lang)))
-    blocks: list[Block] = [
-        {"type": "section", "text": _mrkdwn(t("checkin.modal.intro", lang))},
-        {"type": "context", "elements": context},
-    ]
-    blocks += [_input(bid, key, req, initial[bid], lang) for bid, key, req in QUESTIONS]
-    return {
-        "type": "modal",
-        "callback_id": ids.CHECKIN_MODAL,
-        "private_metadata": str(opening.meeting_id),
-        "title": _plain(truncate_title(t("checkin.modal.title", lang))),
-        "submit": _plain(truncate_title(t("checkin.modal.submit", lang))),
-        "close": _plain(truncate_title(t("checkin.modal.close", lang))),
-        "blocks": blocks,
-    }
-
-
-def read_submission(state_values: dict[str, Any]) -> dict[str, str | None]:
-    """The three answers from a submitted modal's state, by block id, trimmed (None when empty)."""
-    answers: dict[str, str | None] = {}
-    for block_id, _key, _required in QUESTIONS:
-        block = state_values.get(block_id)
-        raw = block.get(ids.CHECKIN_INPUT) if isinstance(block, dict) else None
-        value = raw.get("value") if isinstance(raw, dict) else None
-        answers[block_id] = clean_answer(value if isinstance(value, str) else None)
-    return answers
-
-
-def submission_errors(answers: dict[str, str | None], lang: str = "sv") -> dict[str, str]:
-    """Swedish error texts by block id: a missing required answer, an answer over the limit."""
-    errors: dict[str, str] = {}
-    for block_id, _key, required in QUESTIONS:
-        value = answers.get(block_id)
-        if required and not value:
-            errors[block_id] = t("checkin.error.required", lang)
-        elif value is not None and len(value) > MAX_ANSWER_LENGTH:
-            errors[block_id] = t("checkin.error.too_long", lang, length=len(value), limit=MAX_ANSWER_LENGTH)
-    return errors
-
-
-def answers_from(answers: dict[str, str | None]) -> Answers:
-    """Answers from a validated submission (the required one is present)."""
-    return Answers(
-        occupying=answers[ids.CHECKIN_BLOCK_OCCUPYING] or "",
-        changes=answers.get(ids.CHECKIN_BLOCK_CHANGES),
-        support=answers.get(ids.CHECKIN_BLOCK_SUPPORT),
-    )
-
-
 # ---------------------------------------------------------------- answers to the member
 
+Now = dt.datetime | None
 
-def refusal_text(refusal: Refusal, tz: ZoneInfo, lang: str = "sv") -> str:
+
+def refusal_text(refusal: Refusal, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> str:
     """Why the member cannot check in now, politely, naming the meeting and deadline."""
-    when = format_when(refusal.starts_at, tz, lang) if refusal.starts_at else ""
-    deadline = format_when(refusal.deadline, tz, lang) if refusal.deadline else ""
+    when = when_text(refusal.starts_at, tz, lang, now) if refusal.starts_at else ""
+    deadline = when_text(refusal.deadline, tz, lang, now) if refusal.deadline else ""
     keys = {
         Problem.NOT_MEMBER: "error.not_member",
         Problem.NO_MEETING: "error.no_meeting",
@@ -167,9 +83,13 @@ def refusal_text(refusal: Refusal, tz: ZoneInfo, lang: str = "sv") -> str:
     return t(keys[refusal.problem], lang, when=when, deadline=deadline)
 
 
+def _limit(key: str, length: int, lang: str) -> str:
+    return t(key, lang, length=format_number(length, lang), limit=format_number(MAX_ANSWER_LENGTH, lang))
+
+
 def too_long_text(length: int, lang: str = "sv") -> str:
     """Refusal of an over-long `/incheckning <text>` or DM, with an example."""
-    return t("checkin.refusal.too_long", lang, length=length, limit=MAX_ANSWER_LENGTH)
+    return _limit("checkin.refusal.too_long", length, lang)
 
 
 def quote_sections(text: str) -> list[Block]:
@@ -183,26 +103,63 @@ def quote_sections(text: str) -> list[Block]:
     ]
 
 
-def build_saved_message(saved: Saved, tz: ZoneInfo, lang: str = "sv") -> Message:
-    """Confirmation of a saved "Vad upptar min tid?" answer: the text quoted, and an edit button."""
-    key = "checkin.saved.created" if saved.created else "checkin.saved.updated"
-    return _answer_message(saved, key, "checkin.saved.fallback", tz, lang)
-
-
-def _answer_message(saved: Saved, key: str, fallback_key: str, tz: ZoneInfo, lang: str) -> Message:
-    when = format_when(saved.opening.starts_at, tz, lang)
-    blocks: list[Block] = [{"type": "section", "text": _mrkdwn(t(key, lang, when=when))}]
-    blocks += quote_sections(saved.answers.occupying)
-    blocks += [
-        {
-            "type": "context",
-            "elements": [
-                _mrkdwn(
-                    t("checkin.saved.edit_hint", lang, deadline=format_when(saved.opening.deadline, tz, lang))
-                )
-            ],
+def withdraw_button(checkin_id: int, deadline: str, lang: str) -> Block:
+    """ "Dra tillbaka", with Slack's confirmation dialog; its value is the check-in's id."""
+    return {
+        "type": "button",
+        "action_id": ids.CHECKIN_WITHDRAW,
+        "text": _plain(t("checkin.button.withdraw", lang)),
+        "value": str(checkin_id),
+        "confirm": {
+            "title": _plain(t("checkin.withdraw.confirm_title", lang)),
+            "text": _plain(t("checkin.withdraw.confirm_text", lang, deadline=deadline)),
+            "confirm": _plain(t("checkin.withdraw.confirm_yes", lang)),
+            "deny": _plain(t("checkin.withdraw.confirm_no", lang)),
+            "style": "danger",
         },
-        {"type": "actions", "elements": [edit_button(saved.opening.meeting_id, lang)]},
+    }
+
+
+def _actions(saved: Saved, deadline: str, lang: str) -> Block:
+    """Ändra (or, when only the first question is answered, "Svara på alla tre frågorna") and
+    "Dra tillbaka"."""
+    answers = saved.answers
+    elements = [edit_button(saved.opening.meeting_id, lang)]
+    if not answers.changes and not answers.support:
+        elements[0] = {**elements[0], "text": _plain(t("checkin.button.all_questions", lang))}
+    if saved.opening.checkin_id is not None:
+        elements.append(withdraw_button(saved.opening.checkin_id, deadline, lang))
+    return {"type": "actions", "block_id": "checkin_saved", "elements": elements}
+
+
+def visibility_line(saved: Saved, lang: str) -> str:
+    """Who reads the answer to the first question, as a quick path saved it."""
+    if saved.answers.visibility[0] is Visibility.ORGANISERS:
+        return t("checkin.saved.organisers", lang)
+    return t("checkin.saved.network", lang)
+
+
+def build_saved_message(saved: Saved, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> Message:
+    """Confirmation of a saved "Vad upptar min tid?" answer (a quick path): the text quoted, who
+    reads it, and the buttons to answer all three questions and to withdraw."""
+    key = "checkin.saved.created" if saved.created else "checkin.saved.updated"
+    return _answer_message(saved, key, "checkin.saved.fallback", tz, lang, now)
+
+
+def _answer_message(saved: Saved, key: str, fallback_key: str, tz: ZoneInfo, lang: str, now: Now) -> Message:
+    when = when_text(saved.opening.starts_at, tz, lang, now)
+    deadline = when_text(saved.opening.deadline, tz, lang, now)
+    lead = t(key, lang, when=when)
+    if saved.answers.visibility[0] is Visibility.NETWORK:
+        blocks: list[Block] = [{"type": "section", "text": _mrkdwn(lead)}]
+        blocks += quote_sections(saved.answers.occupying)
+    else:
+        # An answer for the samordnare only is repeated in no message, not even to its writer.
+        blocks = [{"type": "section", "text": _mrkdwn(lead.rstrip(":") + ".")}]
+    hint = f"{visibility_line(saved, lang)} {t('checkin.saved.edit_hint', lang, deadline=deadline)}"
+    blocks += [
+        {"type": "context", "elements": [_mrkdwn(hint)]},
+        _actions(saved, deadline, lang),
     ]
     return {"text": t(fallback_key, lang, when=when), "blocks": blocks}
 
@@ -214,13 +171,17 @@ PENDING_BUTTONS: tuple[tuple[Choice, str, str], ...] = (
 )
 
 
-def build_pending_question(pending: Pending, tz: ZoneInfo, lang: str = "sv") -> Message:
+def build_pending_question(pending: Pending, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> Message:
     """The member already answered differently: both texts quoted, and what to do with the new one."""
-    when = format_when(pending.opening.starts_at, tz, lang)
+    when = when_text(pending.opening.starts_at, tz, lang, now)
     blocks: list[Block] = [
         {"type": "section", "text": _mrkdwn(t("checkin.pending.question", lang, when=when))}
     ]
-    blocks += quote_sections(pending.answer)
+    earlier = pending.opening.answers
+    if earlier is not None and earlier.visibility[0] is Visibility.ORGANISERS:
+        blocks.append({"type": "context", "elements": [_mrkdwn(t("checkin.pending.hidden", lang))]})
+    else:
+        blocks += quote_sections(pending.answer)
     blocks.append({"type": "section", "text": _mrkdwn(t("checkin.pending.new", lang))})
     blocks += quote_sections(pending.pending)
     buttons = [
@@ -236,33 +197,39 @@ def build_pending_question(pending: Pending, tz: ZoneInfo, lang: str = "sv") -> 
     return {"text": t("checkin.pending.fallback", lang, when=when), "blocks": blocks}
 
 
-def build_settled_message(saved: Saved, choice: Choice, tz: ZoneInfo, lang: str = "sv") -> Message:
+def build_settled_message(
+    saved: Saved, choice: Choice, tz: ZoneInfo, lang: str = "sv", now: Now = None
+) -> Message:
     """The question, answered: the resulting answer quoted, with the edit button."""
     if choice is Choice.KEEP:
-        return _answer_message(saved, "checkin.pending.kept", "checkin.pending.kept_fallback", tz, lang)
+        return _answer_message(saved, "checkin.pending.kept", "checkin.pending.kept_fallback", tz, lang, now)
     key = "checkin.pending.replaced" if choice is Choice.REPLACE else "checkin.pending.appended"
-    return _answer_message(saved, key, "checkin.saved.fallback", tz, lang)
+    return _answer_message(saved, key, "checkin.saved.fallback", tz, lang, now)
 
 
 def too_long_combined_text(length: int, lang: str = "sv") -> str:
     """Refusal of an append that would make the answer too long (the pending text is kept)."""
-    return t("checkin.pending.too_long", lang, length=length, limit=MAX_ANSWER_LENGTH)
+    return _limit("checkin.pending.too_long", length, lang)
 
 
-def settle_refusal_text(outcome: Refusal | NothingPending | TooLongCombined, tz: ZoneInfo, lang: str) -> str:
+def settle_refusal_text(
+    outcome: Refusal | NothingPending | TooLongCombined, tz: ZoneInfo, lang: str, now: Now = None
+) -> str:
     """Why a pending-reply button changed nothing."""
     if isinstance(outcome, Refusal):
-        return refusal_text(outcome, tz, lang)
+        return refusal_text(outcome, tz, lang, now)
     if isinstance(outcome, TooLongCombined):
         return too_long_combined_text(outcome.length, lang)
     return t("checkin.pending.nothing", lang)
 
 
-def build_command_answer(outcome: Saved | Refusal, tz: ZoneInfo, lang: str = "sv") -> Message:
+def build_command_answer(
+    outcome: Saved | Refusal, tz: ZoneInfo, lang: str = "sv", now: Now = None
+) -> Message:
     """The answer to `/incheckning <text>`: the saved text confirmed, or why it was not saved."""
     if isinstance(outcome, Refusal):
-        return {"text": refusal_text(outcome, tz, lang)}
-    return build_saved_message(outcome, tz, lang)
+        return {"text": refusal_text(outcome, tz, lang, now)}
+    return build_saved_message(outcome, tz, lang, now)
 
 
 def build_not_saved(text: str, where: str, lang: str = "sv") -> Message:
@@ -273,25 +240,71 @@ def build_not_saved(text: str, where: str, lang: str = "sv") -> Message:
     return {"text": intro, "blocks": [{"type": "section", "text": _mrkdwn(intro)}, *quote_sections(text)]}
 
 
-def build_dm_reply(outcome: Saved | Pending | Refusal, tz: ZoneInfo, lang: str = "sv") -> Message:
+def build_dm_reply(
+    outcome: Saved | Pending | Refusal, tz: ZoneInfo, lang: str = "sv", now: Now = None
+) -> Message:
     """The answer to a plain DM reply: saved, kept aside with a question, or refused."""
     if isinstance(outcome, Refusal):
-        return {"text": refusal_text(outcome, tz, lang)}
+        return {"text": refusal_text(outcome, tz, lang, now)}
     if isinstance(outcome, Pending):
-        return build_pending_question(outcome, tz, lang)
-    return build_saved_message(outcome, tz, lang)
+        return build_pending_question(outcome, tz, lang, now)
+    return build_saved_message(outcome, tz, lang, now)
 
 
-def build_submitted_message(saved: Saved, tz: ZoneInfo, lang: str = "sv") -> Message:
-    """The DM thank-you after the modal is saved, naming the meeting, with an edit button."""
-    when = format_when(saved.opening.starts_at, tz, lang)
+def _shared_line(saved: Saved, lang: str) -> str:
+    """Which answers the network reads and which only the samordnare read."""
+    answers = saved.answers
+    texts = (answers.occupying, answers.changes, answers.support)
+    groups: dict[Visibility, list[str]] = {v: [] for v in Visibility}
+    for (_bid, key, _req), text, visibility in zip(QUESTIONS, texts, answers.visibility, strict=True):
+        if text:
+            groups[visibility].append(f"_{t(key, lang)}_")
+    lines = [
+        t(f"checkin.submitted.{visibility.value}", lang, questions=", ".join(questions))
+        for visibility, questions in groups.items()
+        if questions
+    ]
+    return " ".join(lines)
+
+
+def build_submitted_message(saved: Saved, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> Message:
+    """The DM thank-you after the modal is saved: the meeting, who reads which answer, and the
+    buttons to change or withdraw."""
+    when = when_text(saved.opening.starts_at, tz, lang, now)
+    deadline = when_text(saved.opening.deadline, tz, lang, now)
     text = t("checkin.submitted", lang, when=when)
-    hint = t("checkin.saved.edit_hint", lang, deadline=format_when(saved.opening.deadline, tz, lang))
+    hint = f"{_shared_line(saved, lang)} {t('checkin.saved.edit_hint', lang, deadline=deadline)}"
+    actions = [edit_button(saved.opening.meeting_id, lang)]
+    if saved.opening.checkin_id is not None:
+        actions.append(withdraw_button(saved.opening.checkin_id, deadline, lang))
     return {
         "text": text,
         "blocks": [
             {"type": "section", "text": _mrkdwn(text)},
             {"type": "context", "elements": [_mrkdwn(hint)]},
-            {"type": "actions", "elements": [edit_button(saved.opening.meeting_id, lang)]},
+            {"type": "actions", "block_id": "checkin_saved", "elements": actions},
         ],
     }
+
+
+def build_withdraw_answer(
+    outcome: WithdrawOutcome, tz: ZoneInfo, lang: str = "sv", now: Now = None
+) -> Message:
+    """What the member sees after "Dra tillbaka": gone (with a button to check in again), or why not."""
+    if isinstance(outcome, Withdrawn):
+        when = when_text(outcome.starts_at, tz, lang, now)
+        deadline = when_text(outcome.deadline, tz, lang, now)
+        text = t("checkin.withdrawn", lang, when=when, deadline=deadline)
+        button = {**edit_button(outcome.meeting_id, lang), "text": _plain(t("checkin.button.again", lang))}
+        return {
+            "text": text,
+            "blocks": [
+                {"type": "section", "text": _mrkdwn(text)},
+                {"type": "actions", "block_id": "checkin_saved", "elements": [button]},
+            ],
+        }
+    if isinstance(outcome, NotYours):
+        return {"text": t("checkin.withdraw.not_yours", lang)}
+    if isinstance(outcome, NothingToWithdraw):
+        return {"text": t("checkin.withdraw.nothing", lang)}
+    return {"text": refusal_text(outcome, tz, lang, now)}

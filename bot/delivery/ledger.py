@@ -73,7 +73,7 @@ from slack_sdk import WebClient
 
 from bot.delivery.errors import SLACK_FAILURES
 from bot.delivery.pacing import Pacer, post
-from bot.delivery.sends import DueSend, Message, is_file
+from bot.delivery.sends import REPLY_IN_THREAD, DueSend, Message, is_file
 from bot.delivery.settle import (
     Outcome,
     after_check,
@@ -155,9 +155,17 @@ def _claim(fan: Fanout, job: Job) -> int | None:
         return job.row_id if won else None
 
 
-def _part_channel(fan: Fanout, job: Job, number: int) -> str | None:
+def _part_post(fan: Fanout, job: Job, number: int) -> tuple[str | None, str | None]:
     with fan.runtime.sessions() as session:
-        return rows.part_channel(session, job.due.send_key, job.recipient, number)
+        return rows.part_post(session, job.due.send_key, job.recipient, number)
+
+
+def _thread_of(fan: Fanout, job: Job, posted: dict[int, str | None]) -> str:
+    """The ts of the send's first part, which later parts marked REPLY_IN_THREAD answer in."""
+    parent = posted.get(1) or _part_post(fan, job, 1)[1]
+    if parent is None:  # parts go out in order, so the first is recorded before any reply
+        raise LookupError(f"send {job.due.send_key}: no first part to reply to")
+    return parent
 
 
 def _post_parts(
@@ -170,6 +178,7 @@ def _post_parts(
     first: tuple[str | None, str | None] = (None, None)
     done: set[str] = set()
     dm: str | None = None
+    posted: dict[int, str | None] = {}
     if len(messages) > 1:
         with fan.runtime.sessions() as session:
             done = rows.parts_sent(session, job.due.send_key, job.recipient, len(messages))
@@ -179,11 +188,15 @@ def _post_parts(
             continue
         target = job.recipient
         if is_file(message) and number > 1:
-            target = dm or _part_channel(fan, job, number - 1) or job.recipient
-        tagged = {**message, "metadata": delivery_metadata(row_id, number)}
+            target = dm or _part_post(fan, job, number - 1)[0] or job.recipient
+        tagged = {k: v for k, v in message.items() if k != REPLY_IN_THREAD}
+        tagged["metadata"] = delivery_metadata(row_id, number)
+        if message.get(REPLY_IN_THREAD):
+            tagged["thread_ts"] = _thread_of(fan, job, posted)
         response = post(fan.client, target, tagged, fan.pacer)
         channel, ts = response.get("channel"), response.get("ts")
         dm = dm or channel
+        posted[number] = ts
         if first == (None, None):
             first = (channel, ts)
         if len(messages) > 1:

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 # One Slack message: keyword arguments for chat.postMessage other than `channel` (text, blocks),
 # or {FILE: FileUpload(...)}: a file uploaded into the recipient's DM (files upload v2).
 Message = dict[str, Any]
+# A message key (not sent to Slack): post this part as a reply in the thread of the send's first
+# part, e.g. one reply per organisation under the members' sammanställning in a channel.
+REPLY_IN_THREAD = "_reply_in_thread"
 FILE = "file"
 
 

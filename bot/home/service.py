@@ -44,6 +44,7 @@ class HomeState:
     retention_months: int = 24  # for Om dina uppgifter
     rsvp: RsvpState | None = None  # a member's answer to the next meeting's invitation
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
+    checkin_id: int | None = None  # one's own check-in for the next meeting (for "Dra tillbaka")
     history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
 
 
@@ -137,9 +138,14 @@ def load_home(
     with transaction(runtime.sessions) as session:
         meeting = meetings.next_meeting(session, runtime.now())
         member = active_member(session, user_id)
+        own = (
+            checkin_for(session, meeting.id, member.id)
+            if member is not None and meeting is not None
+            else None
+        )
         if member is None:
             checkin = "not_member"
-        elif meeting is not None and checkin_for(session, meeting.id, member.id) is not None:
+        elif own is not None:
             checkin = "done"
         else:
             checkin = "missing"
@@ -154,6 +160,7 @@ def load_home(
             retention_months=runtime.settings.retention_months,
             rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
+            checkin_id=own.id if own is not None else None,
             history=tuple(meeting_history(session, runtime.now())) if organiser else None,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)

@@ -12,6 +12,7 @@ from bot.admin.replies import reply_text
 from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_message, header
 from bot.attendance.views import rsvp_blocks
 from bot.award.winner_views import build_home_decision
+from bot.checkin.views import withdraw_button
 from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
 from bot.home.modals import (
     build_admin_modal,
@@ -73,13 +74,10 @@ def _member_blocks(state: HomeState, lang: str) -> list[Block]:
         if state.checkin != "not_member" and state.meeting.checkin_open:
             label = "home.button.edit_checkin" if state.checkin == "done" else "home.button.checkin"
             style = None if state.checkin == "done" else "primary"
-            blocks.append(
-                {
-                    "type": "actions",
-                    "block_id": "home_checkin",
-                    "elements": [button(t(label, lang), ids.CHECKIN_OPEN, str(state.meeting.id), style)],
-                }
-            )
+            elements = [button(t(label, lang), ids.CHECKIN_OPEN, str(state.meeting.id), style)]
+            if state.checkin == "done" and state.checkin_id is not None:
+                elements.append(withdraw_button(state.checkin_id, state.meeting.deadline, lang))
+            blocks.append({"type": "actions", "block_id": "home_checkin", "elements": elements})
     blocks.append({"type": "divider"})
     if state.award_deadline:
         blocks += sections(t("home.award.open", lang, day=state.award_deadline))

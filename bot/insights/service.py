@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from bot.checkin.shared import network_only
 from bot.checkin.summary import checkin_themes, load_checkin_summary
 from bot.csv_export import dm_channel, upload_files
 from bot.insights.chart import HistoryPoint, chart_alt_text, render_history_chart
@@ -162,13 +163,14 @@ def _pulse(session: Session, meeting_id: int) -> PulseResult:
 def load_minutes(session: Session, runtime: Runtime, on: dt.date | None) -> MinutesData:
     """Everything the minutes draft of the chosen meeting holds."""
     meeting = minutes_meeting(session, runtime, on)
-    summary = load_checkin_summary(session, meeting.id)
+    # The minutes are a draft for the whole network: only answers marked Nätverket.
+    shared = network_only(load_checkin_summary(session, meeting.id).organisations)
     return MinutesData(
         starts_at=meeting.starts_at,
         place=meeting.place,
         attendance=_attendance(session, meeting.id),
-        checkins=summary.organisations,
-        themes=checkin_themes(summary.organisations),
+        checkins=shared,
+        themes=checkin_themes(shared),
         pulse=_pulse(session, meeting.id),
     )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
@@ -209,29 +209,30 @@ def _summary_render(meeting_id: int, kind: str, tz: ZoneInfo, lang: str) -> Rend
     return render
 
 
-def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime) -> Render:
+def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime, due_at: dt.datetime) -> Render:
     """The invitation, showing the member's answer if they gave one first (on the Home tab),
     then the meeting's `.ics`: one send, so a retry never uploads the file twice."""
     calendar = build_calendar_file(calendar_meeting(plan.meeting), tz, lang, CalendarMethod.REQUEST, now)
+    info = replace(plan.info(), now=due_at)  # dates near the send read "i morgon", "på torsdag"
 
     def render(session: Session, recipient: str) -> list[Message]:
         answer, deputy, _member = _answer_of(session, plan.meeting.id, recipient)
-        return [*build_invitation(plan.info(), tz, lang, answer=answer, deputy=deputy), calendar]
+        return [*build_invitation(info, tz, lang, answer=answer, deputy=deputy), calendar]
 
     return render
 
 
 def _member_messages(
-    plan: Plan, kind: str, tz: ZoneInfo, lang: str, anonymous: bool = False
+    plan: Plan, kind: str, tz: ZoneInfo, lang: str, due_at: dt.datetime, anonymous: bool = False
 ) -> list[Message]:
-    info = plan.info()
+    info = replace(plan.info(), now=due_at)  # dates near the send read "i morgon", "på torsdag"
     if kind in REMINDERS:
         return build_reminder(info, tz, lang, last=kind == timeline.LAST_REMINDER)
     if kind == timeline.DAY_OF:
         return build_day_of(info, tz, lang)
     from bot.pulse.views import build_pulse_question
 
-    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous)
+    return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous, now=due_at)
 
 
 def _timeline_send(
@@ -270,9 +271,11 @@ def _timeline_send(
         due_at=planned.due_at,
         recipients=recipients,
         render=(
-            _invitation_render(plan, tz, lang, now)
+            _invitation_render(plan, tz, lang, now, planned.due_at)
             if kind == timeline.INVITATION
-            else _fixed(_member_messages(plan, kind, tz, lang, get_network(session).anonymous_pulse))
+            else _fixed(
+                _member_messages(plan, kind, tz, lang, planned.due_at, get_network(session).anonymous_pulse)
+            )
         ),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,

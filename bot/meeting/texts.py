@@ -6,29 +6,32 @@ SV: dict[str, str] = {
     "scheduler.checkin.button": "Checka in",
     "scheduler.checkin.ask": (
         "Inför träffen ber vi dig checka in: *Vad upptar min tid?* Berätta gärna också om planerade "
-        "förändringar i din organisation och var du vill ha stöd eller samverka. Svaren öppnar träffen."
+        "förändringar i din organisation och var du vill ha stöd eller samverka. Svaren öppnar träffen. "
+        "Nätverkets medlemmar och samordnarna läser dem, om du inte väljer att bara samordnarna ska läsa."
     ),
     "scheduler.checkin.how": (
-        "Svara senast *{deadline}*. Tryck på knappen, eller skriv ditt svar direkt här i chatten: "
-        "ett vanligt svar här räknas som ditt svar på *Vad upptar min tid?*, och du kan ändra det efteråt."
+        "Svara senast *{deadline}*. Tryck på knappen, eller skriv svaret direkt här. Ett vanligt svar "
+        "här räknas som svar på *Vad upptar min tid?* – du kan ändra det efteråt."
+    ),
+    "scheduler.checkin.how_short": (
+        "Tryck på knappen, eller skriv svaret direkt här. Ett vanligt svar här räknas som svar på "
+        "*Vad upptar min tid?*"
     ),
     # Invitation
     "scheduler.invitation.header": "Inbjudan till Chefsnätverket",
     "scheduler.invitation.body": "Hej! Nästa träff i Chefsnätverket är *{when}*, {place}.",
     "scheduler.invitation.fallback": "Inbjudan till Chefsnätverkets träff {when}. Checka in senast {deadline}.",
     # Reminders
-    "scheduler.reminder.body": "Påminnelse: vi har inte fått din incheckning inför träffen *{when}*, {place}.",
+    "scheduler.reminder.body": "Vi ser fram emot din incheckning inför träffen *{when}*, {place}.",
     "scheduler.reminder.fallback": "Påminnelse: checka in inför träffen {when}, senast {deadline}.",
-    "scheduler.last_reminder.body": (
-        "Sista påminnelsen: incheckningen inför träffen *{when}* stänger *{deadline}*. Några rader räcker."
-    ),
-    "scheduler.last_reminder.fallback": "Sista påminnelsen: checka in inför träffen {when}, senast {deadline}.",
+    "scheduler.last_reminder.body": "Sista påminnelsen: incheckningen stänger *{deadline}*. Några rader räcker.",
+    "scheduler.last_reminder.fallback": "Sista påminnelsen: incheckningen stänger {deadline}.",
     # The day of the meeting
-    "scheduler.day_of.body": "Idag är det träff i Chefsnätverket: *{when}*, {place}. Välkommen!",
-    "scheduler.day_of.fallback": "Idag är det träff i Chefsnätverket: {when}.",
+    "scheduler.day_of.body": "Välkommen till Chefsnätverkets träff *{when}*, {place}!",
+    "scheduler.day_of.fallback": "Välkommen till träffen {when}!",
     # Changes
-    "scheduler.moved.body": "Träffen är flyttad. Chefsnätverkets nästa träff blir i stället *{when}*, {place}.",
-    "scheduler.moved.checkin": "Har du inte checkat in ännu går det bra fram till *{deadline}*.",
+    "scheduler.moved.body": "Träffen är flyttad. Nästa träff i Chefsnätverket blir i stället *{when}*, {place}.",
+    "scheduler.moved.checkin": "Har du inte checkat in än går det bra fram till *{deadline}*.",
     "scheduler.moved.fallback": "Träffen är flyttad till {when}.",
     "scheduler.cancelled.body": (
         "Träffen *{when}* är inställd. Du behöver inte checka in. Vi hör av oss när nästa träff är bokad."
@@ -38,10 +41,10 @@ SV: dict[str, str] = {
     "scheduler.kind.invitation": "Inbjudan",
     "scheduler.kind.reminder": "Påminnelse",
     "scheduler.kind.last_reminder": "Sista påminnelsen",
-    "scheduler.kind.deadline_summary": "Sammanfattning av incheckningen",
+    "scheduler.kind.deadline_summary": "Sammanställning av incheckningen",
     "scheduler.kind.day_of": "Påminnelse på dagen",
     "scheduler.kind.pulse": "Frågan ”Vill ni träffas igen?”",
-    "scheduler.kind.pulse_summary": "Sammanfattning av ”Vill ni träffas igen?”",
+    "scheduler.kind.pulse_summary": "Sammanställning av ”Vill ni träffas igen?”",
     "scheduler.kind.meeting_moved": "Meddelande om flyttad träff",
     "scheduler.kind.meeting_cancelled": "Meddelande om inställd träff",
     "scheduler.kind.award_announcement": "Guldlänken: utlysning",
@@ -77,17 +80,19 @@ EN: dict[str, str] = {
         "Please answer by *{deadline}*. Press the button, or just write your answer here: a plain reply "
         "in this conversation counts as your answer to *What takes up my time?*, and you can change it later."
     ),
+    "scheduler.checkin.how_short": (
+        "Press the button, or just write your answer here. A plain reply here counts as your answer to "
+        "*What takes up my time?*"
+    ),
     "scheduler.invitation.header": "Invitation to Chefsnätverket",
     "scheduler.invitation.body": "Hello! The next Chefsnätverket meeting is *{when}*, {place}.",
     "scheduler.invitation.fallback": "Invitation to the Chefsnätverket meeting {when}. Check in by {deadline}.",
-    "scheduler.reminder.body": "Reminder: we have not had your check-in for the meeting *{when}*, {place}.",
+    "scheduler.reminder.body": "We look forward to your check-in for the meeting *{when}*, {place}.",
     "scheduler.reminder.fallback": "Reminder: check in for the meeting {when}, by {deadline}.",
-    "scheduler.last_reminder.body": (
-        "Last reminder: check-in for the meeting *{when}* closes *{deadline}*. A few lines are enough."
-    ),
-    "scheduler.last_reminder.fallback": "Last reminder: check in for the meeting {when}, by {deadline}.",
-    "scheduler.day_of.body": "Chefsnätverket meets today: *{when}*, {place}. Welcome!",
-    "scheduler.day_of.fallback": "Chefsnätverket meets today: {when}.",
+    "scheduler.last_reminder.body": "Last reminder: check-in closes *{deadline}*. A few lines are enough.",
+    "scheduler.last_reminder.fallback": "Last reminder: check-in closes {deadline}.",
+    "scheduler.day_of.body": "Welcome to the Chefsnätverket meeting *{when}*, {place}!",
+    "scheduler.day_of.fallback": "Welcome to the meeting {when}!",
     "scheduler.moved.body": "The meeting has moved. The next Chefsnätverket meeting is now *{when}*, {place}.",
     "scheduler.moved.checkin": "If you have not checked in yet, you can until *{deadline}*.",
     "scheduler.moved.fallback": "The meeting has moved to {when}.",
@@ -98,7 +103,7 @@ EN: dict[str, str] = {
     "scheduler.kind.invitation": "Invitation",
     "scheduler.kind.reminder": "Reminder",
     "scheduler.kind.last_reminder": "Last reminder",
-    "scheduler.kind.deadline_summary": "Check-in summary",
+    "scheduler.kind.deadline_summary": "Check-in compilation",
     "scheduler.kind.day_of": "Reminder on the day",
     "scheduler.kind.pulse": "The question “Shall we meet again?”",
     "scheduler.kind.pulse_summary": "Summary of “Shall we meet again?”",

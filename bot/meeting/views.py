@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.attendance.views import rsvp_blocks
-from bot.formatting import escape, format_when, sections
+from bot.formatting import escape, format_when, format_when_near, sections
 from bot.texts import t
 
 Block = dict[str, Any]
@@ -46,12 +46,19 @@ class MeetingInfo:
     starts_at: dt.datetime
     place: str | None
     deadline: dt.datetime
+    # When the message is meant to be read (its due time): dates near it are written
+    # "i morgon kl. 12.00", "på torsdag kl. 13.00"; without it, in full.
+    now: dt.datetime | None = None
+
+
+def _date(moment: dt.datetime, info: MeetingInfo, tz: ZoneInfo, lang: str) -> str:
+    return format_when(moment, tz, lang) if info.now is None else format_when_near(moment, info.now, tz, lang)
 
 
 def _fmt(info: MeetingInfo, tz: ZoneInfo, lang: str) -> dict[str, str]:
     return {
-        "when": format_when(info.starts_at, tz, lang),
-        "deadline": format_when(info.deadline, tz, lang),
+        "when": _date(info.starts_at, info, tz, lang),
+        "deadline": _date(info.deadline, info, tz, lang),
         "place": place_text(info.place, lang),
     }
 
@@ -86,9 +93,11 @@ def build_reminder(info: MeetingInfo, tz: ZoneInfo, lang: str, *, last: bool = F
     """A reminder (or the last one) to someone who has not checked in yet."""
     f = _fmt(info, tz, lang)
     key = "scheduler.last_reminder" if last else "scheduler.reminder"
+    # The last reminder names the deadline in its first line: the how-to does not repeat it.
+    how = "scheduler.checkin.how_short" if last else "scheduler.checkin.how"
     blocks: list[Block] = [
         *sections(t(f"{key}.body", lang, **f)),
-        *sections(t("scheduler.checkin.how", lang, **f)),
+        *sections(t(how, lang, **f)),
         checkin_button(info.meeting_id, lang),
     ]
     return [{"text": t(f"{key}.fallback", lang, **f), "blocks": blocks}]

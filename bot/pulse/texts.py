@@ -1,8 +1,8 @@
 """Texts for the pulse surface: "Vill ni träffas igen?" after each meeting, and its summary."""
 
 SV: dict[str, str] = {
-    "pulse.question.body": "Tack för träffen *{when}*! En sista fråga till er: *Vill ni träffas igen?*",
-    "pulse.question.hint": "Svara med en knapp. Du kan också lägga till en kommentar till samordnarna.",
+    "pulse.question.body": "Tack för träffen {when}! Som vanligt avslutar vi med frågan: *Vill ni träffas igen?*",
+    "pulse.question.hint": "Svara med en knapp. Du kan också skriva en kommentar till samordnarna.",
     "pulse.question.fallback": "Vill ni träffas igen? Tack för träffen {when}!",
     "pulse.button.yes": "Ja",
     "pulse.button.no": "Nej",
@@ -10,7 +10,7 @@ SV: dict[str, str] = {
     "pulse.button.edit_comment": "Ändra kommentaren",
     "pulse.answer.yes": "Ja",
     "pulse.answer.no": "Nej",
-    "pulse.answered": "Du har svarat *{answer}*. Tack! Du kan ändra ditt svar med knapparna nedan.",
+    "pulse.answered": "Du har svarat *{answer}*. Tack! Du kan ändra svaret med knapparna nedan.",
     "pulse.answered.fallback": "Du har svarat {answer} på Vill ni träffas igen?",
     "pulse.commented": "Din kommentar är sparad.",
     # The comment modal
@@ -21,15 +21,15 @@ SV: dict[str, str] = {
     "pulse.modal.label": "Din kommentar",
     "pulse.modal.placeholder": "Till exempel vad som var värdefullt, eller vad nästa träff borde ta upp.",
     "pulse.modal.thanks_title": "Tack!",
-    "pulse.modal.thanks": "Din kommentar är sparad och går till samordnarna. Du kan ändra den med knappen igen.",
+    "pulse.modal.thanks": "Tack! Kommentaren är sparad och går till samordnarna. Du kan ändra den med knappen igen.",
     # Refusals and validation
     "pulse.error.empty": "Skriv en kommentar, eller stäng rutan med Avbryt.",
-    "pulse.error.too_long": "Kommentaren är {length} tecken lång; den får vara högst {limit}. Korta ner den lite.",
-    "pulse.error.no_meeting": "Den träffen finns inte längre, så jag kunde inte spara svaret.",
+    "pulse.error.too_long": "Kommentaren är {length} tecken – högst {limit} går. Korta ner den lite.",
+    "pulse.error.no_meeting": "Den träffen finns inte längre, så vi kunde inte spara svaret.",
     "pulse.error.not_yet": "Träffen har inte ägt rum ännu. Frågan kommer efter träffen.",
     "pulse.error.not_member": (
         "Frågan går till Chefsnätverkets medlemmar, och du finns inte med i medlemslistan. "
-        "Är det fel? Hör av dig till Finsams kansli."
+        "Är det fel? Hör av dig till samordnarna."
     ),
     # The summary to the organisers
     "pulse.summary.header": "Vill ni träffas igen? Svar efter träffen {when}",
@@ -45,7 +45,7 @@ SV: dict[str, str] = {
 }
 
 EN: dict[str, str] = {
-    "pulse.question.body": "Thank you for the meeting *{when}*! One last question: *Shall we meet again?*",
+    "pulse.question.body": "Thank you for the meeting {when}! As always, we end with the question: *Shall we meet again?*",
     "pulse.question.hint": "Answer with a button. You can also add a comment for the organisers.",
     "pulse.question.fallback": "Shall we meet again? Thank you for the meeting {when}!",
     "pulse.button.yes": "Yes",
@@ -66,12 +66,12 @@ EN: dict[str, str] = {
     "pulse.modal.thanks_title": "Thank you!",
     "pulse.modal.thanks": "Your comment is saved and goes to the organisers. You can change it with the button again.",
     "pulse.error.empty": "Write a comment, or close with Cancel.",
-    "pulse.error.too_long": "The comment is {length} characters long; at most {limit} are allowed. Please shorten it.",
-    "pulse.error.no_meeting": "That meeting no longer exists, so I could not save the answer.",
+    "pulse.error.too_long": "The comment is {length} characters – at most {limit} fit. Please shorten it.",
+    "pulse.error.no_meeting": "That meeting no longer exists, so we could not save the answer.",
     "pulse.error.not_yet": "The meeting has not taken place yet. The question comes after the meeting.",
     "pulse.error.not_member": (
         "The question goes to Chefsnätverket's members, and you are not on the member list. "
-        "If that is wrong, contact the Finsam office."
+        "If that is wrong, contact the organisers."
     ),
     "pulse.summary.header": "Shall we meet again? Answers after the meeting {when}",
     "pulse.summary.counts": "*Yes:* {yes}    *No:* {no}    *No answer:* {none}",

@@ -13,6 +13,7 @@ from bot.formatting import (
     MAX_MESSAGE_BLOCKS,
     escape,
     format_when,
+    format_when_near,
     mark_continued,
     paginate,
     sections,
@@ -58,12 +59,24 @@ def _buttons(meeting_id: int, lang: str, answer: PulseChoice | None, has_comment
     }
 
 
+def _meeting_day(starts_at: dt.datetime, tz: ZoneInfo, lang: str, now: dt.datetime | None) -> str:
+    """ "i går", "i torsdags" near `now`; the full date and time without it."""
+    if now is None:
+        return format_when(starts_at, tz, lang)
+    return format_when_near(starts_at, now, tz, lang, with_time=False)
+
+
 def build_pulse_question(
-    meeting_id: int, starts_at: dt.datetime, tz: ZoneInfo, lang: str, anonymous: bool = False
+    meeting_id: int,
+    starts_at: dt.datetime,
+    tz: ZoneInfo,
+    lang: str,
+    anonymous: bool = False,
+    now: dt.datetime | None = None,
 ) -> list[Message]:
     """The DM after a meeting: "Vill ni träffas igen?" with Ja / Nej / comment buttons; says so
     when the network has made the summary anonymous."""
-    when = format_when(starts_at, tz, lang)
+    when = _meeting_day(starts_at, tz, lang, now)
     hint = t("pulse.question.hint", lang)
     if anonymous:
         hint = f"{hint} {t('privacy.pulse.anonymous', lang)}"
@@ -75,10 +88,10 @@ def build_pulse_question(
     return [{"text": t("pulse.question.fallback", lang, when=when), "blocks": blocks}]
 
 
-def build_pulse_answered(outcome: Answer, tz: ZoneInfo, lang: str) -> Message:
+def build_pulse_answered(outcome: Answer, tz: ZoneInfo, lang: str, now: dt.datetime | None = None) -> Message:
     """The question message after a click: the choice shown, the buttons kept for a change of mind."""
     meeting_id, answer, has_comment = outcome.meeting_id, outcome.answer, bool(outcome.comment)
-    when = format_when(outcome.starts_at, tz, lang)
+    when = _meeting_day(outcome.starts_at, tz, lang, now)
     blocks = sections(t("pulse.question.body", lang, when=when))
     if answer:
         label = t(f"pulse.answer.{answer.value}", lang)

@@ -141,7 +141,13 @@ def test_kan_inte_after_checking_in_keeps_the_checkin_and_stops_reminders(
     for kind in ("reminder", "last_reminder", "day_of", "pulse"):
         tick(runtime, clock, due(kind))
     assert [k for k in received(standin, CANNOT) if k != "checkin_saved"] == ["invitation", "file"]
-    assert received(standin, COMING)[-4:] == ["reminder", "last_reminder", "day_of", "pulse"]
+    assert received(standin, COMING)[-5:] == [
+        "reminder",
+        "last_reminder",
+        "network_summary",
+        "day_of",
+        "pulse",
+    ]
 
 
 def test_changing_the_ersattare_tells_the_previous_one_once(

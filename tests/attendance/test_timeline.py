@@ -139,12 +139,14 @@ def test_one_meeting_from_every_seat(
     assert "Cecilia Carlsson" not in pulse_summary and "Bertil Berg" not in pulse_summary
     assert "Anna Ek" in pulse_summary
 
-    # Exactly who got what, over the whole timeline.
+    # Exactly who got what, over the whole timeline. The network's sammanställning (Insyn) goes
+    # to those expected: who comes and the ersättare, not who cannot come nor who sent one.
     assert received(standin, COMING) == [
         "invitation",
         "file",
         "reminder",
         "last_reminder",
+        "network_summary",
         "day_of",
         "pulse",
     ]
@@ -155,6 +157,7 @@ def test_one_meeting_from_every_seat(
         "file",
         "reminder",
         "checkin_saved",
+        "network_summary",
         "day_of",
         "pulse",
     ]

@@ -226,7 +226,7 @@ def test_a_failed_modal_is_answered_politely(slack, standin, runtime):
     )
     assert resp.status == 200
     [answer] = _hooks(standin, "g")
-    assert answer.params["text"].startswith("Något gick fel hos mig.")
+    assert answer.params["text"].startswith("Något gick fel hos oss.")
 
 
 def test_guldlanken_without_a_round(slack, standin, runtime, clock):

@@ -60,7 +60,7 @@ def test_header_place_count_in_swedish() -> None:
     assert len(messages) == 1
     _check_limits(messages)
     texts = _texts(messages)
-    assert texts[0] == "Incheckning inför träffen torsdag 11 mars 2027 kl. 13.00"
+    assert texts[0] == "Sammanställning inför träffen torsdag 11 mars 2027 kl. 13.00"
     assert "Stadshuset, Malmö" in texts[1]
     assert "*1 av 2* har checkat in." in texts[2]
     assert "Har inte checkat in:* Olle" in texts[-1]
@@ -163,14 +163,14 @@ def test_two_hundred_members_with_long_answers_split_without_losing_anything() -
 
 def test_nobody_checked_in_yet() -> None:
     joined = "\n".join(_texts(render_checkin_summary(_summary([], ("Anna", "Bo")), TZ)))
-    assert "*0 av 2* har checkat in. Ingen har checkat in ännu." in joined
+    assert "*0 av 2* har checkat in. Ingen har checkat in än." in joined
     assert "Anna, Bo" in joined
 
 
 def test_english() -> None:
     summary = _summary([OrganisationCheckins(None, (MemberCheckin("Eva", "Budget", None, None),))])
     joined = "\n".join(_texts(render_checkin_summary(summary, TZ, "en")))
-    assert "Check-in for the meeting Thursday 11 March 2027 at 13:00" in joined
+    assert "Compilation for the meeting Thursday 11 March 2027 at 13:00" in joined
     assert "No organisation" in joined
 
 
@@ -246,7 +246,7 @@ def test_post_summary_posts_every_message_in_order(
     assert post_checkin_summary(runtime, meeting_id, "C0ADMIN") == 1
     [call] = standin.messages_to("C0ADMIN")
     texts = [b["text"]["text"] for b in call.params["blocks"] if b["type"] in ("section", "header")]
-    assert texts[0] == "Incheckning inför träffen torsdag 11 mars 2027 kl. 13.00"
+    assert texts[0] == "Sammanställning inför träffen torsdag 11 mars 2027 kl. 13.00"
     assert "*4 av 5* har checkat in." in texts
     assert any("Annas svar" in text for text in texts)
 

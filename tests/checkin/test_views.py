@@ -48,7 +48,12 @@ def _view_problems(view: dict) -> list[str]:
 
 
 def _inputs(view: dict) -> dict[str, dict]:
-    return {b["block_id"]: b for b in view["blocks"] if b["type"] == "input"}
+    # The answers' text inputs (each is followed by its radio input: who reads the answer).
+    return {
+        b["block_id"]: b
+        for b in view["blocks"]
+        if b["type"] == "input" and b["element"]["type"] == "plain_text_input"
+    }
 
 
 def test_modal_asks_three_questions_for_the_meeting() -> None:
@@ -124,7 +129,10 @@ def test_required_answer_missing(value: str | None) -> None:
 def test_too_long_answers_are_refused_per_question() -> None:
     errors = submission_errors(read_submission(_state("x" * 3001, "ok", "y" * 5000)))
     assert set(errors) == {ids.CHECKIN_BLOCK_OCCUPYING, ids.CHECKIN_BLOCK_SUPPORT}
-    assert "3001" in errors[ids.CHECKIN_BLOCK_OCCUPYING] and "3000" in errors[ids.CHECKIN_BLOCK_OCCUPYING]
+    assert (
+        "3\u00a0001" in errors[ids.CHECKIN_BLOCK_OCCUPYING]
+        and "3\u00a0000" in errors[ids.CHECKIN_BLOCK_OCCUPYING]
+    )
     assert submission_errors(read_submission(_state("x" * 3000))) == {}
 
 
@@ -144,7 +152,11 @@ def test_saved_message_quotes_the_text_escaped_with_an_edit_button() -> None:
     assert "<!channel>" not in body and "<@U123>" not in body
     assert "torsdag 11 mars 2027 kl. 13.00" in body
     button = message["blocks"][-1]["elements"][0]
-    assert (button["action_id"], button["value"], button["text"]["text"]) == (ids.CHECKIN_OPEN, "7", "Ändra")
+    assert (button["action_id"], button["value"], button["text"]["text"]) == (
+        ids.CHECKIN_OPEN,
+        "7",
+        "Svara på alla tre frågorna",
+    )
     updated = build_saved_message(Saved(opening, Answers("x"), created=False, changed=True), TZ)
     assert "uppdaterat" in updated["blocks"][0]["text"]["text"]
 
@@ -178,7 +190,7 @@ def test_refusals_are_swedish_and_name_the_deadline() -> None:
     assert "redan börjat" in refusal_text(Refusal(Problem.STARTED, STARTS, DEADLINE), TZ)
     assert "finns inte längre" in refusal_text(Refusal(Problem.GONE), TZ)
     long = too_long_text(3500)
-    assert "3500" in long and "3000" in long and "Exempel: `/incheckning" in long
+    assert "3\u00a0500" in long and "3\u00a0000" in long and "Exempel: `/incheckning" in long
 
 
 def test_helpers() -> None:

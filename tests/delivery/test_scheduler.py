@@ -51,10 +51,11 @@ PREFIXES = {
     "Inbjudan till Chefsnätverkets träff": timeline.INVITATION,
     "Påminnelse: checka in": timeline.REMINDER,
     "Sista påminnelsen": timeline.LAST_REMINDER,
-    "Incheckning inför träffen": timeline.DEADLINE_SUMMARY,
-    "Idag är det träff": timeline.DAY_OF,
+    "Sammanställning inför träffen": timeline.DEADLINE_SUMMARY,
+    "Välkommen till träffen": timeline.DAY_OF,
     "Vill ni träffas igen? Tack": timeline.PULSE,
     "Vill ni träffas igen? Efter": timeline.PULSE_SUMMARY,
+    "Nätverkets sammanställning": "network_summary",
     "Träffen är flyttad": "moved",
     "Träffen tisdag": "cancelled",
     "Några utskick gick inte fram": "report",
@@ -189,8 +190,8 @@ def test_whole_meeting_cycle_sends_each_message_once_to_the_right_people(
     button = invitation.params["blocks"][-1]["elements"][0]
     assert button["action_id"] == ids.CHECKIN_OPEN and button["value"] == str(meeting)
     flat = str(invitation.params["blocks"])
-    assert "måndag 15 mars 2027 kl. 12.00" in flat  # the deadline
-    assert "räknas som ditt svar" in flat  # a plain reply in the DM counts
+    assert "måndag 15 mars kl. 12.00" in flat  # the deadline
+    assert "räknas som svar" in flat  # a plain reply in the DM counts
     assert "Stadshuset, sal 3" in flat
 
     check_in(runtime, m1, meeting)
@@ -207,12 +208,15 @@ def test_whole_meeting_cycle_sends_each_message_once_to_the_right_people(
     assert standin.count("chat.postMessage") == before
 
     everyone = [timeline.INVITATION]
-    assert received(standin, m1) == [*everyone, timeline.DAY_OF, timeline.PULSE]
-    assert received(standin, m2) == [*everyone, timeline.REMINDER, timeline.DAY_OF, timeline.PULSE]
+    # Insyn: at the deadline every member gets the network's sammanställning (by DM).
+    shared = "network_summary"
+    assert received(standin, m1) == [*everyone, shared, timeline.DAY_OF, timeline.PULSE]
+    assert received(standin, m2) == [*everyone, timeline.REMINDER, shared, timeline.DAY_OF, timeline.PULSE]
     assert received(standin, m3) == [
         *everyone,
         timeline.REMINDER,
         timeline.LAST_REMINDER,
+        shared,
         timeline.DAY_OF,
         timeline.PULSE,
     ]
@@ -376,7 +380,7 @@ def test_a_moved_meeting_tells_the_invited_once_and_replans_what_is_left(
     assert received(standin, "U0NEW") == []
     tick(runtime, clock, due(timeline.INVITATION, new_start))
     assert received(standin, "U0NEW") == [timeline.INVITATION]
-    assert "tisdag 23 mars 2027" in str(standin.messages_to("U0NEW")[0].params["blocks"])
+    assert "tisdag 23 mars" in str(standin.messages_to("U0NEW")[0].params["blocks"])
 
     # The old reminder time passes quietly; the new one is used.
     tick(runtime, clock, due(timeline.REMINDER))
@@ -950,7 +954,7 @@ def test_status_lists_the_next_sends_with_their_audience(
     check_in(runtime, MEMBERS[0], meeting)
     lines = status(runtime)
     assert lines[0] == "• Påminnelse till 2 som inte checkat in – tisdag 9 mars 2027 kl. 09.00"
-    assert "• Sammanfattning av incheckningen till samordnarkanalen – måndag 15 mars 2027 kl. 12.00" in lines
+    assert "• Sammanställning av incheckningen till samordnarkanalen – måndag 15 mars 2027 kl. 12.00" in lines
     assert not any("Inbjudan" in line for line in lines)
 
 
@@ -962,10 +966,10 @@ def test_status_says_channel_sends_wait_for_a_channel(
     clock.set(due(timeline.DAY_OF))
     lines = status(runtime)
     assert (
-        "• Sammanfattning av incheckningen till samordnarkanalen – väntar på att en samordnarkanal väljs"
+        "• Sammanställning av incheckningen till samordnarkanalen – väntar på att en samordnarkanal väljs"
         in lines
     )
-    assert any("Sammanfattning av ”Vill ni träffas igen?”" in line and "väntar" in line for line in lines)
+    assert any("Sammanställning av ”Vill ni träffas igen?”" in line and "väntar" in line for line in lines)
 
 
 def test_status_shows_failed_missed_and_retried_sends_in_plain_swedish(

@@ -96,9 +96,10 @@ def test_the_whole_timeline_from_tick_calls(url: str, standin: SlackStandIn, tmp
             check_in(url, MEMBERS[0])
 
     per_channel = Counter(c.params["channel"] for c in standin.calls_to("chat.postMessage") if c.ok)
-    # Invitation, reminder, last reminder, day-of, pulse; the one who checked in skips two.
-    assert per_channel[MEMBERS[0]] == 3
-    assert all(per_channel[m] == 5 for m in MEMBERS[1:])
+    # Invitation, reminder, last reminder, the network's sammanställning (Insyn), day-of, pulse;
+    # the one who checked in skips two.
+    assert per_channel[MEMBERS[0]] == 4
+    assert all(per_channel[m] == 6 for m in MEMBERS[1:])
     assert per_channel["C0ADMIN"] == 2  # the deadline summary and the pulse summary
     assert standin.duplicate_messages() == []
 

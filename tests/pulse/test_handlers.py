@@ -91,7 +91,7 @@ def test_yes_is_stored_and_the_message_shows_it(
     [update] = said(standin)
     assert update["replace_original"] is True
     text = json.dumps(update["blocks"], ensure_ascii=False)
-    assert "Du har svarat *Ja*" in text and "ändra ditt svar" in text
+    assert "Du har svarat *Ja*" in text and "ändra svaret" in text
     actions = update["blocks"][-1]["elements"]
     assert [a["action_id"] for a in actions] == [ids.PULSE_YES, ids.PULSE_NO, ids.PULSE_COMMENT_OPEN]
     assert actions[0].get("style") == "primary" and "style" not in actions[1]
