@@ -75,3 +75,9 @@ RSVP_DEPUTY = "rsvp_deputy"  # opens the ersättare modal
 RSVP_DEPUTY_MODAL = "rsvp_deputy_modal"
 RSVP_DEPUTY_USER = "rsvp_deputy_user"  # the users_select block
 RSVP_INPUT = "value"
+
+# Networks (handlers/networks.py): the question "which network?" when a command fits several.
+NETWORK_CHOOSE = "network_choose"  # static_select; its block_id is NETWORK_CHOOSE_BLOCK + the command
+NETWORK_CHOOSE_BLOCK = "network_choose|"
+NETWORK_TEXT_BLOCK = "network_text"  # the command's text, kept in the question (editable)
+NETWORK_TEXT = "value"

@@ -6,7 +6,7 @@ import datetime as dt
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.config import Settings
 from bot.delivery.sends import Source
 from bot.slack import make_client
-from storage.db import make_engine, make_session_factory
+from storage.db import all_networks_factory, make_engine, make_session_factory
 
 Clock = Callable[[], dt.datetime]
 Sleep = Callable[[float], None]
@@ -45,6 +45,18 @@ class Runtime:
     sleep: Sleep = time.sleep
     monotonic: Monotonic = time.monotonic
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("chefsnatverket"))
+    # The network this runtime's sessions work in; None: the deployment's only network.
+    network_id: int | None = None
+
+    def for_network(self, network_id: int) -> Runtime:
+        """This runtime working in one network: its sessions see that network's rows only."""
+        if network_id == self.network_id:
+            return self
+        return replace(self, sessions=make_session_factory(self.engine, network_id), network_id=network_id)
+
+    def all_networks(self) -> sessionmaker[Session]:
+        """Sessions over every network, for choosing one (storage/networks.py)."""
+        return all_networks_factory(self.engine)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -20,6 +20,8 @@ from bot.home.modals import (
     read_settings_form,
 )
 from bot.home.views import build_home_screen
+from bot.networks import service as networks
+from bot.networks.views import build_network_homes
 from bot.runtime import Runtime
 from bot.texts import t
 from handlers.replies import tell_failure
@@ -27,24 +29,33 @@ from handlers.replies import tell_failure
 ADMIN_OPEN_ACTIONS = (ids.ADMIN_PLAN_OPEN, ids.ADMIN_MEMBERS_OPEN, ids.ADMIN_SETTINGS_OPEN)
 
 
-def _publish(runtime: Runtime, user_id: str, screen: home.HomeScreen) -> None:
-    runtime.client.views_publish(user_id=user_id, view=build_home_screen(screen, runtime.tz, runtime.lang))
+def _publish(runtime: Runtime, user_id: str, screen: home.HomeScreen | None, team_id: str | None) -> None:
+    """Publish the person's Home: each of their networks, `screen` for the one just acted in."""
+    homes = networks.load_homes(runtime, team_id, user_id, screen)
+    views = [(choice, build_home_screen(one, runtime.tz, runtime.lang)) for choice, one in homes]
+    runtime.client.views_publish(user_id=user_id, view=build_network_homes(views, runtime.lang))
+
+
+def _team(body: dict[str, Any]) -> str | None:
+    return (
+        body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
+    )
 
 
 def refresh_home(runtime: Runtime, user_id: str, logger: Logger) -> None:
     """Publish the person's Home tab again after something changed it (a failure is logged)."""
     try:
-        _publish(runtime, user_id, home.load_home(runtime, user_id))
+        _publish(runtime, user_id, home.load_home(runtime, user_id), None)
     except Exception:
         logger.exception("refreshing the home tab failed")
 
 
-def handle_home_opened(event: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
+def handle_home_opened(event: dict[str, Any], body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """`app_home_opened`: publish the Home tab for the person who opened it."""
     if event.get("tab", "home") != "home":
         return
     try:
-        _publish(runtime, event["user"], home.load_home(runtime, event["user"]))
+        _publish(runtime, event["user"], None, _team(body))
     except Exception:
         logger.exception("publishing the home tab failed")
 
@@ -85,7 +96,7 @@ def _submit(
         return
     ack()
     try:
-        _publish(runtime, user_id, home.after_modal(runtime, user_id, result))
+        _publish(runtime, user_id, home.after_modal(runtime, user_id, result), _team(body))
     except Exception:
         logger.exception("refreshing the home tab after a modal failed")
 
@@ -112,7 +123,7 @@ def handle_post_summary(ack: Ack, body: dict[str, Any], runtime: Runtime, logger
     ack()
     user_id = body["user"]["id"]
     try:
-        _publish(runtime, user_id, home.post_summary_now(runtime, user_id))
+        _publish(runtime, user_id, home.post_summary_now(runtime, user_id), _team(body))
     except Exception:
         logger.exception("posting the summary from the home tab failed")
 

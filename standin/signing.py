@@ -222,8 +222,9 @@ def view_submission(
     user_name: str = "anna",
     team_id: str = TEAM_ID,
     blocks: list[dict[str, Any]] | None = None,
+    external_id: str = "",
 ) -> tuple[str, dict[str, str]]:
-    """A signed ``view_submission`` interaction.
+    """A signed ``view_submission`` interaction (``external_id``: the view's, when it has one).
 
     ``state_values`` is ``{block_id: {action_id: element_state}}``; use the helpers
     above (``static_select(...)`` etc.) or plain strings for text inputs.
@@ -249,6 +250,8 @@ def view_submission(
         "is_enterprise_install": False,
         "enterprise": None,
     }
+    if external_id:
+        payload["view"]["external_id"] = external_id  # type: ignore[index]
     body = _payload_body(payload)
     return body, sign(secret, body, timestamp, content_type="application/x-www-form-urlencoded")
 
@@ -271,6 +274,7 @@ def block_actions(
     team_id: str = TEAM_ID,
     action_type: str = "button",
     action: dict[str, Any] | None = None,
+    state: dict[str, Any] | None = None,
 ) -> tuple[str, dict[str, str]]:
     """A signed ``block_actions`` interaction (a button click by default).
 
@@ -326,7 +330,7 @@ def block_actions(
         payload["is_enterprise_install"] = False
         payload["channel"] = {"id": channel, "name": _channel_name(channel)}
         payload["message"] = msg
-        payload["state"] = {"values": {}}
+        payload["state"] = {"values": state or {}}
         payload["response_url"] = response_url or _response_url(team_id)
     act: dict[str, Any] = {
         "action_id": action_id,

@@ -12,6 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.scope import all_networks_info, scoped_info
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 # How long a SQLite connection waits for another's write lock, unless a unit of work says less.
 SQLITE_BUSY_MS = 15_000
@@ -52,9 +54,16 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
-def make_session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions that keep loaded objects usable after commit (views are built after saving)."""
-    return sessionmaker(engine, expire_on_commit=False)
+def make_session_factory(engine: Engine, network_id: int | None = None) -> sessionmaker[Session]:
+    """Sessions that keep loaded objects usable after commit (views are built after saving),
+    working in `network_id` (None: the only network; see storage/scope.py)."""
+    info = scoped_info(network_id) if network_id is not None else {}
+    return sessionmaker(engine, expire_on_commit=False, info=info)
+
+
+def all_networks_factory(engine: Engine) -> sessionmaker[Session]:
+    """Sessions that see every network: for choosing one, never for a network's own work."""
+    return sessionmaker(engine, expire_on_commit=False, info=all_networks_info())
 
 
 @contextmanager

@@ -18,6 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, DeliveryState, Member
+from storage.scope import session_network
 
 # The states under their short names, for callers that read `ledger.RETRY`.
 CLAIMED = DeliveryState.CLAIMED
@@ -72,6 +73,7 @@ def insert_row(
 ) -> int | None:
     """Insert the row for (send_key, recipient) unless one exists: its id, or None if taken."""
     stmt: Insert = _insert(session)(Delivery).values(
+        network_id=session_network(session),
         send_key=send_key,
         recipient=recipient,
         kind=kind,
@@ -86,7 +88,8 @@ def insert_row(
         slack_channel=slack_channel,
         slack_ts=slack_ts,
     )
-    stmt = stmt.on_conflict_do_nothing(index_elements=["send_key", "recipient"]).returning(Delivery.id)  # type: ignore[attr-defined]
+    unique = ["network_id", "send_key", "recipient"]
+    stmt = stmt.on_conflict_do_nothing(index_elements=unique).returning(Delivery.id)  # type: ignore[attr-defined]
     return session.execute(stmt).scalar_one_or_none()
 
 

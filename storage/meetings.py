@@ -9,25 +9,24 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Meeting, MeetingStatus, Network
+from storage.scope import known_network, session_network
 
 PLANNED = MeetingStatus.PLANNED
 CANCELLED = MeetingStatus.CANCELLED
 
 
 def get_network(session: Session) -> Network:
-    """The network row, created on first use (there is exactly one)."""
-    network = session.get(Network, 1)
-    if network is None:
-        network = Network(id=1)
-        session.add(network)
-        session.flush()
+    """The network the session works in (the only one, created on first use, when it names none)."""
+    network = session.get(Network, session_network(session))
+    assert network is not None, "a session's network exists"
     return network
 
 
 def stored_policy(session: Session) -> dict[str, Any] | None:
     """The network's timeline overrides, read without creating the network row (a fast,
     read-only step before a modal opens); None when there are none yet."""
-    network = session.get(Network, 1)
+    network_id = known_network(session)
+    network = session.get(Network, network_id) if network_id is not None else None
     return network.policy if network else None
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Base, Member, Organisation
+from storage.scope import NETWORK, session_network
 
 
 class MemberChange(enum.Enum):
@@ -79,7 +80,9 @@ def _insert_ignoring_duplicate(
     """
     dialect = session.get_bind().dialect.name
     insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=[column])
+    # Unique within a network: the row belongs to the session's network.
+    values = {**values, NETWORK: session_network(session)}
+    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=[NETWORK, column])
     # RETURNING, not rowcount: SQLite's rowcount is not reset by an insert that did nothing.
     return session.execute(statement.returning(model.__table__.c.id)).first() is not None
 

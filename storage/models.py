@@ -25,6 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from storage.scope import NetworkScoped
+
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
     """An aware datetime stored as naive UTC, so SQLite and PostgreSQL compare the same way."""
@@ -72,12 +74,17 @@ class Base(DeclarativeBase):
 
 
 class Network(Base):
-    """The single network this app serves: its channels and its timeline policy."""
+    """A network (Chefsnätverket, Guldlänken, ...): its workspace, channels and timeline policy.
+    Every NetworkScoped row belongs to one (storage/scope.py)."""
 
     __tablename__ = "network"
+    # A workspace's networks have different names (a NULL team is the single-token workspace).
+    __table_args__ = (UniqueConstraint("team_id", "name", name="uq_network_team_name"),)
 
     id: Mapped[intpk]
     name: Mapped[str] = mapped_column(String(200), default="Chefsnätverket")
+    # The Slack workspace the network lives in; None for a deployment with one bot token.
+    team_id: Mapped[str | None] = mapped_column(String(32), index=True)
     organisers_channel: Mapped[str | None] = mapped_column(String(32))
     announcement_channel: Mapped[str | None] = mapped_column(String(32))
     # Overrides of the default timeline (offsets and times of day); None means the defaults.
@@ -93,25 +100,27 @@ class Network(Base):
     share_checkins: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
 
 
-class Organisation(Base):
+class Organisation(NetworkScoped, Base):
     """An agency or administration whose managers are members."""
 
     __tablename__ = "organisations"
+    __table_args__ = (UniqueConstraint("network_id", "name", name="uq_organisations_network_name"),)
 
     id: Mapped[intpk]
-    name: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[created]
 
     members: Mapped[list[Member]] = relationship(back_populates="organisation")
 
 
-class Member(Base):
-    """A person the app knows: a manager in the network, an organiser, or both."""
+class Member(NetworkScoped, Base):
+    """A person the app knows in one network: a manager in it, an organiser, or both."""
 
     __tablename__ = "members"
+    __table_args__ = (UniqueConstraint("network_id", "slack_user_id", name="uq_members_network_user"),)
 
     id: Mapped[intpk]
-    slack_user_id: Mapped[slack_id] = mapped_column(unique=True)
+    slack_user_id: Mapped[slack_id]
     name: Mapped[str | None] = mapped_column(String(200))
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id", ondelete="SET NULL"))
     # Active members are asked to check in; inactive rows keep their history.
@@ -135,15 +144,16 @@ def _one_of(column: str, values: type[enum.StrEnum]) -> str:
     return "{} IN ({})".format(column, ", ".join(f"'{v.value}'" for v in values))
 
 
-class Meeting(Base):
+class Meeting(NetworkScoped, Base):
     """One of the network's meetings."""
 
     __tablename__ = "meetings"
     __table_args__ = (
         CheckConstraint(_one_of("status", MeetingStatus), name="status"),
-        # One meeting per start time, among those not cancelled.
+        # One meeting per start time and network, among those not cancelled.
         Index(
-            "uq_meetings_starts_at_planned",
+            "uq_meetings_network_starts_at_planned",
+            "network_id",
             "starts_at",
             unique=True,
             sqlite_where=text("status = 'planned'"),
@@ -183,7 +193,7 @@ def _visibility() -> Any:
     )
 
 
-class CheckIn(Base):
+class CheckIn(NetworkScoped, Base):
     """A member's answers to "Vad upptar min tid?" for one meeting."""
 
     __tablename__ = "checkins"
@@ -218,7 +228,7 @@ class PulseChoice(enum.StrEnum):
     NO = "no"
 
 
-class PulseAnswer(Base):
+class PulseAnswer(NetworkScoped, Base):
     """A member's answer to "Vill ni träffas igen?" after a meeting."""
 
     __tablename__ = "pulse_answers"
@@ -246,7 +256,7 @@ class RsvpAnswer(enum.StrEnum):
     DEPUTY = "deputy"  # an ersättare comes in the member's place
 
 
-class Rsvp(Base):
+class Rsvp(NetworkScoped, Base):
     """A member's answer to a meeting's invitation: coming, not coming, or sending an ersättare.
 
     The ersättare is a Slack user (`deputy_user_id`) with a Member row of their own (inactive
@@ -311,12 +321,12 @@ class DeliveryStateType(TypeDecorator[DeliveryState]):
         return None if value is None else DeliveryState(value)
 
 
-class Delivery(Base):
+class Delivery(NetworkScoped, Base):
     """The ledger: one row per send and recipient, so every send happens exactly once."""
 
     __tablename__ = "deliveries"
     __table_args__ = (
-        UniqueConstraint("send_key", "recipient", name="uq_deliveries_send_recipient"),
+        UniqueConstraint("network_id", "send_key", "recipient", name="uq_deliveries_network_send_recipient"),
         CheckConstraint(_one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
     )
@@ -355,15 +365,17 @@ def new_web_token() -> str:
     return secrets.token_urlsafe(32)
 
 
-class AwardRound(Base):
+class AwardRound(NetworkScoped, Base):
     """A yearly Guldlänken round."""
 
     __tablename__ = "award_rounds"
     __table_args__ = (
+        UniqueConstraint("network_id", "year", name="uq_award_rounds_network_year"),
         CheckConstraint(_one_of("status", RoundStatus), name="status"),
-        # One open round at a time.
+        # One open round at a time in each network.
         Index(
-            "uq_award_rounds_one_open",
+            "uq_award_rounds_network_one_open",
+            "network_id",
             "status",
             unique=True,
             sqlite_where=text("status = 'open'"),
@@ -372,7 +384,7 @@ class AwardRound(Base):
     )
 
     id: Mapped[intpk]
-    year: Mapped[int] = mapped_column(Integer, unique=True)
+    year: Mapped[int] = mapped_column(Integer)
     # Inclusive: nominations are taken until 23:59 local time on this date.
     deadline: Mapped[dt.date] = mapped_column(Date)
     announcement_channel: Mapped[str | None] = mapped_column(String(32))
@@ -395,7 +407,7 @@ class NominationSource(enum.StrEnum):
     WEB = "web"
 
 
-class Nomination(Base):
+class Nomination(NetworkScoped, Base):
     """A confidential Guldlänken nomination: seen by its nominator and the organisers only."""
 
     __tablename__ = "nominations"
@@ -463,7 +475,7 @@ class WorkspaceState(Base):
     revoked_at: Mapped[aware]
 
 
-class WebFormHit(Base):
+class WebFormHit(NetworkScoped, Base):
     """One POST to a round's web form, kept an hour or so for the rate limit (all processes agree)."""
 
     __tablename__ = "web_form_hits"
@@ -476,7 +488,7 @@ class WebFormHit(Base):
     created_at: Mapped[aware]
 
 
-class AwardWinner(Base):
+class AwardWinner(NetworkScoped, Base):
     """A Guldlänken winner: decided in a round (announced at `announce_at`) or added by hand.
 
     A round's winners share the citation and the announcement time; winners of earlier years
@@ -513,7 +525,7 @@ class AwardWinner(Base):
 # ---------------------------------------------------------------- privacy (issue 10)
 
 
-class AuditEntry(Base):
+class AuditEntry(NetworkScoped, Base):
     """One export, extract, erasure, jury-summary delivery or retention run: who, when, what and
     how many rows. Never the rows' contents (bot/privacy/, storage/audit.py)."""
 

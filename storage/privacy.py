@@ -19,6 +19,7 @@ from sqlalchemy import Table, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import AwardRound, Base, Meeting, Member, Organisation, RetentionRun
+from storage.scope import session_network
 
 MEMBER = "member"  # the column holds members.id
 USER = "user"  # the column holds a Slack user id
@@ -97,9 +98,15 @@ def _member_ids(session: Session, user_id: str) -> list[int]:
     return list(session.scalars(select(Member.id).where(Member.slack_user_id == user_id)))
 
 
-def _where(entry: PersonalColumn, user_id: str, member_ids: list[int]) -> Any:
-    column = _table(entry.table).c[entry.column]
-    return column.in_(member_ids) if entry.key == MEMBER else column == user_id
+def _where(session: Session, entry: PersonalColumn, user_id: str, member_ids: list[int]) -> Any:
+    # These are Core statements, which storage/scope.py's filter does not reach: the network
+    # is named here, so an extract or erasure stays in the network it was asked in.
+    table = _table(entry.table)
+    column = table.c[entry.column]
+    person = column.in_(member_ids) if entry.key == MEMBER else column == user_id
+    if "network_id" in table.c:
+        return and_(person, table.c.network_id == session_network(session))
+    return person
 
 
 def _plain(value: Any) -> Any:
@@ -133,7 +140,7 @@ def personal_data(session: Session, user_id: str) -> dict[str, list[dict[str, An
     for entry in PERSONAL_COLUMNS:
         table = _table(entry.table)
         rows = session.execute(
-            select(table).where(_where(entry, user_id, member_ids)).order_by(*table.primary_key)
+            select(table).where(_where(session, entry, user_id, member_ids)).order_by(*table.primary_key)
         )
         found[entry.section] = [
             {
@@ -151,7 +158,9 @@ def personal_counts(session: Session, user_id: str) -> dict[str, int]:
     counts = {}
     for entry in PERSONAL_COLUMNS:
         query = (
-            select(func.count()).select_from(_table(entry.table)).where(_where(entry, user_id, member_ids))
+            select(func.count())
+            .select_from(_table(entry.table))
+            .where(_where(session, entry, user_id, member_ids))
         )
         counts[entry.section] = int(session.scalar(query) or 0)
     return counts
@@ -171,7 +180,7 @@ def erase_person(session: Session, user_id: str, pseudonym: str, *, nominations_
         if entry.erasure == Erasure.KEEP or (entry.erasure == Erasure.ON_REQUEST and not nominations_of):
             continue
         table = _table(entry.table)
-        where = _where(entry, user_id, member_ids)
+        where = _where(session, entry, user_id, member_ids)
         if entry.erasure in (Erasure.DELETE, Erasure.ON_REQUEST):
             statement: Any = delete(table).where(where)
         elif entry.erasure == Erasure.CLEAR:

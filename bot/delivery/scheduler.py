@@ -30,7 +30,9 @@ from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
 from bot.delivery.sends import DueSend
 from storage import ledger as rows
+from storage import networks
 from storage.db import transaction
+from storage.scope import session_network
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
@@ -130,25 +132,55 @@ def plan_tick(runtime: Runtime, at: dt.datetime) -> list[str]:
 
 
 def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
-    """Do, once, every send that is due at `at` (default: the runtime's clock)."""
+    """Do, once, every send that is due at `at` (default: the runtime's clock), in every network."""
     started = runtime.monotonic()
     at = (at or runtime.now()).astimezone(dt.UTC)
     report = TickReport(at.astimezone(runtime.tz))  # reported in local time, like the log lines
-    do_work(runtime, at, report)  # retention is due whether or not Slack takes our sends
+    served = network_ids(runtime)
+    # Retention is due whether or not Slack takes our sends. It is the deployment's work (one
+    # RETENTION_MONTHS for all), done in the first network's session, its audit entry there.
+    do_work(runtime.for_network(served[0]), at, report)
     if workspace.sending_stopped(runtime):
         return report  # Slack revoked the bot token: logged once when it happened, never retried
+    pacer = Pacer(monotonic=runtime.monotonic, sleep=runtime.sleep)
+    for network_id in served:
+        _tick_network(runtime.for_network(network_id), at, report, pacer)
+    report.seconds = runtime.monotonic() - started
+    did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
+    busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
+    logger.log(logging.INFO if busy else logging.DEBUG, "%s", report)
+    return report
+
+
+def network_ids(runtime: Runtime) -> list[int]:
+    """The networks a tick serves: the runtime's own, or every network of the deployment."""
+    if runtime.network_id is not None:
+        return [runtime.network_id]
+    with transaction(runtime.all_networks()) as session:
+        ids = [n.id for n in networks.all_networks(session)]
+    # A new database has no network yet: its first comes with the first session (storage/scope.py).
+    return ids or [networks_first(runtime)]
+
+
+def networks_first(runtime: Runtime) -> int:
+    with transaction(runtime.sessions) as session:
+        return session_network(session)
+
+
+def _tick_network(runtime: Runtime, at: dt.datetime, report: TickReport, pacer: Pacer) -> None:
+    """One network's part of a tick (its sessions see its rows only)."""
     lease = dt.timedelta(minutes=LEASE_MINUTES)
     with transaction(runtime.sessions) as session:
-        report.interrupted = rows.mark_interrupted(session, runtime.now() - lease)
-    if report.interrupted:
+        interrupted = rows.mark_interrupted(session, runtime.now() - lease)
+    report.interrupted += interrupted
+    if interrupted:
         logger.warning(
-            "%d deliveries were interrupted mid-send; checked in Slack before any resend", report.interrupted
+            "%d deliveries were interrupted mid-send; checked in Slack before any resend", interrupted
         )
     grace = dt.timedelta(hours=runtime.settings.grace_hours)
-    pacer = Pacer(monotonic=runtime.monotonic, sleep=runtime.sleep)
     fan = Fanout(runtime, at, _claimer(), pacer, tick_client(runtime.client, pacer))
     dues = due_sends(runtime, at, report)
-    report.due = len(dues)
+    report.due += len(dues)
     with pool() as executor:
         for due in dues:
             try:
@@ -169,15 +201,10 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     if report.errors == 0:
         drop_unwanted_retries(runtime, dues)
     try:
-        report.reported = report_problems(runtime, fan)
+        report.reported += report_problems(runtime, fan)
     except Exception:
         logger.exception("reporting failed sends failed")
         report.errors += 1
-    report.seconds = runtime.monotonic() - started
-    did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
-    busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
-    logger.log(logging.INFO if busy else logging.DEBUG, "%s", report)
-    return report
 
 
 def drop_unwanted_retries(runtime: Runtime, dues: list[DueSend]) -> None:

@@ -147,9 +147,26 @@ def _award_round(demo: Demo) -> None:
     demo.tick("2027-09-02T09:00", "First working day after the deadline: the jury summary")
 
 
+def _two_networks(demo: Demo) -> None:
+    demo.step("Two networks in one workspace")
+    demo.say("*Landskrona–Svalöv's förbund runs a network of its own in the same workspace:*")
+    demo.say()
+    demo.command(ORGANISER, "/chefsnatverket", "nätverk ny Guldlänken Landskrona–Svalöv")
+    demo.command(ORGANISER, "/chefsnatverket", "nätverk")
+    demo.say(
+        "*The organiser is samordnare of both, so a command typed outside both organisers' channels asks:*"
+    )
+    demo.say()
+    demo.command(ORGANISER, "/chefsnatverket", "status")
+    demo.say("*Anders is in Chefsnätverket only: his commands need no choosing.*")
+    demo.say()
+    demo.command("U0ANDERS", "/chefsnatverket", "nätverk")
+
+
 def play(demo: Demo) -> None:
     """The whole story, narrated through `demo.say`."""
     _introduction(demo)
     _set_up(demo)
     _meeting_cycle(demo)
     _award_round(demo)
+    _two_networks(demo)

@@ -17,7 +17,7 @@ from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import format_day
 from bot.meeting import members
-from bot.meeting.people import active_member, is_organiser
+from bot.meeting.people import active_member, bootstrap_organisers, is_organiser
 from bot.meeting.service import Refused, plan_meeting, policy, usage
 from bot.runtime import Runtime
 from storage import meetings
@@ -189,7 +189,7 @@ def open_modal(runtime: Runtime, user_id: str, action_id: str) -> ModalOpening:
         if action_id == ids.ADMIN_SETTINGS_OPEN:
             appointed = tuple(m.slack_user_id for m in people.appointed_organisers(session))
             channel = meetings.get_network(session).organisers_channel
-            return SettingsModal(channel, appointed, tuple(runtime.settings.organisers))
+            return SettingsModal(channel, appointed, bootstrap_organisers(session, runtime.settings))
     today = runtime.now().astimezone(runtime.tz).date()
     return PlanModal(cmd.example_date(today).isoformat())
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from slack_sdk.errors import SlackApiError
 
-from bot.meeting.people import Person, is_organiser, person
+from bot.meeting.people import Person, bootstrap_organisers, is_organiser, person
 from bot.meeting.service import Refused, invitation_due, policy, require_organiser
 from bot.runtime import Runtime
 from storage import meetings
@@ -212,7 +212,7 @@ def dismiss_organiser(runtime: Runtime, user_id: str, target: str) -> OrganiserD
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
         member = store.member_by_user(session, target)
-        if target in runtime.settings.organisers:
+        if target in bootstrap_organisers(session, runtime.settings):
             raise Refused("admin.error.bootstrap_organiser", person=person(member, target).label())
         if member is None or not member.is_organiser:
             raise Refused("admin.error.not_appointed", person=person(member, target).label())
@@ -248,10 +248,10 @@ def save_settings(
     appointed (or a channel set) by another samordnare while the modal was open stays. Without
     `shown` the chosen set is the whole list. ORGANISERS stay organisers regardless.
     """
-    bootstrap = set(runtime.settings.organisers)  # already organisers through the setting
-    chosen = chosen - bootstrap
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
+        bootstrap = set(bootstrap_organisers(session, runtime.settings))  # organisers already
+        chosen = chosen - bootstrap
         current = set(store.appointed_organiser_ids(session))
         before = current if shown is None else set(shown.organisers) - bootstrap
         added = chosen - before

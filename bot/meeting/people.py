@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from bot.config import Settings
 from bot.formatting import escape
 from storage import members as store
+from storage import networks
 from storage.models import Member
 
 
@@ -33,9 +34,17 @@ def person(member: Member | None, user_id: str) -> Person:
     return Person(user_id, member.name if member is not None else None)
 
 
+def bootstrap_organisers(session: Session, settings: Settings) -> tuple[str, ...]:
+    """The ORGANISERS setting's people, samordnare of the deployment's first network only (a
+    network made later has only the samordnare appointed in it)."""
+    return settings.organisers if settings.organisers and networks.is_first_network(session) else ()
+
+
 def is_organiser(session: Session, settings: Settings, user_id: str) -> bool:
-    """Organisers come from ORGANISERS (the bootstrap) or were appointed in the app."""
-    return user_id in settings.organisers or store.is_appointed_organiser(session, user_id)
+    """Organisers come from ORGANISERS (the bootstrap) or were appointed in the network."""
+    return user_id in bootstrap_organisers(session, settings) or store.is_appointed_organiser(
+        session, user_id
+    )
 
 
 def active_member(session: Session, user_id: str) -> Member | None:
@@ -45,4 +54,4 @@ def active_member(session: Session, user_id: str) -> Member | None:
 
 def organiser_ids(session: Session, settings: Settings) -> list[str]:
     """Every organiser's user id: the bootstrap list and the appointed ones."""
-    return sorted(set(settings.organisers) | set(store.appointed_organiser_ids(session)))
+    return sorted(set(bootstrap_organisers(session, settings)) | set(store.appointed_organiser_ids(session)))

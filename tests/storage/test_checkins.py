@@ -50,10 +50,11 @@ def test_find_meeting_and_stored_policy(db: Session) -> None:
     assert find_meeting(db, meeting.id) is meeting
     assert find_meeting(db, meeting.id + 1) is None
     assert meeting.status == MeetingStatus.PLANNED
-    # No network row yet: nothing stored, and nothing created by asking.
+    # A meeting belongs to a network, so the first network exists now, without a policy.
     assert stored_policy(db) is None
-    assert db.get(Network, 1) is None
-    db.add(Network(id=1, policy={"meeting": {"reminder": {"days": -5}}}))
+    network = db.get(Network, 1)
+    assert network is not None and network.policy is None
+    network.policy = {"meeting": {"reminder": {"days": -5}}}
     db.flush()
     assert stored_policy(db) == {"meeting": {"reminder": {"days": -5}}}
 

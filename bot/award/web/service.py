@@ -18,6 +18,7 @@ from bot.award.web import forms
 from bot.formatting import format_day
 from bot.runtime import Runtime
 from storage import awards as store
+from storage import networks
 from storage.db import transaction
 from storage.models import AwardRound, Nomination, NominationSource
 
@@ -81,8 +82,20 @@ def _view(runtime: Runtime, award_round: AwardRound) -> RoundView:
     )
 
 
+def _in_network_of(runtime: Runtime, token: str) -> Runtime | None:
+    """The runtime working in the network whose round the link is for (the link names no
+    network, and no Slack request comes with it); None for an unknown token."""
+    with transaction(runtime.all_networks()) as session:
+        network_id = networks.network_of_web_token(session, token)
+    return runtime.for_network(network_id) if network_id is not None else None
+
+
 def find_round(runtime: Runtime, token: str) -> RoundView | None:
     """The round behind a form link, or None for an unknown token."""
+    scoped = _in_network_of(runtime, token)
+    if scoped is None:
+        return None
+    runtime = scoped
     with runtime.sessions() as session:
         award_round = store.round_by_web_token(session, token)
         return _view(runtime, award_round) if award_round is not None else None
@@ -95,6 +108,10 @@ def new_csrf(runtime: Runtime, token: str) -> str:
 
 def submit(runtime: Runtime, token: str, form: Mapping[str, str], address: str) -> SubmitOutcome:
     """Check and store one POST of the form; stores nothing unless the result is a real RECEIVED."""
+    scoped = _in_network_of(runtime, token)
+    if scoped is None:
+        return SubmitOutcome(Result.NOT_FOUND)
+    runtime = scoped
     secret, now, lang = runtime.settings.slack_signing_secret, runtime.now(), runtime.lang
     nomination = forms.read_form(form)
     with transaction(runtime.sessions) as session:

@@ -1,0 +1,1 @@
+"""Many networks: which network a request acts on, and `/chefsnatverket nätverk`."""
