@@ -1,134 +1,240 @@
-"""Ack time of `/incheckning` against the local Slack stand-in (a benchmark, not a test).
+"""`/incheckning` against a bare Bolt app, side by side in one run (a benchmark, not a test).
 
-Starts `python -m bot` as a real process (waitress, production mode: listeners run after the
-ack), sends N correctly signed `/incheckning` commands over HTTP and measures, per request:
-  * ack: until the HTTP answer arrives (Slack wants it within 3 s),
-  * views.open: until the stand-in has recorded the modal being opened (trigger valid 3 s).
-Also `GET /healthz` in the same run, as the floor an HTTP round trip costs on this machine.
+Starts `python -m bot` (waitress, production mode: listeners run after the ack) and
+bench/bare_bolt.py (one `/incheckning` listener that acks and opens a small modal, the same
+waitress + Bolt WSGI adapter) against one Slack stand-in, then, interleaved (app, bare, bare,
+app, ...), runs 3-second phases of signed `/incheckning` commands from 1 and from 20 concurrent
+clients. Per request: the ack (until the HTTP answer arrives) and views.open (until the stand-in
+recorded the modal). Per phase: the count of acks in 3 s and the server's CPU per request.
+RSS is read after start and after 200 requests. Every figure is printed for both, with the
+ratio app / bare; with --runs N, the whole run is repeated on fresh processes and the ratios
+are summarised as min / median / max.
 
-    python bench/ack_time.py [--requests 200]
+    python bench/ack_time.py [--runs 3] [--rounds 2] [--database-url postgresql://...]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
+import threading
 import time
 import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import cpu_seconds, drop_database, free_port, fresh_database, pct, rss_mib, spread  # noqa: E402
 from standin import signing  # noqa: E402
 from standin.slack_standin import SlackStandIn  # noqa: E402
-from storage.db import upgrade  # noqa: E402
 from tests.e2e.process import arrange_members  # noqa: E402
 
 SECRET = "bench-secret"
+PHASE_SECONDS = 3.0
+USERS = [f"UBENCH{i:04d}" for i in range(200)]
 
 
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+@dataclass
+class Server:
+    name: str
+    proc: subprocess.Popen[bytes]
+    base: str
+    triggers: itertools.count[int] = field(default_factory=itertools.count)
 
 
-def _post(url: str, body: str, headers: dict[str, str]) -> int:
-    req = urllib.request.Request(url, data=body.encode(), headers=headers, method="POST")
+@dataclass
+class Figures:
+    acks: list[float] = field(default_factory=list)
+    opens: list[float] = field(default_factory=list)
+    counts: list[int] = field(default_factory=list)
+    cpu_ms: list[float] = field(default_factory=list)
+
+
+def _wait_up(base: str) -> None:
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(base + "/", timeout=1).read()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers (404 or 405): up
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{base} did not start")
+
+
+def _start(name: str, argv: list[str], env: dict[str, str], cwd: Path) -> Server:
+    port = free_port()
+    proc = subprocess.Popen(argv, cwd=cwd, env={**env, "PORT": str(port)}, stderr=subprocess.DEVNULL)
+    server = Server(name, proc, f"http://127.0.0.1:{port}")
+    _wait_up(server.base)
+    return server
+
+
+def _one(server: Server, user: str, standin: SlackStandIn) -> tuple[float, str, float]:
+    trigger = f"{server.name}.{next(server.triggers)}"
+    body, headers = signing.slash_command(SECRET, "/incheckning", "", user, trigger_id=trigger)
+    req = urllib.request.Request(server.base + "/slack/events", data=body.encode(), headers=headers)
+    sent = time.monotonic()
     with urllib.request.urlopen(req, timeout=10) as resp:
         resp.read()
-        return int(resp.status)
+        assert resp.status == 200
+    return (time.monotonic() - sent) * 1000, trigger, sent
 
 
-def _pct(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+def _opens(standin: SlackStandIn, sent: dict[str, float]) -> list[float]:
+    standin.wait_for(
+        "views.open", len(sent), timeout=15, predicate=lambda c: c.params.get("trigger_id") in sent
+    )
+    return [
+        (c.at - sent[c.params["trigger_id"]]) * 1000
+        for c in standin.calls_to("views.open")
+        if c.params.get("trigger_id") in sent
+    ]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--requests", type=int, default=200)
-    args = parser.parse_args()
+def phase(server: Server, clients: int, standin: SlackStandIn, figures: Figures) -> None:
+    """`clients` closed-loop clients for PHASE_SECONDS; acks, opens, count and CPU recorded."""
+    standin.reset()
+    sent: dict[str, float] = {}
+    acks: list[float] = []
+    lock = threading.Lock()
+    users = itertools.cycle(USERS)
+    stop_at = time.monotonic() + PHASE_SECONDS
 
-    workdir = Path(tempfile.mkdtemp(prefix="ackbench-"))
-    url = f"sqlite:///{workdir / 'bench.db'}"
-    upgrade(url)
-    users = [f"UBENCH{i:04d}" for i in range(args.requests)]
-    arrange_members(url, users)
+    def client() -> None:
+        while time.monotonic() < stop_at:
+            with lock:
+                user = next(users)
+            ack, trigger, at = _one(server, user, standin)
+            with lock:
+                acks.append(ack)
+                sent[trigger] = at
 
+    cpu = cpu_seconds(server.proc.pid)
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    figures.opens.extend(_opens(standin, sent))
+    figures.cpu_ms.append((cpu_seconds(server.proc.pid) - cpu) * 1000 / len(acks))
+    figures.acks.extend(acks)
+    figures.counts.append(len(acks))
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    url = fresh_database(args.database_url)
+    arrange_members(url, USERS)
     standin = SlackStandIn().start()
-    port = _port()
-    env = dict(
-        os.environ,
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_", "ORGANISERS"))}
+    env.update(
         SLACK_BOT_TOKEN="xoxb-bench",
         SLACK_SIGNING_SECRET=SECRET,
         DATABASE_URL=url,
         SLACK_API_URL=standin.url,
         RUN_SCHEDULER="false",
-        PORT=str(port),
         HOST="127.0.0.1",
         PYTHONPATH=str(ROOT),
     )
-    proc = subprocess.Popen([sys.executable, "-m", "bot"], cwd=workdir, env=env, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    cwd = Path(url.rsplit("/", 1)[-1]).parent if url.startswith("sqlite") else ROOT
+    servers = [
+        _start("app", [sys.executable, "-m", "bot"], env, cwd),
+        _start("bare", [sys.executable, str(ROOT / "bench" / "bare_bolt.py")], env, cwd),
+    ]
+    result: dict[str, Any] = {}
     try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(base + "/healthz", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        health: list[float] = []
-        acks: list[float] = []
-        opens: list[float] = []
-        for user in users:
-            started = time.perf_counter()
-            with urllib.request.urlopen(base + "/healthz", timeout=5) as resp:
-                resp.read()
-            health.append((time.perf_counter() - started) * 1000)
-
-            trigger = f"bench.{user}"
-            body, headers = signing.slash_command(SECRET, "/incheckning", "", user, trigger_id=trigger)
-            sent_mono = time.monotonic()
-            started = time.perf_counter()
-            status = _post(base + "/slack/events", body, headers)
-            acks.append((time.perf_counter() - started) * 1000)
-            assert status == 200
-            [call] = standin.wait_for(
-                "views.open", 1, timeout=5, predicate=lambda c, t=trigger: c.params.get("trigger_id") == t
-            )
-            opens.append((call.at - sent_mono) * 1000)
+        for s in servers:
+            result[s.name] = {"rss_start": rss_mib(s.proc.pid)}
+        warm = Figures()
+        for user in USERS:  # 200 requests each, one at a time, interleaved
+            for s in servers:
+                warm.acks.append(_one(s, user, standin)[0])
+        for s in servers:
+            result[s.name]["rss_200"] = rss_mib(s.proc.pid)
+        for clients in (1, 20):
+            figures = {s.name: Figures() for s in servers}
+            for rnd in range(args.rounds):
+                for s in servers if rnd % 2 == 0 else servers[::-1]:
+                    phase(s, clients, standin, figures[s.name])
+            for name, f in figures.items():
+                result[name][clients] = {
+                    "ack_p50": statistics.median(f.acks),
+                    "ack_p99": pct(f.acks, 0.99),
+                    "open_p50": statistics.median(f.opens),
+                    "open_p99": pct(f.opens, 0.99),
+                    "count_3s": statistics.median(f.counts),
+                    "cpu_ms": statistics.median(f.cpu_ms),
+                }
     finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+        for s in servers:
+            s.proc.terminate()
+            s.proc.wait(timeout=10)
         standin.stop()
+        drop_database(url)
+    return result
 
-    rows = {
-        "GET /healthz": health,
-        "/incheckning → HTTP ack": acks,
-        "/incheckning → views.open at the stand-in": opens,
-    }
-    print(f"{args.requests} requests, one at a time, python -m bot (waitress) on 127.0.0.1\n")
-    print("| measure | median ms | p95 ms | max ms | median / healthz |")
-    print("|---|---|---|---|---|")
-    base_median = statistics.median(health)
-    result = {}
-    for name, values in rows.items():
-        median = statistics.median(values)
-        result[name] = {"median_ms": median, "p95_ms": _pct(values, 0.95), "max_ms": max(values)}
+
+ROWS = [
+    ("`/incheckning` ack p50, 1 client (ms)", lambda r: r[1]["ack_p50"]),
+    ("`/incheckning` ack p99, 1 client (ms)", lambda r: r[1]["ack_p99"]),
+    ("views.open p99, 1 client (ms)", lambda r: r[1]["open_p99"]),
+    ("ack p50, 20 clients (ms)", lambda r: r[20]["ack_p50"]),
+    ("ack p99, 20 clients (ms)", lambda r: r[20]["ack_p99"]),
+    ("views.open p99, 20 clients (ms)", lambda r: r[20]["open_p99"]),
+    ("acks in 3 s, 1 client", lambda r: r[1]["count_3s"]),
+    ("acks in 3 s, 20 clients", lambda r: r[20]["count_3s"]),
+    ("server CPU per request, 1 client (ms)", lambda r: r[1]["cpu_ms"]),
+    ("server CPU per request, 20 clients (ms)", lambda r: r[20]["cpu_ms"]),
+    ("RSS after start (MiB)", lambda r: r["rss_start"]),
+    ("RSS after 200 requests (MiB)", lambda r: r["rss_200"]),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3, help="whole runs on fresh processes")
+    parser.add_argument("--rounds", type=int, default=2, help="3-second phases per server and concurrency")
+    parser.add_argument("--database-url", help="a PostgreSQL server to make a fresh database on")
+    args = parser.parse_args()
+    runs = []
+    for number in range(args.runs):
+        result = run(args)
+        runs.append(result)
         print(
-            f"| {name} | {median:.1f} | {_pct(values, 0.95):.1f} | {max(values):.1f} | {median / base_median:.1f}× |"
+            f"run {number + 1}: "
+            + ", ".join(
+                f"{label.split(' (')[0]} {get(result['app']):.1f}/{get(result['bare']):.1f}"
+                for label, get in ROWS[:2]
+            ),
+            flush=True,
         )
+    db = "PostgreSQL" if args.database_url else "SQLite"
+    print(f"\n{args.runs} runs, {db}; each figure the median run's; ratio app / bare as min / median / max\n")
+    print("| figure | this app | bare Bolt | ratio (min / median / max) |")
+    print("|---|---|---|---|")
+    summary = {}
+    for label, get in ROWS:
+        apps = [get(r["app"]) for r in runs]
+        bares = [get(r["bare"]) for r in runs]
+        ratios = [a / b if b else float("inf") for a, b in zip(apps, bares, strict=True)]
+        if label.startswith("acks in 3 s"):
+            ratios = [b / a if a else float("inf") for a, b in zip(apps, bares, strict=True)]
+        summary[label] = {"app": apps, "bare": bares, "ratios": ratios}
+        print(
+            f"| {label} | {statistics.median(apps):.1f} | {statistics.median(bares):.1f} | {spread(ratios)}× |"
+        )
+    print("\n(for the counts the ratio is bare / app, so that above 1 means slower, like the others)")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "ack_time.json").write_text(json.dumps(result, indent=2))
+    (out / f"ack_time_{db.lower()}.json").write_text(json.dumps(summary, indent=2))
 
 
 if __name__ == "__main__":

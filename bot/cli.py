@@ -80,6 +80,7 @@ def serve() -> int:
         serve_http,
         serve_socket_mode,
         start_line,
+        warm_up,
     )
 
     settings = _settings_or_exit()
@@ -92,6 +93,7 @@ def serve() -> int:
     except StartupError as err:
         raise _fail(str(err)) from None
     logging.getLogger("chefsnatverket").info("%s", start_line(settings))
+    warm_up(runtime)  # before serving, so no early request waits for it
     try:
         if settings.slack_app_token:
             serve_socket_mode(app, runtime)

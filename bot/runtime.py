@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.delivery.sends import Source
 from bot.slack import make_client
 from storage.db import all_networks_factory, make_engine, make_session_factory
+from storage.meetings import SettingsCache
 
 Clock = Callable[[], dt.datetime]
 Sleep = Callable[[float], None]
@@ -57,6 +58,9 @@ class Runtime:
     def all_networks(self) -> sessionmaker[Session]:
         """Sessions over every network, for choosing one (storage/networks.py)."""
         return all_networks_factory(self.engine)
+
+    # The network's policy, per process, invalidated by the row's version (storage/meetings.py).
+    settings_cache: SettingsCache = field(default_factory=SettingsCache)
 
     @property
     def tz(self) -> ZoneInfo:

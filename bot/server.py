@@ -13,10 +13,9 @@ import logging
 import re
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.error import URLError
 
-from apscheduler.schedulers.base import BaseScheduler
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.error import BoltError
@@ -28,6 +27,9 @@ from bot.award.web import wsgi as webform
 from bot.config import Settings
 from bot.runtime import Runtime
 from storage.db import DatabaseUnavailable, database_reachable, normalise_url, upgrade_checked
+
+if TYPE_CHECKING:
+    from apscheduler.schedulers.base import BaseScheduler
 
 logger = logging.getLogger(__name__)
 
@@ -219,6 +221,20 @@ class BackgroundMigration:
                 return
             logger.warning("%s; trying again in %.0f s", self.last_error, min(delay * 2, max_delay))
             delay = min(delay * 2, max_delay)
+
+
+def warm_up(runtime: Runtime) -> None:
+    """Load, once at start, what the first requests would otherwise load: the Swedish calendar
+    for the years ahead (bot/workdays.py) and Babel's locale data for the dates in messages."""
+    from bot.formatting import format_when
+    from bot.workdays import is_working_day
+
+    try:
+        now = runtime.now()
+        format_when(now, runtime.tz, runtime.lang)
+        is_working_day(now.date())
+    except Exception:
+        logger.exception("warming up failed; the first request loads what it needs")
 
 
 def serve_http(app: App, runtime: Runtime, ready: Callable[[], bool] = lambda: True) -> None:

@@ -63,7 +63,8 @@ def _open_modal(
     """Open the modal; False (logged) when Slack refuses, e.g. an expired trigger.
 
     Once it is open, a pending DM reply is dropped: the member chose to edit explicitly.
-    That write comes after views.open so it never eats into the trigger's few seconds.
+    That write comes after views.open so it never eats into the trigger's few seconds, and
+    only when the opening saw one (otherwise there is no second unit of work at all).
     """
     try:
         view = build_checkin_modal(opening, runtime.tz, runtime.lang, runtime.now())
@@ -71,6 +72,8 @@ def _open_modal(
     except SlackApiError:
         logger.exception("could not open the check-in modal")
         return False
+    if not opening.has_pending:
+        return True
     try:
         clear_pending(runtime, user_id, opening.meeting_id)
     except Exception:

@@ -8,20 +8,194 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import and_, bindparam, literal, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
-from storage.models import CheckIn, Meeting, MeetingStatus, Member, Visibility
+from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network, Visibility
+from storage.scope import NETWORK, network_sql
 
 T = TypeVar("T")
 
 
 # ---------------------------------------------------------------- reading check-ins
+
+
+class Answered(Protocol):
+    """A check-in's three answers and who reads each (a CheckIn row, or a context read with one)."""
+
+    @property
+    def occupying(self) -> str | None: ...
+    @property
+    def changes(self) -> str | None: ...
+    @property
+    def support(self) -> str | None: ...
+    @property
+    def occupying_visibility(self) -> str | None: ...
+    @property
+    def changes_visibility(self) -> str | None: ...
+    @property
+    def support_visibility(self) -> str | None: ...
+
+
+class EarlierContext(NamedTuple):
+    """The member's answers before the previous meeting ("Förra gången skrev du")."""
+
+    starts_at: dt.datetime
+    occupying: str | None
+    changes: str | None
+    support: str | None
+    occupying_visibility: str | None
+    changes_visibility: str | None
+    support_visibility: str | None
+
+
+class CheckinContext(NamedTuple):
+    """Everything a check-in request decides with, from one query (None where there is none)."""
+
+    member_id: int | None  # the active member with this Slack user id
+    meeting_id: int | None  # the meeting asked for, or the next planned one
+    starts_at: dt.datetime | None
+    place: str | None
+    status: str | None
+    settings_version: int | None  # the network row's (None: no row yet)
+    checkin_id: int | None
+    occupying: str | None
+    changes: str | None
+    support: str | None
+    pending_occupying: str | None
+    occupying_visibility: str | None
+    changes_visibility: str | None
+    support_visibility: str | None
+    previous: EarlierContext | None = None  # read only when asked for (the modal)
+
+
+_ANSWER_COLUMNS = (
+    "occupying",
+    "changes",
+    "support",
+    *(f"{c}_visibility" for c in ("occupying", "changes", "support")),
+)
+
+
+def _context_statement(by_id: bool, with_previous: bool) -> Any:
+    # A Core statement is not filtered by storage/scope.py's ORM event: it names its network
+    # itself (the session's, or the only one's) so a person in two networks is never mixed up.
+    network = network_sql()
+    member = (
+        select(Member.id)
+        .where(
+            Member.slack_user_id == bindparam("user_id"),
+            Member.active.is_(True),
+            Member.network_id == network,
+        )
+        .scalar_subquery()
+    )
+    wanted = (
+        bindparam("meeting_id")
+        if by_id
+        else select(Meeting.id)
+        .where(
+            Meeting.status == MeetingStatus.PLANNED.value,
+            Meeting.starts_at > bindparam("now"),
+            Meeting.network_id == network,
+        )
+        .order_by(Meeting.starts_at)
+        .limit(1)
+        .scalar_subquery()
+    )
+    anchor = select(literal(1).label("one")).subquery()
+    joined = (
+        anchor.outerjoin(Meeting, and_(Meeting.id == wanted, Meeting.network_id == network))
+        .outerjoin(Network, Network.id == network)
+        .outerjoin(CheckIn, and_(CheckIn.meeting_id == Meeting.id, CheckIn.member_id == member))
+    )
+    columns: list[Any] = [
+        member,
+        Meeting.id,
+        Meeting.starts_at,
+        Meeting.place,
+        Meeting.status,
+        Network.settings_version,
+        CheckIn.id,
+        CheckIn.occupying,
+        CheckIn.changes,
+        CheckIn.support,
+        CheckIn.pending_occupying,
+        CheckIn.occupying_visibility,
+        CheckIn.changes_visibility,
+        CheckIn.support_visibility,
+    ]
+    if with_previous:  # the member's latest check-in for a planned meeting before this one
+        before, before_meeting = aliased(CheckIn), aliased(Meeting)
+        earlier, earlier_meeting = aliased(CheckIn), aliased(Meeting)
+        latest_id = (
+            select(earlier.id)
+            .join(earlier_meeting, earlier.meeting_id == earlier_meeting.id)
+            .where(
+                earlier.member_id == member,
+                earlier_meeting.starts_at < Meeting.starts_at,
+                earlier_meeting.status == MeetingStatus.PLANNED.value,
+            )
+            .order_by(earlier_meeting.starts_at.desc())
+            .limit(1)
+            .correlate(Meeting)
+            .scalar_subquery()
+        )
+        joined = joined.outerjoin(before, before.id == latest_id).outerjoin(
+            before_meeting, before_meeting.id == before.meeting_id
+        )
+        columns += [before_meeting.starts_at, *(getattr(before, c) for c in _ANSWER_COLUMNS)]
+    return select(*columns).select_from(joined)
+
+
+# Built once: a request only binds its values (SQLAlchemy's compiled cache does the rest).
+_CONTEXTS = {
+    (by_id, prev): _context_statement(by_id, prev) for by_id in (False, True) for prev in (False, True)
+}
+_BASE = len(CheckinContext._fields) - 1
+
+
+def checkin_context(
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    meeting_id: int | None = None,
+    with_previous: bool = False,
+) -> CheckinContext:
+    """The member, the meeting (`meeting_id`, or the next planned one after `now`), the
+    network's settings version and the member's check-in for it (and, `with_previous`, their
+    answers before the meeting preceding it): one round trip."""
+    params: dict[str, Any] = {"user_id": user_id, "network_id": session.info.get(NETWORK)}
+    params.update({"now": now} if meeting_id is None else {"meeting_id": meeting_id})
+    row = session.connection().execute(_CONTEXTS[meeting_id is not None, with_previous], params).one()
+    previous = EarlierContext(*row[_BASE:]) if with_previous and row[_BASE] is not None else None
+    return CheckinContext._make((*row[:_BASE], previous))
+
+
+def context_as(
+    session: Session, row: CheckinContext, member_id: int, with_previous: bool = False
+) -> CheckinContext:
+    """`row` read again for another member (an ersättare, who is not an active member)."""
+    checkin = checkin_for(session, row.meeting_id, member_id) if row.meeting_id is not None else None
+    answers = {c: getattr(checkin, c) if checkin else None for c in (*_ANSWER_COLUMNS, "pending_occupying")}
+    earlier = (
+        earlier_checkin(session, member_id, row.starts_at)
+        if with_previous and row.starts_at is not None
+        else None
+    )
+    previous = (
+        EarlierContext(earlier.meeting.starts_at, *(getattr(earlier, c) for c in _ANSWER_COLUMNS))
+        if earlier is not None
+        else None
+    )
+    return row._replace(
+        member_id=member_id, checkin_id=checkin.id if checkin else None, previous=previous, **answers
+    )
 
 
 def checkin_for(session: Session, meeting_id: int, member_id: int) -> CheckIn | None:
@@ -134,7 +308,7 @@ def _set_visibility(checkin: CheckIn, visibility: Sequence[str]) -> None:
     checkin.support_visibility = support
 
 
-def visibility_of(checkin: CheckIn) -> tuple[Visibility, Visibility, Visibility]:
+def visibility_of(checkin: Answered) -> tuple[Visibility, Visibility, Visibility]:
     """Who reads each of the check-in's three answers, in question order."""
     return (
         Visibility(checkin.occupying_visibility or Visibility.NETWORK),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from storage.scope import all_networks_info, scoped_info
 
@@ -113,8 +115,46 @@ def alembic_config(url: str) -> Any:
     return config
 
 
+_REVISION_LINE = re.compile(r'^(down_revision|revision) = "([^"]+)"$', re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest migration's id, read from the migration files without loading Alembic
+    (None when the files do not say plainly: then Alembic decides)."""
+    revisions, parents = set(), set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            revisions.add(found["revision"])
+        if "down_revision" in found:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def at_head(url: str) -> bool:
+    """Whether the database at `url` is already at the newest migration."""
+    head = head_revision()
+    if head is None:
+        return False
+    engine = create_engine(normalise_url(url), poolclass=NullPool, hide_parameters=True)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head)
+    except DBAPIError:
+        return False  # no schema yet (or no database): Alembic says which
+    finally:
+        engine.dispose()
+
+
 def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the schema at `url` to `revision` (default: the newest migration)."""
+    """Bring the schema at `url` to `revision` (default: the newest migration).
+
+    A database already at the newest one is left as it is without importing Alembic, which
+    would stay in a server's memory for nothing.
+    """
+    if revision == "head" and at_head(url):
+        return
     from alembic import command
 
     command.upgrade(alembic_config(url), revision)

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Insert, and_, delete, or_, select, update
+from sqlalchemy import Insert, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, DeliveryState, Member
+from storage.models import Delivery, DeliveryState, FinishedSend, Member
 from storage.scope import session_network
 
 # The states under their short names, for callers that read `ledger.RETRY`.
@@ -93,10 +93,70 @@ def insert_row(
     return session.execute(stmt).scalar_one_or_none()
 
 
-def rows_for(session: Session, send_key: str) -> dict[str, Delivery]:
+class LedgerRow(NamedTuple):
+    """What a tick decides with about one row: the columns, not the ORM object."""
+
+    id: int
+    recipient: str
+    state: DeliveryState
+    attempts: int
+    claimed_at: dt.datetime | None
+    created_at: dt.datetime | None
+
+
+class SentRow(NamedTuple):
+    """When a recipient had a send, and the version it described."""
+
+    sent_at: dt.datetime | None
+    revision: int | None
+
+
+_LEDGER_COLUMNS = (
+    Delivery.id,
+    Delivery.recipient,
+    Delivery.state,
+    Delivery.attempts,
+    Delivery.claimed_at,
+    Delivery.created_at,
+)
+
+
+def rows_for(session: Session, send_key: str) -> dict[str, LedgerRow]:
     """Every row of one send, by recipient."""
-    rows = session.scalars(select(Delivery).where(Delivery.send_key == send_key))
-    return {row.recipient: row for row in rows}
+    rows = session.connection().execute(select(*_LEDGER_COLUMNS).where(Delivery.send_key == send_key))
+    return {row.recipient: LedgerRow(*row) for row in rows}
+
+
+def recipients_of(session: Session, send_keys: Sequence[str]) -> dict[str, set[str]]:
+    """The recipients each of `send_keys` has a row for (in any state), by send key."""
+    found: dict[str, set[str]] = {key: set() for key in send_keys}
+    if send_keys:
+        rows = session.connection().execute(
+            select(Delivery.send_key, Delivery.recipient).where(Delivery.send_key.in_(list(send_keys)))
+        )
+        for key, recipient in rows:
+            found[key].add(recipient)
+    return found
+
+
+def finished_audiences(session: Session, send_keys: Iterable[str]) -> dict[str, str]:
+    """Of `send_keys`, the finished sends, with the digest of the audience they finished with."""
+    keys = list(dict.fromkeys(send_keys))
+    if not keys:
+        return {}
+    rows = session.execute(
+        select(FinishedSend.send_key, FinishedSend.audience).where(FinishedSend.send_key.in_(keys))
+    )
+    return {key: audience for key, audience in rows}
+
+
+def mark_finished(session: Session, send_key: str, audience: str, now: dt.datetime) -> None:
+    """Record that every recipient of `send_key` (digest `audience`) is in a final state."""
+    stmt = _insert(session)(FinishedSend).values(send_key=send_key, audience=audience, finished_at=now)
+    stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
+        index_elements=["send_key"], set_={"audience": audience, "finished_at": now}
+    )
+    session.execute(stmt)
 
 
 def parts_sent(session: Session, send_key: str, recipient: str, parts: int) -> set[str]:
@@ -250,17 +310,13 @@ def _is_person_or_channel() -> Any:
     return and_(~Delivery.recipient.startswith("~"), ~Delivery.send_key.contains(PART_SEPARATOR))
 
 
+# Written out as the partial index ix_deliveries_unreported is, so both databases use it.
+_UNREPORTED = text("deliveries.reported_at IS NULL AND deliveries.state IN ('failed', 'expired')")
+
+
 def claim_unreported(session: Session, now: dt.datetime) -> list[Delivery]:
     """Failed and expired rows nobody has reported yet, now marked reported by this caller."""
-    ids = list(
-        session.scalars(
-            select(Delivery.id).where(
-                Delivery.state.in_(PROBLEM_STATES),
-                Delivery.reported_at.is_(None),
-                _is_person_or_channel(),
-            )
-        )
-    )
+    ids = list(session.scalars(select(Delivery.id).where(_UNREPORTED, _is_person_or_channel())))
     if not ids:
         return []
     mine = list(
@@ -289,10 +345,32 @@ def unreport(session: Session, delivery_ids: Iterable[int]) -> None:
         )
 
 
-def sent_to(session: Session, send_key: str) -> dict[str, Delivery]:
-    """Recipients a send has reached (state 'sent'), with their rows."""
-    rows = session.scalars(select(Delivery).where(Delivery.send_key == send_key, Delivery.state == SENT))
-    return {row.recipient: row for row in rows}
+def sent_message(session: Session, send_key: str, recipient: str) -> tuple[str, str] | None:
+    """(channel, ts) of the message a send posted to `recipient`, when it was sent."""
+    row = session.execute(
+        select(Delivery.slack_channel, Delivery.slack_ts).where(
+            Delivery.send_key == send_key, Delivery.recipient == recipient, Delivery.state == SENT
+        )
+    ).first()
+    if row is None or not row.slack_channel or not row.slack_ts:
+        return None
+    return row.slack_channel, row.slack_ts
+
+
+def sent_to(session: Session, send_key: str) -> dict[str, SentRow]:
+    """Recipients a send has reached (state 'sent'), with when and which version."""
+    rows = session.connection().execute(
+        select(Delivery.recipient, Delivery.sent_at, Delivery.revision).where(
+            Delivery.send_key == send_key, Delivery.state == SENT
+        )
+    )
+    return {recipient: SentRow(sent_at, revision) for recipient, sent_at, revision in rows}
+
+
+def has_sent(session: Session, send_key: str) -> bool:
+    """Whether a send has reached anyone."""
+    first = select(Delivery.id).where(Delivery.send_key == send_key, Delivery.state == SENT).limit(1)
+    return session.scalar(first) is not None
 
 
 def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
@@ -310,17 +388,32 @@ def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
     )
 
 
-def waiting_retries(session: Session) -> list[Delivery]:
+class WaitingRow(NamedTuple):
+    """A row waiting for another attempt or a check."""
+
+    id: int
+    send_key: str
+    recipient: str
+    state: DeliveryState
+
+
+def waiting_retries(session: Session) -> list[WaitingRow]:
     """Rows waiting for another attempt ('retry'), or for a check of whether the last one
     arrived ('unknown')."""
-    return list(
-        session.scalars(
-            select(Delivery).where(Delivery.state.in_(WAITING_STATES)).order_by(Delivery.due_at, Delivery.id)
-        )
+    rows = session.execute(
+        select(Delivery.id, Delivery.send_key, Delivery.recipient, Delivery.state)
+        .where(Delivery.state.in_(WAITING_STATES))
+        .order_by(Delivery.due_at, Delivery.id)
     )
+    return [WaitingRow(*row) for row in rows]
 
 
-def cancel_retries(session: Session, rows: Sequence[Delivery]) -> None:
+def count_waiting(session: Session) -> int:
+    """How many rows wait for another attempt or a check."""
+    return int(session.scalar(select(func.count(Delivery.id)).where(Delivery.state.in_(WAITING_STATES))) or 0)
+
+
+def cancel_retries(session: Session, rows: Sequence[WaitingRow]) -> None:
     """Retries nobody wants any more (the meeting was cancelled, the member removed).
 
     A row whose last post may have arrived ('unknown') is not cancelled quietly: it is

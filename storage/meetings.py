@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from storage.models import Meeting, MeetingStatus, Network
-from storage.scope import known_network, session_network
+from storage.scope import NETWORK, known_network, network_sql, session_network
 
 PLANNED = MeetingStatus.PLANNED
 CANCELLED = MeetingStatus.CANCELLED
@@ -28,6 +28,33 @@ def stored_policy(session: Session) -> dict[str, Any] | None:
     network_id = known_network(session)
     network = session.get(Network, network_id) if network_id is not None else None
     return network.policy if network else None
+
+
+class SettingsCache:
+    """The network's policy, kept per process and read again only when its version moved.
+
+    Every UPDATE of the network row bumps `settings_version` (storage/models.py), so a process
+    that reads the version (one integer, in a query it makes anyway) knows whether any process
+    changed the settings since it cached them.
+    """
+
+    def __init__(self) -> None:
+        # Per network (None: the session named none, i.e. the only network).
+        self._entries: dict[int | None, tuple[int | None, dict[str, Any] | None]] = {}
+
+    def policy(self, session: Session, version: int | None) -> dict[str, Any] | None:
+        """The stored policy at `version` (None: no network row yet), from the cache if it has it."""
+        network_id = session.info.get(NETWORK)
+        entry = self._entries.get(network_id)
+        if entry is not None and entry[0] == version:
+            return entry[1]
+        row = session.execute(
+            select(Network.settings_version, Network.policy).where(Network.id == network_sql()),
+            {"network_id": network_id},
+        ).first()
+        fresh = (row[0], row[1]) if row is not None else (None, None)
+        self._entries[network_id] = fresh  # one assignment: threads see the old entry or the new one
+        return fresh[1]
 
 
 def set_organisers_channel(session: Session, channel_id: str | None) -> None:

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    event,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -91,6 +92,9 @@ class Network(Base):
     policy: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     # "Vill ni träffas igen?": the summary shows counts and comments without names (issue 10).
     anonymous_pulse: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("false"))
+    # Bumped by every UPDATE of this row (below), so a process that cached the
+    # policy or settings knows, from one integer, that another process changed them.
+    settings_version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
     created_at: Mapped[created]
     updated_at: Mapped[updated]
     # Where the members' sammanställning goes: a channel (one thread reply per organisation),
@@ -98,6 +102,12 @@ class Network(Base):
     members_channel: Mapped[str | None] = mapped_column(String(32))
     # Whether the members get the network's sammanställning at all (the samordnare may turn it off).
     share_checkins: Mapped[bool] = mapped_column(Boolean, default=True, server_default=text("true"))
+
+
+@event.listens_for(Network, "before_update")
+def _bump_settings_version(_mapper: Any, _connection: Any, network: Network) -> None:
+    # In SQL (settings_version + 1), so two processes saving at once both count.
+    network.settings_version = Network.settings_version + 1  # type: ignore[assignment]
 
 
 class Organisation(NetworkScoped, Base):
@@ -329,6 +339,16 @@ class Delivery(NetworkScoped, Base):
         UniqueConstraint("network_id", "send_key", "recipient", name="uq_deliveries_network_send_recipient"),
         CheckConstraint(_one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
+        # "Who has had this send" and "which of this send's rows are in state X" (sent_to, the
+        # reminder audiences): one index range, however large the ledger grows.
+        Index("ix_deliveries_send_key_state", "send_key", "state"),
+        # Failed or expired rows not yet reported: few at any time, whatever the ledger holds.
+        Index(
+            "ix_deliveries_unreported",
+            "id",
+            sqlite_where=text("reported_at IS NULL AND state IN ('failed', 'expired')"),
+            postgresql_where=text("reported_at IS NULL AND state IN ('failed', 'expired')"),
+        ),
     )
 
     id: Mapped[intpk]
@@ -351,6 +371,20 @@ class Delivery(NetworkScoped, Base):
     reported_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[created]
     updated_at: Mapped[updated]
+
+
+class FinishedSend(Base):
+    """A send every recipient of which was in a final state when it was last looked at.
+
+    `audience` is a digest of those recipients: a tick skips the send while its recipients are
+    the same, and looks again when they change (a member added late, a new channel).
+    """
+
+    __tablename__ = "finished_sends"
+
+    send_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    audience: Mapped[str] = mapped_column(String(64))
+    finished_at: Mapped[aware]
 
 
 class RoundStatus(enum.StrEnum):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ForeignKey, Table, event, func, select
+from sqlalchemy import ForeignKey, Integer, Table, bindparam, event, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, ORMExecuteState, Session, mapped_column, with_loader_criteria
 from sqlalchemy.sql.util import find_tables
@@ -157,3 +157,13 @@ def _stamp_network(session: Session, _context: Any, _instances: Any) -> None:
             obj.network_id = network_id
         elif obj.network_id != network_id:
             raise NetworkNotChosen("a row of another network in this session")
+
+
+def network_sql() -> Any:
+    """The session's network in a Core statement: bind `network_id` to the session's
+    (`session.info.get(NETWORK)`); unbound (None), the only network's id, in the same round trip."""
+    from storage.models import Network  # the models import this module
+
+    return func.coalesce(
+        bindparam("network_id", type_=Integer), select(func.min(Network.id)).scalar_subquery()
+    )

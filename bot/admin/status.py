@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bot.admin.views import Board, MeetingInfo
 from bot.attendance.board import not_coming_ids, organisation_attendance, stand_ins
 from bot.attendance.views import OrgAttendance
+from bot.delivery.finished import unfinished
 from bot.delivery.scheduler import kind_label, lateness, report_items
 from bot.formatting import format_when
 from bot.meeting import timeline
@@ -76,9 +77,8 @@ def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[U
     """Sends already due that a tick still has work on (new recipients, a channel to wait for)."""
     grace = dt.timedelta(hours=runtime.settings.grace_hours)
     pending = []
-    for due in meeting_due_sends(session, runtime, now):
-        if lateness(due, now, grace) is not None:
-            continue
+    current = [d for d in meeting_due_sends(session, runtime, now) if lateness(d, now, grace) is None]
+    for due in unfinished(session, current):  # a finished send has nothing left, as in a tick
         if due.meta.get("waiting_for_channel"):
             if not ledger.rows_for(session, due.send_key):
                 pending.append(Upcoming(None, _audience(due.kind, 0, runtime.lang), waiting_for_channel=True))
@@ -95,17 +95,25 @@ def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str |
     policy = meeting_policy(get_network(session).policy)
     members = active_members(session)
     upcoming = []
-    for meeting in relevant_meetings(session, now, policy):
-        if meeting.status != "planned":
+    plans = [
+        plan_for(meeting, runtime.tz, policy)
+        for meeting in relevant_meetings(session, now, policy)
+        if meeting.status == "planned"
+    ]
+    # Who each send still ahead already has a row for (after a move), in one query.
+    had = ledger.recipients_of(
+        session, [send_key(p.meeting.id, s.kind) for p in plans for s in p.sends if s.due_at > now]
+    )
+    for plan in plans:
+        meeting = plan.meeting
+        ahead = [planned for planned in plan.sends if planned.due_at > now]
+        if not ahead:
             continue
-        plan = plan_for(meeting, runtime.tz, policy)
         checked_in = checked_in_member_ids(session, meeting.id)
         # Once invitations are out, reminders go to those invited (see reminder_audience).
-        invitation_sent = bool(ledger.sent_to(session, send_key(meeting.id, timeline.INVITATION)))
-        for planned in plan.sends:
-            if planned.due_at <= now:
-                continue
-            done = ledger.rows_for(session, send_key(meeting.id, planned.kind))
+        invitation_sent = ledger.has_sent(session, send_key(meeting.id, timeline.INVITATION))
+        for planned in ahead:
+            done = had[send_key(meeting.id, planned.kind)]
             if planned.kind in TO_CHANNEL:
                 if not done:
                     upcoming.append(
@@ -140,7 +148,7 @@ def _upcoming_lines(session: Session, runtime: Runtime, now: dt.datetime, channe
 
 def _problem_lines(session: Session, runtime: Runtime, now: dt.datetime) -> list[str]:
     problems = ledger.problems_since(session, now - dt.timedelta(days=PROBLEM_DAYS))
-    retrying = len(ledger.waiting_retries(session))
+    retrying = ledger.count_waiting(session)
     if not problems and not retrying:
         return []
     lines = [t("scheduler.status.problems", runtime.lang)]

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from storage import ledger
 from storage.members import member_by_user
-from storage.models import Delivery, Meeting, Member, RsvpAnswer
+from storage.models import Meeting, Member, RsvpAnswer
 from storage.rsvps import deputy_rsvp, rsvps_for_meeting
 
 # The kinds of the sends this package adds to a meeting (stored in the ledger: never change them).
@@ -70,7 +70,7 @@ def load_attendance(session: Session, meeting_id: int, members: Iterable[Member]
     )
 
 
-def invited_deputies(session: Session, meeting_id: int, attendance: Attendance) -> dict[str, Delivery]:
+def invited_deputies(session: Session, meeting_id: int, attendance: Attendance) -> dict[str, ledger.SentRow]:
     """Today's ersättare whose invitation reached them, with its ledger row."""
     sent = ledger.sent_to(session, deputy_key(meeting_id))
     return {uid: row for uid, row in sent.items() if uid in attendance.deputies}

@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from docx import Document
 from slack_sdk.errors import SlackClientError
 from sqlalchemy.orm import Session
 
@@ -83,6 +82,8 @@ def reading_markdown(summary: JurySummary, lang: str = "sv") -> str:
 
 def reading_docx(summary: JurySummary, lang: str = "sv") -> bytes:
     """The summary as a Word document with the same headings and texts."""
+    from docx import Document  # python-docx costs ~16 MB: loaded when a file is made, not at start
+
     document = Document()
     document.core_properties.title = t("award.reading.title", lang, year=summary.year)
     document.core_properties.language = "sv-SE" if lang == "sv" else "en-GB"

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -22,18 +22,21 @@ from bot.formatting import from_slack_text as from_slack_text  # re-exported for
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.checkins import (
+    Answered,
+    CheckinContext,
     add_checkin,
+    checkin_context,
     checkin_for,
-    earlier_checkin,
+    context_as,
     retrying_duplicate,
     set_pending,
     update_answers,
     visibility_of,
 )
 from storage.db import transaction
-from storage.meetings import find_meeting, next_meeting, stored_policy
+from storage.meetings import SettingsCache, find_meeting
 from storage.members import active_member
-from storage.models import CheckIn, Meeting, MeetingStatus, Member, Visibility
+from storage.models import CheckIn, MeetingStatus, Visibility
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
@@ -83,6 +86,7 @@ class Opening:
     deadline: dt.datetime
     answers: Answers | None
     checkin_id: int | None = None  # the member's check-in for this meeting, once there is one
+    has_pending: bool = False  # a DM reply is kept aside (dropped once the modal opens)
     previous: Earlier | None = None  # only loaded for the modal (`open_checkin`)
 
 
@@ -173,83 +177,114 @@ def parse_meeting_id(raw: object) -> int | None:
 # ---------------------------------------------------------------- reading
 
 
-def _policy_deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
-    return checkin_deadline(meeting.starts_at, tz, meeting_policy(stored_policy(session)))
-
-
-def _answers(checkin: CheckIn | None) -> Answers | None:
-    if checkin is None:
+def _answers(row: Answered | None) -> Answers | None:
+    if row is None or row.occupying is None:
         return None
-    return Answers(checkin.occupying, checkin.changes, checkin.support, visibility_of(checkin))
+    return Answers(row.occupying, row.changes, row.support, visibility_of(row))
 
 
-def opening_for(
-    session: Session, member: Member, meeting: Meeting | None, now: dt.datetime, tz: ZoneInfo
-) -> tuple[Opening, CheckIn | None] | Refusal:
-    if meeting is None:
+def _opening_for(
+    row: CheckinContext, now: dt.datetime, tz: ZoneInfo, policy: dict[str, Any] | None
+) -> Opening | Refusal:
+    if row.meeting_id is None or row.starts_at is None:
         return Refusal(Problem.NO_MEETING)
-    if meeting.status == MeetingStatus.CANCELLED:
-        return Refusal(Problem.CANCELLED, meeting.starts_at)
-    deadline = _policy_deadline(session, meeting, tz)
-    if meeting.starts_at <= now:
-        return Refusal(Problem.STARTED, meeting.starts_at, deadline)
+    if row.status == MeetingStatus.CANCELLED:
+        return Refusal(Problem.CANCELLED, row.starts_at)
+    deadline = checkin_deadline(row.starts_at, tz, meeting_policy(policy))
+    if row.starts_at <= now:
+        return Refusal(Problem.STARTED, row.starts_at, deadline)
     if now >= deadline:
-        return Refusal(Problem.CLOSED, meeting.starts_at, deadline)
-    checkin = checkin_for(session, meeting.id, member.id)
-    opening = Opening(
-        meeting.id,
-        meeting.starts_at,
-        meeting.place,
+        return Refusal(Problem.CLOSED, row.starts_at, deadline)
+    earlier = row.previous
+    answers = _answers(earlier)
+    return Opening(
+        row.meeting_id,
+        row.starts_at,
+        row.place,
         deadline,
-        _answers(checkin),
-        checkin.id if checkin is not None else None,
+        _answers(row),
+        checkin_id=row.checkin_id,
+        has_pending=row.pending_occupying is not None,
+        previous=Earlier(earlier.starts_at, answers) if earlier is not None and answers else None,
     )
-    return opening, checkin
 
 
-Resolved = tuple[Member, Opening, CheckIn | None]
+# The member's id, what they may check in for, and their check-in row (loaded only to write).
+Resolved = tuple[int, Opening, CheckIn | None]
+
+
+def _open(
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    meeting_id: int | None,
+    cache: SettingsCache,
+    with_previous: bool = False,
+) -> tuple[int, Opening] | Refusal:
+    """What `user_id` may check in for: one query, and the policy from the cache."""
+    row = checkin_context(session, user_id, now, meeting_id, with_previous)
+    if row.member_id is None:
+        # Närvaro's hook: an ersättare checks in for the meeting they were invited to, as
+        # themselves (their own, possibly inactive, member row): more queries, only for them.
+        meeting = find_meeting(session, row.meeting_id) if row.meeting_id is not None else None
+        deputy = standing_in(session, user_id, meeting)
+        if deputy is not None:
+            row = context_as(session, row, deputy.id, with_previous)
+    if row.member_id is None:
+        return Refusal(Problem.NOT_MEMBER)
+    if meeting_id is not None and row.meeting_id is None:
+        return Refusal(Problem.GONE)
+    opened = _opening_for(row, now, tz, cache.policy(session, row.settings_version))
+    return opened if isinstance(opened, Refusal) else (row.member_id, opened)
 
 
 def _resolve(
-    session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    meeting_id: int | None,
+    cache: SettingsCache,
 ) -> Resolved | Refusal:
     """The member (or an ersättare, standing for one), what they may check in for, and their
     check-in row if they have one."""
-    member = active_member(session, user_id)
-    meeting = next_meeting(session, now) if meeting_id is None else find_meeting(session, meeting_id)
-    # Närvaro's hook: an ersättare checks in for the meeting they were invited to.
-    member = member or standing_in(session, user_id, meeting)
-    if member is None:
-        return Refusal(Problem.NOT_MEMBER)
-    if meeting is None and meeting_id is not None:
-        return Refusal(Problem.GONE)
-    opened = opening_for(session, member, meeting, now, tz)
-    return opened if isinstance(opened, Refusal) else (member, *opened)
+    opened = _open(session, user_id, now, tz, meeting_id, cache)
+    if isinstance(opened, Refusal):
+        return opened
+    member_id, opening = opened
+    checkin_id = opening.checkin_id
+    return member_id, opening, (session.get(CheckIn, checkin_id) if checkin_id is not None else None)
+
+
+def opening_for(session: Session, user_id: str, meeting_id: int, runtime: Runtime) -> Opening | Refusal:
+    """Whether check-in for `meeting_id` is still open to `user_id`, without the earlier answers."""
+    opened = _open(session, user_id, runtime.now(), runtime.tz, meeting_id, runtime.settings_cache)
+    return opened if isinstance(opened, Refusal) else opened[1]
 
 
 def open_checkin(
-    session: Session, user_id: str, now: dt.datetime, tz: ZoneInfo, meeting_id: int | None = None
+    session: Session,
+    user_id: str,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    meeting_id: int | None = None,
+    cache: SettingsCache | None = None,
 ) -> Opening | Refusal:
-    """The meeting `user_id` may check in for now (the next one unless `meeting_id` is given).
+    """The meeting `user_id` may check in for now (the next one unless `meeting_id` is given),
+    with their answers before the previous meeting for the modal.
 
-    Read-only and fast (a few small queries), so it fits between a Slack trigger and views.open.
+    Read-only and fast (one query), so it fits between a Slack trigger and views.open.
     """
-    resolved = _resolve(session, user_id, now, tz, meeting_id)
-    if isinstance(resolved, Refusal):
-        return resolved
-    member, opening, _checkin = resolved
-    earlier = earlier_checkin(session, member.id, opening.starts_at)
-    answers = _answers(earlier)
-    if earlier is None or answers is None:
-        return opening
-    return replace(opening, previous=Earlier(earlier.meeting.starts_at, answers))
+    opened = _open(session, user_id, now, tz, meeting_id, cache or SettingsCache(), with_previous=True)
+    return opened if isinstance(opened, Refusal) else opened[1]
 
 
 def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
     """`open_checkin` in its own short unit of work, at the runtime's now (bounded like a save:
-    it runs between Slack's trigger and views.open)."""
+    it runs between Slack's trigger and views.open, and a locked table must not hold the ack)."""
     with transaction(runtime.sessions, runtime.settings.db_lock_wait) as session:
-        return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id)
+        return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id, runtime.settings_cache)
 
 
 # ---------------------------------------------------------------- saving
@@ -260,11 +295,11 @@ T = TypeVar("T")
 
 def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datetime) -> Saved:
     """Write `answers` as the member's check-in; an explicit save drops any pending DM reply."""
-    member, opening, checkin = resolved
+    member_id, opening, checkin = resolved
     changed = answers != opening.answers
     fields = (answers.occupying, answers.changes, answers.support, now, answers.visibility)
     if checkin is None:
-        checkin = add_checkin(session, opening.meeting_id, member.id, *fields)
+        checkin = add_checkin(session, opening.meeting_id, member_id, *fields)
         created = True
     else:
         created = False
@@ -272,7 +307,7 @@ def _store(session: Session, resolved: Resolved, answers: Answers, now: dt.datet
             update_answers(session, checkin, *fields)
         elif checkin.pending_occupying is not None:
             set_pending(session, checkin, None)
-    stored = replace(opening, answers=answers, checkin_id=checkin.id)
+    stored = replace(opening, answers=answers, checkin_id=checkin.id, has_pending=False)
     return Saved(stored, answers, created, changed)
 
 
@@ -282,27 +317,25 @@ def _save_in(
     meeting_id: int | None,
     merge: Merge,
     now: dt.datetime,
-    tz: ZoneInfo,
+    runtime: Runtime,
 ) -> Saved | Refusal:
-    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    resolved = _resolve(session, user_id, now, runtime.tz, meeting_id, runtime.settings_cache)
     if isinstance(resolved, Refusal):
         return resolved
     return _store(session, resolved, merge(resolved[1].answers), now)
 
 
-def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime, ZoneInfo], T]) -> T:
+def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime], T]) -> T:
     # A concurrent first save of the same check-in makes the insert fail once: then it is an update.
     # A database locked elsewhere fails the save after db_lock_wait, well inside Slack's 3 seconds,
     # so the answer says truthfully whether it was saved (stored-but-never-confirmed is worse).
     return retrying_duplicate(
-        runtime.sessions,
-        lambda session: work(session, runtime.now(), runtime.tz),
-        runtime.settings.db_lock_wait,
+        runtime.sessions, lambda session: work(session, runtime.now()), runtime.settings.db_lock_wait
     )
 
 
 def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:
-    return _in_transaction(runtime, lambda s, now, tz: _save_in(s, user_id, meeting_id, merge, now, tz))
+    return _in_transaction(runtime, lambda s, now: _save_in(s, user_id, meeting_id, merge, now, runtime))
 
 
 def save_answers(runtime: Runtime, user_id: str, meeting_id: int, answers: Answers) -> Saved | Refusal:
@@ -331,9 +364,9 @@ def save_occupying(
 
 
 def _reply_in(
-    session: Session, user_id: str, text: str, now: dt.datetime, tz: ZoneInfo
+    session: Session, user_id: str, text: str, now: dt.datetime, runtime: Runtime
 ) -> Saved | Pending | Refusal:
-    resolved = _resolve(session, user_id, now, tz, None)
+    resolved = _resolve(session, user_id, now, runtime.tz, None, runtime.settings_cache)
     if isinstance(resolved, Refusal):
         return resolved
     _member, opening, checkin = resolved
@@ -350,13 +383,13 @@ def reply_occupying(runtime: Runtime, user_id: str, text: str) -> Saved | Pendin
     """A plain DM reply for the next meeting: the answer if there is none yet (or it is the same);
     otherwise kept aside as pending, so a casual "Tack!" never overwrites a real answer.
     A newer reply replaces the pending one."""
-    return _in_transaction(runtime, lambda s, now, tz: _reply_in(s, user_id, text, now, tz))
+    return _in_transaction(runtime, lambda s, now: _reply_in(s, user_id, text, now, runtime))
 
 
 def _settle_in(
-    session: Session, user_id: str, meeting_id: int, choice: Choice, now: dt.datetime, tz: ZoneInfo
+    session: Session, user_id: str, meeting_id: int, choice: Choice, now: dt.datetime, runtime: Runtime
 ) -> Saved | NothingPending | TooLongCombined | Refusal:
-    resolved = _resolve(session, user_id, now, tz, meeting_id)
+    resolved = _resolve(session, user_id, now, runtime.tz, meeting_id, runtime.settings_cache)
     if isinstance(resolved, Refusal):
         return resolved
     _member, opening, checkin = resolved
@@ -382,7 +415,7 @@ def settle_pending(
     over the length limit changes nothing and keeps the pending text for another choice.
     """
     with transaction(runtime.sessions) as session:
-        return _settle_in(session, user_id, meeting_id, choice, runtime.now(), runtime.tz)
+        return _settle_in(session, user_id, meeting_id, choice, runtime.now(), runtime)
 
 
 def clear_pending(runtime: Runtime, user_id: str, meeting_id: int) -> None:

@@ -14,7 +14,6 @@ from bot.checkin.service import Problem, Refusal, opening_for, parse_meeting_id
 from bot.runtime import Runtime
 from storage.checkins import checkin_by_id, delete_checkin
 from storage.db import transaction
-from storage.meetings import find_meeting
 from storage.members import active_member
 
 
@@ -54,11 +53,8 @@ def withdraw_checkin(runtime: Runtime, user_id: str, raw_id: object) -> Withdraw
         member = active_member(session, user_id)
         if member is None:
             return Refusal(Problem.NOT_MEMBER)
-        opened = opening_for(
-            session, member, find_meeting(session, checkin.meeting_id), runtime.now(), runtime.tz
-        )
-        if isinstance(opened, Refusal):
-            return opened
-        opening, _row = opened
+        opening = opening_for(session, user_id, checkin.meeting_id, runtime)
+        if isinstance(opening, Refusal):
+            return opening
         delete_checkin(session, checkin)
         return Withdrawn(opening.meeting_id, opening.starts_at, opening.deadline)

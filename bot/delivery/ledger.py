@@ -72,6 +72,7 @@ from typing import TYPE_CHECKING
 from slack_sdk import WebClient
 
 from bot.delivery.errors import SLACK_FAILURES
+from bot.delivery.finished import finish, is_settled
 from bot.delivery.pacing import Pacer, post
 from bot.delivery.sends import REPLY_IN_THREAD, DueSend, Message, is_file
 from bot.delivery.settle import (
@@ -89,7 +90,6 @@ from storage.models import DeliveryState
 
 if TYPE_CHECKING:
     from bot.runtime import Runtime
-    from storage.models import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -261,7 +261,7 @@ def _safe_deliver(fan: Fanout, job: Job) -> Outcome:
 # ---------------------------------------------------------------- a whole DueSend
 
 
-def jobs_for(fan: Fanout, due: DueSend, existing: dict[str, Delivery]) -> tuple[list[Job], int]:
+def jobs_for(fan: Fanout, due: DueSend, existing: dict[str, rows.LedgerRow]) -> tuple[list[Job], int]:
     """The recipients to work on now (new ones and retries whose back-off has passed)."""
     jobs: list[Job] = []
     waiting = 0
@@ -297,10 +297,15 @@ def pool(workers: int | None = None) -> Iterator[ThreadPoolExecutor]:
 
 
 def deliver(fan: Fanout, due: DueSend, executor: ThreadPoolExecutor) -> Counter[Outcome]:
-    """Send `due` to every recipient that has not had it; outcomes counted."""
+    """Send `due` to every recipient that has not had it; outcomes counted. A send with nothing
+    left to do is marked finished, so later ticks skip it (bot/delivery/finished.py)."""
     with fan.runtime.sessions() as session:
         existing = rows.rows_for(session, due.send_key)
     jobs, waiting = jobs_for(fan, due, existing)
+    if not jobs and is_settled(due, existing):
+        with transaction(fan.runtime.sessions) as session:
+            finish(session, due, fan.at)
+        return Counter()
     outcomes: Counter[Outcome] = Counter()
     outcomes[Outcome.WAITING] += waiting
     if len(jobs) == 1:
@@ -322,6 +327,9 @@ def expire(fan: Fanout, due: DueSend, reason: str) -> Counter[Outcome]:
     outcomes: Counter[Outcome] = Counter()
     with transaction(fan.runtime.sessions) as session:
         existing = rows.rows_for(session, due.send_key)
+        if is_settled(due, existing):
+            finish(session, due, fan.at)  # nothing to record: later ticks skip it
+            return outcomes
         handled_before = any(not r.startswith("~") for r in existing)
         state, outcome = (
             (DeliveryState.SKIPPED, Outcome.SKIPPED)

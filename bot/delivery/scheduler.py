@@ -22,9 +22,8 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from apscheduler.schedulers.background import BackgroundScheduler
-
 from bot import workspace
+from bot.delivery.finished import unfinished
 from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome, deliver, expire, pool
 from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
@@ -35,6 +34,8 @@ from storage.db import transaction
 from storage.scope import session_network
 
 if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     from bot.runtime import Runtime
 
 # kind_label and report_items are read from here by bot/admin/status.py.
@@ -181,8 +182,10 @@ def _tick_network(runtime: Runtime, at: dt.datetime, report: TickReport, pacer: 
     fan = Fanout(runtime, at, _claimer(), pacer, tick_client(runtime.client, pacer))
     dues = due_sends(runtime, at, report)
     report.due += len(dues)
+    with runtime.sessions() as session:
+        work = unfinished(session, dues)  # finished sends cost nothing more
     with pool() as executor:
-        for due in dues:
+        for due in work:
             try:
                 reason = lateness(due, at, grace)
                 if reason is not None:
@@ -234,6 +237,9 @@ def scheduled_tick(runtime: Runtime) -> None:
 
 def start_scheduler(runtime: Runtime) -> BackgroundScheduler:
     """Start the in-process scheduler: APScheduler does the timing, the database decides what is due."""
+    # Imported here: a web process without the scheduler never loads APScheduler.
+    from apscheduler.schedulers.background import BackgroundScheduler
+
     scheduler = BackgroundScheduler(timezone=runtime.tz)
     scheduler.add_job(
         scheduled_tick,

@@ -98,11 +98,33 @@ def _check_ins(demo: Demo, meeting: str) -> None:
     demo.home(ORGANISER)
 
 
+def _attendance(demo: Demo, meeting: str) -> None:
+    demo.step("Närvaro: one comes, one cannot, one sends an ersättare")
+    demo.at("2027-02-18T09:45")
+    demo.press("U0ANDERS", ids.RSVP_COMING, meeting, "Jag kommer")
+    demo.press("U0DORIS", ids.RSVP_NOT_COMING, meeting, "Jag kan inte")
+    demo.press("U0BEATA", ids.RSVP_DEPUTY, meeting, "Jag skickar en ersättare")
+    demo.submit(
+        "U0BEATA",
+        ids.RSVP_DEPUTY_MODAL,
+        {ids.RSVP_DEPUTY_USER: {ids.RSVP_INPUT: {"type": "users_select", "selected_user": "U0ERIK"}}},
+        "the ersättare modal, choosing Erik Nyström",
+    )
+
+
 def _meeting_cycle(demo: Demo) -> None:
     demo.tick("2027-02-18T09:00", "Invitation, 21 days before")
     meeting = demo.button_value(ids.CHECKIN_OPEN)
+    _attendance(demo, meeting)
     _check_ins(demo, meeting)
-    demo.tick("2027-03-04T09:00", "Reminder, 7 days before (only to those who have not checked in)")
+    demo.tick(
+        "2027-03-04T09:00",
+        "Reminder, 7 days before (only to those expected who have not checked in; the ersättare's invitation)",
+    )
+    demo.at("2027-03-04T10:00")
+    demo.command(
+        "U0ERIK", "/incheckning", "Jag ersätter Beata. Försäkringskassan ser över samordningen med vården."
+    )
     demo.command(ORGANISER, "/chefsnatverket", "status")
     demo.tick("2027-03-09T09:00", "Last reminder, 2 days before")
     demo.tick("2027-03-10T12:00", "Check-in deadline: the summary goes to the organisers")

@@ -13,12 +13,10 @@ import io
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
 from bot.checkin.summary import swedish_sort_key
 from bot.texts import t
@@ -101,9 +99,19 @@ def _series(points: Sequence[HistoryPoint], lang: str) -> list[tuple[str, list[i
     return series
 
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+
 def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
     """The chart as a matplotlib Figure: stacked bars of participants per organisation above, the
     yes-share line below, one position per held meeting. Raises ValueError when none was held."""
+    # Imported here: matplotlib costs tens of megabytes a serving process should not keep for a
+    # chart organisers ask for now and then.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
+
     meetings = held(points)
     if not meetings:
         raise ValueError("no held meeting to chart")

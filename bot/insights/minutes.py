@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
-from docx import Document
-
 from bot.checkin.summary import OrganisationCheckins, swedish_sort_key
 from bot.formatting import format_when
 from bot.insights.themes import Theme
@@ -210,6 +208,8 @@ _HEADINGS = ("Heading 1", "Heading 2", "Heading 3", "Heading 4")
 
 def minutes_docx(data: MinutesData, tz: ZoneInfo, lang: str = "sv") -> bytes:
     """The minutes draft as a Word document (.docx), with real headings and bullet lists."""
+    from docx import Document  # python-docx costs ~16 MB: loaded when a file is made, not at start
+
     document = Document()
     properties = document.core_properties
     properties.title = f"{t('insights.minutes.title', lang)} {format_when(data.starts_at, tz, lang)}"

@@ -188,9 +188,15 @@ def _answer_of(session: Session, meeting_id: int, user_id: str) -> tuple[str | N
     return (row.answer, row.deputy_user_id, True) if row else (None, None, True)
 
 
-def _fixed(messages: list[Message]) -> Render:
+def _fixed(build: Callable[[], list[Message]]) -> Render:
+    """The same messages for every recipient, built at the first send (a tick with nothing to
+    send builds none), then kept for the other recipients."""
+    built: list[list[Message]] = []
+
     def render(_session: Session, _recipient: str) -> list[Message]:
-        return messages
+        if not built:
+            built.append(build())
+        return built[0]
 
     return render
 
@@ -260,6 +266,7 @@ def _timeline_send(
             meta={"meeting_id": meeting.id, "waiting_for_channel": channel is None},
         )
     recipients = member_audience(session, meeting.id, kind, planned.due_at, members)
+    anonymous = kind == timeline.PULSE and get_network(session).anonymous_pulse  # read now, not at send
     stale_after = None
     if kind == timeline.INVITATION or kind in REMINDERS:
         stale_after = plan.deadline  # check-in has closed: nothing to invite or remind about
@@ -273,9 +280,7 @@ def _timeline_send(
         render=(
             _invitation_render(plan, tz, lang, now, planned.due_at)
             if kind == timeline.INVITATION
-            else _fixed(
-                _member_messages(plan, kind, tz, lang, planned.due_at, get_network(session).anonymous_pulse)
-            )
+            else _fixed(lambda: _member_messages(plan, kind, tz, lang, planned.due_at, anonymous))
         ),
         # The invitation is still worth having late, while check-in is open.
         always_send_late=kind == timeline.INVITATION,
@@ -330,7 +335,7 @@ def _cancelled_send(
         due_at=now,
         recipients=list(told),
         render=_fixed(
-            [
+            lambda: [
                 *build_cancelled(meeting.starts_at, tz, lang),
                 build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.CANCEL, now),
             ]
@@ -342,14 +347,35 @@ def _cancelled_send(
     )
 
 
+def closed_reminder_keys(
+    meetings: Iterable[Meeting], tz: ZoneInfo, policy: Mapping[str, Step], now: dt.datetime
+) -> list[str]:
+    """The send keys of reminders whose check-in has closed.
+
+    Such a reminder, once finished, can gain no recipient: it goes only to those invited before
+    it was due, and every invitation from now on is sent after that (none after the deadline).
+    A meeting moved so that check-in opens again has a later deadline, and leaves this list.
+    """
+    return [
+        send_key(meeting.id, kind)
+        for meeting in meetings
+        if meeting.status == "planned" and now >= plan_for(meeting, tz, policy).deadline
+        for kind in sorted(REMINDERS)
+    ]
+
+
 def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> list[DueSend]:
     """Every meeting send whose time has come at `now`, with today's recipients."""
     network = get_network(session)
     policy = meeting_policy(network.policy)
     tz, lang = runtime.tz, runtime.lang
     members = active_members(session)
+    meetings = relevant_meetings(session, now, policy)
+    # A reminder finished after check-in closed can gain no one (see closed_reminder_keys): its
+    # audience is not worked out again.
+    finished = set(ledger.finished_audiences(session, closed_reminder_keys(meetings, tz, policy, now)))
     due: list[DueSend] = []
-    for meeting in relevant_meetings(session, now, policy):
+    for meeting in meetings:
         if meeting.status == "cancelled":
             # Nothing else of a cancelled meeting is sent; those invited are told once.
             due.append(_cancelled_send(session, meeting, members, now, tz, lang))
@@ -358,7 +384,7 @@ def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> l
         if meeting.version > 1 and now < meeting.starts_at:
             due.append(_moved_send(session, plan, members, now, tz, lang))
         for planned in plan.sends:
-            if planned.due_at <= now:
+            if planned.due_at <= now and send_key(meeting.id, planned.kind) not in finished:
                 due.append(
                     _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang, now)
                 )

@@ -23,7 +23,7 @@ from bot.runtime import Runtime
 from bot.texts import t
 from storage import meetings as store
 from storage.db import transaction
-from storage.ledger import sent_to
+from storage.ledger import has_sent
 
 
 class Refused(Exception):
@@ -127,7 +127,7 @@ def _times(
 
 def _anyone_invited(session: Session, meeting_id: int) -> bool:
     """Whether the invitation reached anyone: the ledger knows, the timeline only guesses."""
-    return bool(sent_to(session, send_key(meeting_id, INVITATION)))
+    return has_sent(session, send_key(meeting_id, INVITATION))
 
 
 # ---------------------------------------------------------------- the actions

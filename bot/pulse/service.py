@@ -19,7 +19,7 @@ from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.schedule import send_key
 from bot.meeting.timeline import PULSE
 from storage.db import transaction
-from storage.ledger import sent_to
+from storage.ledger import sent_message
 from storage.meetings import find_meeting, get_network
 from storage.members import active_member
 from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
@@ -217,7 +217,4 @@ def question_message(runtime: Runtime, user_id: str, meeting_id: int | None) -> 
     if meeting_id is None:
         return None
     with runtime.sessions() as session:
-        row = sent_to(session, send_key(meeting_id, PULSE)).get(user_id)
-    if row is None or not row.slack_channel or not row.slack_ts:
-        return None
-    return row.slack_channel, row.slack_ts
+        return sent_message(session, send_key(meeting_id, PULSE), user_id)

@@ -9,17 +9,19 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from bot.award.views import MOTIVATION_MAX, MOTIVATION_MIN
 from bot.award.web import forms
 from bot.award.web.service import Result, RoundView, SubmitOutcome, find_round, new_csrf, submit
 from bot.runtime import Runtime
 from bot.texts import t
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +52,9 @@ def handles(path: str) -> bool:
 
 
 def _environment() -> Environment:
+    # Imported here: Jinja2 costs megabytes a server that never shows the form should not pay.
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
     return Environment(
         loader=FileSystemLoader(_HERE / "templates"),
         autoescape=True,
@@ -64,8 +69,12 @@ class WebForm:
 
     def __init__(self, runtime: Runtime) -> None:
         self.runtime = runtime
-        self.env = _environment()
         self.css = (_HERE / "static" / "guldlanken.css").read_bytes()
+
+    @cached_property
+    def env(self) -> Environment:
+        """The templates, loaded on the first page asked for."""
+        return _environment()
 
     # ------------------------------------------------------------ plumbing
 

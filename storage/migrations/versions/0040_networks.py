@@ -1,7 +1,7 @@
 """networks: every network row says which network it belongs to; uniqueness per network
 
 Revision ID: 0040
-Revises: 0011
+Revises: 0030
 Create Date: 2026-11-28
 
 An existing single-network database moves, whole, into its first network (the `network` row the
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0040"
-down_revision = "0011"
+down_revision = "0030"
 branch_labels = None
 depends_on = None
 

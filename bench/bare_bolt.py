@@ -1,0 +1,57 @@
+"""The yardstick for bench/ack_time.py: a bare Bolt app, one `/incheckning` listener.
+
+It acks and opens a small modal, served by the same waitress and Bolt WSGI adapter as the app
+(same thread count), against the same Slack stand-in. No database, no settings, no features.
+
+    PORT=... SLACK_API_URL=... SLACK_SIGNING_SECRET=... python bench/bare_bolt.py
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import waitress
+from slack_bolt import Ack, App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
+
+MODAL = {
+    "type": "modal",
+    "callback_id": "bare",
+    "title": {"type": "plain_text", "text": "Incheckning"},
+    "submit": {"type": "plain_text", "text": "Spara"},
+    "blocks": [
+        {
+            "type": "input",
+            "block_id": "occupying",
+            "label": {"type": "plain_text", "text": "Vad upptar min tid?"},
+            "element": {"type": "plain_text_input", "action_id": "text", "multiline": True},
+        }
+    ],
+}
+
+
+def main() -> None:
+    client = WebClient(token="xoxb-bench", base_url=os.environ["SLACK_API_URL"])
+    app = App(
+        client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"], token_verification_enabled=False
+    )
+
+    @app.command("/incheckning")
+    def incheckning(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=command["trigger_id"], view=MODAL)
+
+    handler = SlackRequestHandler(app, path="/slack/events")
+    waitress.serve(
+        handler,
+        host="127.0.0.1",
+        port=int(os.environ["PORT"]),
+        threads=int(os.environ.get("WEB_THREADS", "16")),
+        ident="bare",
+    )
+
+
+if __name__ == "__main__":
+    main()
