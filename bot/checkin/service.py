@@ -281,9 +281,8 @@ def open_checkin(
 
 
 def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
-    """`open_checkin` in its own short unit of work, at the runtime's now (bounded like a save:
-    it runs between Slack's trigger and views.open, and a locked table must not hold the ack)."""
-    with transaction(runtime.sessions, runtime.settings.db_lock_wait) as session:
+    """`open_checkin` in its own short unit of work, at the runtime's now."""
+    with runtime.sessions() as session:  # one read: no transaction to commit
         return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id, runtime.settings_cache)
 
 
