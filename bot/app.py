@@ -11,6 +11,7 @@ from slack_bolt.logger.messages import warning_client_prioritized_and_token_skip
 from slack_sdk import WebClient
 
 from bot.delivery.errors import timed_out
+from bot.formatting import clean_strings
 from bot.runtime import Runtime
 from bot.texts import t
 
@@ -63,6 +64,13 @@ def create_app(
         or ThreadPoolExecutor(max_workers=runtime.settings.listener_threads, thread_name_prefix="listener"),
         logger=BOLT_LOGGER,
     )
+
+    @app.middleware
+    def clean_input(body: dict[str, Any], next: Any) -> BoltResponse | None:
+        # The one place Slack's user text enters (command text, modal values, DM replies): a NUL
+        # can never be stored on PostgreSQL, so control characters go before any listener reads it.
+        clean_strings(body)
+        return next()
 
     @app.middleware
     def refuse_anonymous(body: dict[str, Any], next: Any) -> BoltResponse | None:

@@ -106,10 +106,36 @@ def serve() -> int:
     return 0
 
 
-def tick(at_raw: str | None) -> int:
-    """Do all scheduled work due at `at_raw` (default now), once, and exit."""
-    from bot.delivery.scheduler import run_tick
-    from bot.runtime import build_runtime
+# A tick this far ahead of the real time acts on the future: it needs a yes from the operator.
+FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+
+
+def _future_confirmed(at: dt.datetime, now: dt.datetime, yes: bool) -> bool:
+    """Whether to tick at `at`, ahead of `now`: `--yes`, or a "y" on a terminal; never silently."""
+    if yes:
+        return True
+    print(
+        f"chefsnatverket: --at {at.isoformat(timespec='minutes')} is {at - now} ahead of now. A tick "
+        "then acts on this database as if it were that time: it sends what is due by then, records "
+        "the rest as too late, and closes Guldlänken rounds whose last day has passed by then. "
+        "--dry-run lists what would go out.",
+        file=sys.stderr,
+    )
+    if not sys.stdin.isatty():
+        print(
+            "chefsnatverket: not asked on a terminal, so nothing was done (add --yes to do it)",
+            file=sys.stderr,
+        )
+        return False
+    answer = input("Tick at that time? [y/N] ")
+    return answer.strip().lower() in {"y", "yes", "j", "ja"}
+
+
+def tick(at_raw: str | None, *, dry_run: bool = False, yes: bool = False) -> int:
+    """Do all scheduled work due at `at_raw` (default now), once, and exit; with `dry_run` only
+    list it. A time more than a few minutes ahead asks first (or needs `yes`)."""
+    from bot.delivery.scheduler import plan_tick, run_tick
+    from bot.runtime import build_runtime, system_clock
 
     settings = _settings_or_exit()
     _configure_logging(settings.tz, settings.log_level)
@@ -118,8 +144,18 @@ def tick(at_raw: str | None) -> int:
     except ValueError:
         print(f"chefsnatverket: --at must be an ISO-8601 time, got {at_raw!r}", file=sys.stderr)
         return 2
+    now = system_clock()
+    if at is not None and not dry_run and at - now > FUTURE_TOLERANCE and not _future_confirmed(at, now, yes):
+        return 1
     _upgrade_or_exit(settings.database_url)
     runtime = build_runtime(settings)
+    if dry_run:
+        when = (at or now).astimezone(settings.tz)
+        lines = plan_tick(runtime, when)
+        print(f"dry run at {when.isoformat(timespec='seconds')}: nothing is sent or recorded")
+        for line in lines or ["nothing is due"]:
+            print(f"  {line}")
+        return 0
     report = run_tick(runtime, at)
     print(report)
     return 0
@@ -144,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("serve", help="run the app (HTTP, or Socket Mode when SLACK_APP_TOKEN is set)")
     tick_parser = sub.add_parser("tick", help="do all scheduled work that is due, once")
     tick_parser.add_argument("--at", help="the instant to act at, ISO-8601 (default: now)")
+    tick_parser.add_argument(
+        "--dry-run", action="store_true", help="list what would go out; send and record nothing"
+    )
+    tick_parser.add_argument("--yes", action="store_true", help="act at a future --at without asking")
     db = sub.add_parser("db", help="database commands")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     db_sub.add_parser("upgrade", help="bring the schema to the newest migration")
@@ -156,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "serve"):
         return serve()
     if args.command == "tick":
-        return tick(args.at)
+        return tick(args.at, dry_run=args.dry_run, yes=args.yes)
     if args.command == "demo":
         from bot.demo import run
 

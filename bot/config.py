@@ -56,6 +56,9 @@ class Settings:
     db_pool_size: int = 10
     db_max_overflow: int = 20
     log_level: str = "INFO"
+    # Seconds a save whose answer goes back in Slack's 3-second ack (a check-in) waits for a
+    # database locked elsewhere; then it fails and the person is told nothing was saved.
+    db_lock_wait: float = 2.0
     # The app's public address (https://…), for whole links to Guldlänken's web form.
     public_url: str | None = None
 

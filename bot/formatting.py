@@ -83,6 +83,29 @@ def format_day(day: dt.date, lang: str = "sv") -> str:
     return format_date(day, _DATE_PATTERNS.get(lang, _DATE_PATTERNS["sv"]), locale=lang)
 
 
+# C0 control characters except tab and line feed. PostgreSQL cannot store NUL in text at all, and
+# the others are invisible noise; stripped wherever user text enters, the same on both databases.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """User text without C0 control characters (NUL included); tab and line feed stay."""
+    return _CONTROLS.sub("", text)
+
+
+def clean_strings(node: Any) -> Any:
+    """`node` (a parsed JSON payload) with `clean_text` applied to every string in it, in place
+    for dicts and lists; the cleaned value is returned."""
+    if isinstance(node, str):
+        return clean_text(node)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            node[key] = clean_strings(value)
+    elif isinstance(node, list):
+        node[:] = [clean_strings(value) for value in node]
+    return node
+
+
 def format_number(number: int, lang: str = "sv") -> str:
     """`3 000` in Swedish (a no-break space between thousands), `3,000` in English."""
     grouped = f"{number:,}"

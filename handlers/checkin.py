@@ -37,6 +37,7 @@ from bot.checkin.views import (
     build_checkin_modal,
     build_command_answer,
     build_dm_reply,
+    build_not_saved,
     build_settled_message,
     build_submitted_message,
     build_withdraw_answer,
@@ -96,7 +97,10 @@ def handle_checkin_command(
         outcome = save_occupying(runtime, user_id, text) if text else load_opening(runtime, user_id)
     except Exception:
         logger.exception("check-in command failed")
-        ack(text=t("error.generic", runtime.lang))
+        if text:  # not saved: say so, and give the text back
+            ack(**build_not_saved(text, "command", runtime.lang))
+        else:
+            ack(text=t("error.generic", runtime.lang))
         return
     if not isinstance(outcome, Opening):
         ack(**build_command_answer(outcome, runtime.tz, runtime.lang, runtime.now()))
@@ -154,7 +158,8 @@ def handle_checkin_submission(
     except Exception:
         logger.exception("could not save a check-in")
         # The modal stays open with everything the member wrote.
-        ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: t("error.generic", runtime.lang)})
+        message = t("checkin.not_saved.modal", runtime.lang)
+        ack(response_action="errors", errors={ids.CHECKIN_BLOCK_OCCUPYING: message})
         return
     if isinstance(outcome, Refusal):
         message = refusal_text(outcome, runtime.tz, runtime.lang, runtime.now())
@@ -197,7 +202,7 @@ def handle_direct_message(
     except Exception:
         logger.exception("could not save a check-in from a DM")
         if not retry:
-            dm(client, user_id, {"text": t("error.generic", runtime.lang)}, logger)
+            dm(client, user_id, build_not_saved(text, "dm", runtime.lang), logger)
         return
     if not retry or (not isinstance(outcome, Refusal) and outcome.changed):
         dm(client, user_id, build_dm_reply(outcome, runtime.tz, runtime.lang, runtime.now()), logger)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from logging import Logger
 from typing import Any
@@ -112,7 +113,9 @@ def handle_members_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logg
 
 def handle_settings_submit(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:
     """The settings modal was submitted."""
-    _submit(ack, body, runtime, logger, home.submit_settings, read_settings_form, ids.ADMIN_SETTINGS_CHANNEL)
+    shown = body["view"].get("private_metadata")  # what the modal showed: only changes are applied
+    read = functools.partial(read_settings_form, metadata=shown)
+    _submit(ack, body, runtime, logger, home.submit_settings, read, ids.ADMIN_SETTINGS_CHANNEL)
 
 
 def handle_post_summary(ack: Ack, body: dict[str, Any], runtime: Runtime, logger: Logger) -> None:

@@ -102,7 +102,7 @@ def handle_pulse_comment_submission(
         key, args = problem
         ack(response_action="errors", errors={COMMENT_BLOCK: t(key, runtime.lang, **args)})
         return
-    meeting_id, channel, ts = decode_metadata(view.get("private_metadata"))
+    meeting_id, _claimed_channel, _claimed_ts = decode_metadata(view.get("private_metadata"))
     try:
         outcome = pulse.comment(runtime, body["user"]["id"], meeting_id, text)
     except Exception:
@@ -113,7 +113,14 @@ def handle_pulse_comment_submission(
         ack(response_action="errors", errors={COMMENT_BLOCK: refusal_text(outcome, runtime.lang)})
         return
     ack(response_action="update", view=build_comment_thanks(runtime.lang))
-    if channel and ts:
+    # Which message to update is looked up in the ledger, not taken from private_metadata.
+    try:
+        question = pulse.question_message(runtime, body["user"]["id"], outcome.meeting_id)
+    except Exception:
+        logger.exception("could not look up the pulse question to update")
+        return
+    if question is not None:
+        channel, ts = question
         message = build_pulse_answered(outcome, runtime.tz, runtime.lang, runtime.now())
         try:
             client.chat_update(channel=channel, ts=ts, **message)

@@ -331,15 +331,18 @@ def set_pending(session: Session, checkin: CheckIn, text: str | None) -> None:
     session.flush()
 
 
-def retrying_duplicate(sessions: sessionmaker[Session], work: Callable[[Session], T]) -> T:
+def retrying_duplicate(
+    sessions: sessionmaker[Session], work: Callable[[Session], T], lock_wait: float | None = None
+) -> T:
     """Run `work` in a transaction; once more when a unique constraint stopped a duplicate insert.
 
     Another request for the same member and meeting (a double submit, a Slack retry) may insert
     the row between our read and our insert; the second run reads that row and updates it.
+    `lock_wait` is `transaction`'s.
     """
     try:
-        with transaction(sessions) as session:
+        with transaction(sessions, lock_wait) as session:
             return work(session)
     except IntegrityError:
-        with transaction(sessions) as session:
+        with transaction(sessions, lock_wait) as session:
             return work(session)

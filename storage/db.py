@@ -17,6 +17,8 @@ from sqlalchemy.pool import NullPool
 from storage.scope import all_networks_info, scoped_info
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+# How long a SQLite connection waits for another's write lock, unless a unit of work says less.
+SQLITE_BUSY_MS = 15_000
 
 
 def normalise_url(url: str) -> str:
@@ -34,7 +36,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     # WAL lets the web process read while the scheduler writes; busy_timeout makes a
     # second process wait for the write lock instead of failing at once.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=15000")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
@@ -67,10 +69,29 @@ def all_networks_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on error, always close."""
+def transaction(factory: sessionmaker[Session], lock_wait: float | None = None) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on error, always close.
+
+    With `lock_wait` (seconds), a lock held elsewhere (another process writing, a migration, a
+    `LOCK TABLE`) makes the work fail after that long instead of waiting: for work whose answer
+    must reach Slack within its 3 seconds, so the person is told the truth in time.
+    """
     with factory() as session, session.begin():
-        yield session
+        if lock_wait is None:
+            yield session
+            return
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        ms = max(1, int(lock_wait * 1000))
+        connection = session.connection()
+        if sqlite:
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={ms}")
+        else:  # PostgreSQL: for this transaction only
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = {ms}")
+        try:
+            yield session
+        finally:
+            if sqlite:  # the connection goes back to the pool with the usual patience
+                connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
 
 
 def database_reachable(engine: Engine) -> bool:

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Insert, and_, func, or_, select, text, update
+from sqlalchemy import Insert, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -345,6 +345,18 @@ def unreport(session: Session, delivery_ids: Iterable[int]) -> None:
         )
 
 
+def sent_message(session: Session, send_key: str, recipient: str) -> tuple[str, str] | None:
+    """(channel, ts) of the message a send posted to `recipient`, when it was sent."""
+    row = session.execute(
+        select(Delivery.slack_channel, Delivery.slack_ts).where(
+            Delivery.send_key == send_key, Delivery.recipient == recipient, Delivery.state == SENT
+        )
+    ).first()
+    if row is None or not row.slack_channel or not row.slack_ts:
+        return None
+    return row.slack_channel, row.slack_ts
+
+
 def sent_to(session: Session, send_key: str) -> dict[str, SentRow]:
     """Recipients a send has reached (state 'sent'), with when and which version."""
     rows = session.connection().execute(
@@ -416,3 +428,12 @@ def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, M
     wanted = list(user_ids)
     members = session.scalars(select(Member).where(Member.slack_user_id.in_(wanted)))
     return {m.slack_user_id: m for m in members}
+
+
+def forget_sends(session: Session, prefix: str, always: Sequence[str]) -> int:
+    """Delete ledger rows so their sends can go out again: every row whose key starts with one of
+    `always`, and the rows under `prefix` that were only recorded as expired (never sent)."""
+    keys = [Delivery.send_key.startswith(key, autoescape=True) for key in always]
+    stale = Delivery.send_key.startswith(prefix, autoescape=True) & (Delivery.state == DeliveryState.EXPIRED)
+    result = session.execute(delete(Delivery).where(or_(*keys, stale)))
+    return int(getattr(result, "rowcount", 0) or 0)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from storage.models import Member, Organisation
+from storage.models import Base, Member, Organisation
+from storage.scope import NETWORK, session_network
 
 
 class MemberChange(enum.Enum):
@@ -104,15 +107,36 @@ def find_organisation(session: Session, name: str) -> Organisation | None:
     return next((o for o in session.scalars(select(Organisation)) if o.name.casefold() == wanted), None)
 
 
+def _insert_ignoring_duplicate(
+    session: Session, model: type[Base], column: str, values: dict[str, Any]
+) -> bool:
+    """INSERT … ON CONFLICT (column) DO NOTHING, on SQLite and PostgreSQL alike; True when inserted.
+
+    A concurrent insert of the same key waits for the other transaction and then does nothing,
+    so create-or-get never fails on the unique constraint and never needs a retry.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+    # Unique within a network: the row belongs to the session's network.
+    values = {**values, NETWORK: session_network(session)}
+    statement = insert(model).values(**values).on_conflict_do_nothing(index_elements=[NETWORK, column])
+    # RETURNING, not rowcount: SQLite's rowcount is not reset by an insert that did nothing.
+    return session.execute(statement.returning(model.__table__.c.id)).first() is not None
+
+
 def get_or_create_organisation(session: Session, name: str) -> tuple[Organisation, bool]:
-    """The organisation called `name` (any case), created when new; True when created."""
+    """The organisation called `name` (any case), created when new; True when created.
+
+    Race-free: twelve parallel `medlem @x Ny Förvaltning` create the organisation once and all
+    find it."""
     found = find_organisation(session, name)
     if found is not None:
         return found, False
-    organisation = Organisation(name=name)
-    session.add(organisation)
-    session.flush()
-    return organisation, True
+    created = _insert_ignoring_duplicate(session, Organisation, "name", {"name": name})
+    organisation = session.scalars(
+        select(Organisation).where(Organisation.name == name).execution_options(populate_existing=True)
+    ).one()
+    return organisation, created
 
 
 def upsert_member(
@@ -125,10 +149,12 @@ def upsert_member(
     """
     member = member_by_user(session, user_id)
     if member is None:
-        member = Member(slack_user_id=user_id, name=name, organisation=organisation, active=True)
-        session.add(member)
-        session.flush()
-        return member, MemberChange.CREATED, None
+        values = {"slack_user_id": user_id, "name": name, "organisation_id": organisation.id, "active": True}
+        created = _insert_ignoring_duplicate(session, Member, "slack_user_id", values)
+        member = member_by_user(session, user_id)
+        assert member is not None
+        if created:
+            return member, MemberChange.CREATED, None
     before = member.organisation
     if name:
         member.name = name

@@ -60,7 +60,7 @@ def tick_process(url: str, api_url: str, at: dt.datetime, workdir: Path) -> subp
         "ORGANISERS": "UORG1",
     }
     return subprocess.Popen(
-        [sys.executable, "-c", CLI, "tick", "--at", at.isoformat()],
+        [sys.executable, "-c", CLI, "tick", "--at", at.isoformat(), "--yes"],
         cwd=workdir,  # no stray .env is read
         env=env,
         stdout=subprocess.PIPE,

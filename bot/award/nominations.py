@@ -31,6 +31,9 @@ MOTIVATION_MIN = 100
 MOTIVATION_MAX = 3000
 NAME_MAX = 200  # Nomination.nominee_name / nominee_organisation
 PARTNER_MAX = 300  # Nomination.partner
+# Active nominations one person may have in a round: enough for anyone's real candidates, few
+# enough that the jury can read them all (one person once filed 200).
+NOMINATIONS_PER_PERSON = 15
 
 
 class Command(enum.StrEnum):
@@ -259,6 +262,8 @@ def nomination_view(
             current = accepting_round(session, runtime)
             if current is None:
                 return None, closed_answer(session, runtime)
+            if _at_the_cap(session, current, user_id):
+                return None, _too_many(current, runtime.lang)
             award_round = current
         return NominationForm(
             year=award_round.year,
@@ -290,6 +295,8 @@ def _store_submission(
     if earlier is not None and earlier is not nomination:
         return SubmitOutcome(errors={_nominee_block(submission): t("award.error.duplicate", lang)})
     if nomination is None:
+        if _at_the_cap(session, award_round, user_id):
+            return SubmitOutcome(errors={ids.AWARD_BLOCK_MOTIVATION: _too_many(award_round, lang)})
         nomination = store.add_nomination(session, award_round.id, user_id, now)
     nomination.nominee_user_id = submission.nominee_user_id
     nomination.nominee_name = submission.nominee_name
@@ -306,6 +313,15 @@ def _store_submission(
         nominee_user_id=submission.nominee_user_id,
         nominee_name=submission.nominee_name,
     )
+
+
+def _at_the_cap(session: Session, award_round: AwardRound, user_id: str) -> bool:
+    """Whether `user_id` already has as many active nominations in the round as one person may."""
+    return len(store.nominations_by(session, award_round.id, user_id)) >= NOMINATIONS_PER_PERSON
+
+
+def _too_many(award_round: AwardRound, lang: str) -> str:
+    return t("award.error.too_many", lang, max=NOMINATIONS_PER_PERSON, year=award_round.year)
 
 
 def _nominee_block(submission: Submission) -> str:

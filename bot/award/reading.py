@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import logging
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from slack_sdk.errors import SlackClientError
@@ -23,6 +24,8 @@ from bot.award.nominations import count_text
 from bot.award.timeline import AWARD_JURY_READING, send_key
 from bot.award.views import build_jury_summary
 from bot.delivery.errors import error_code
+from bot.delivery.sends import Message
+from bot.formatting import Block, sections
 from bot.texts import t
 from storage import ledger as rows
 from storage.models import AwardRound
@@ -111,6 +114,44 @@ def reading_docx(summary: JurySummary, lang: str = "sv") -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+# More messages than this and the jury summary goes as the files alone, with a short message
+# pointing to them (one person's 200 nominations once made 119 posts at one a second).
+MAX_JURY_MESSAGES = 10
+
+
+def jury_messages(summary: JurySummary, lang: str = "sv", ending: Sequence[Block] = ()) -> list[Message]:
+    """What the jury summary posts: every nomination over a few messages, or, when that would
+    take more than MAX_JURY_MESSAGES, one message saying the files follow (with `ending`)."""
+    full = build_jury_summary(
+        summary.groups, year=summary.year, closed=summary.closed, lang=lang, ending=ending
+    )
+    if len(full) <= MAX_JURY_MESSAGES:
+        return full
+    total = sum(len(g.entries) for g in summary.groups)
+    intro = t(
+        "award.jury.intro",
+        lang,
+        closed=summary.closed,
+        count=count_text(total, lang),
+        nominees=_nominees(len(summary.groups), lang),
+    )
+    blocks: list[Block] = [
+        {
+            "type": "header",
+            "text": {"type": "plain_text", "text": t("award.jury.header", lang, year=summary.year)},
+        },
+        *sections(intro),
+        *sections(t("award.jury.as_file", lang, parts=len(full))),
+        *ending,
+    ]
+    return [
+        {
+            "text": t("award.jury.fallback", lang, year=summary.year, count=count_text(total, lang)),
+            "blocks": blocks,
+        }
+    ]
 
 
 def _upload(runtime: Runtime, recipient: str, files: list[dict[str, object]], comment: str) -> None:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from bot.award.announce import winner_due_sends
 from bot.award.jury import jury_recipients, jury_summary
-from bot.award.reading import upload_reading
+from bot.award.reading import jury_messages, upload_reading
 from bot.award.rounds import close_round, deadline_text, jury_summary_due
 from bot.award.timeline import (
     AWARD_ANNOUNCEMENT,
@@ -33,7 +33,7 @@ from bot.award.timeline import (
     award_sends,
     send_key,
 )
-from bot.award.views import build_announcement, build_jury_summary, build_reminder
+from bot.award.views import build_announcement, build_reminder
 from bot.award.winner_views import build_decide_prompt, previous_line
 from bot.award.winners import previous_winners
 from bot.delivery.sends import DueSend, Message, Source
@@ -82,15 +82,8 @@ def _jury_renderer(runtime: Runtime, round_id: int) -> Render:
                 award_round = store.get_round(session, round_id)
                 assert award_round is not None
                 summary = jury_summary(runtime, session, award_round)
-                rendered.append(
-                    build_jury_summary(
-                        summary.groups,
-                        year=summary.year,
-                        closed=summary.closed,
-                        lang=runtime.lang,
-                        ending=[build_decide_prompt(round_id, runtime.lang)],
-                    )
-                )
+                ending = [build_decide_prompt(round_id, runtime.lang)]
+                rendered.append(jury_messages(summary, runtime.lang, ending))
             return list(rendered[0])
 
     return render

@@ -33,7 +33,15 @@ from bot.award.rounds import (
     today,
 )
 from bot.award.rounds import accepting_round as accepting_round
-from bot.award.timeline import AWARD_REMINDER_1, AWARD_REMINDER_14, award_sends
+from bot.award.timeline import (
+    AWARD_JURY_READING,
+    AWARD_JURY_SUMMARY,
+    AWARD_REMINDER_1,
+    AWARD_REMINDER_14,
+    award_closes_at,
+    award_sends,
+    send_key,
+)
 from bot.award.web.labels import form_link_line
 from bot.award.winner_views import winners_text
 from bot.award.winners import add_by_hand, by_year
@@ -43,7 +51,8 @@ from bot.runtime import Runtime
 from bot.texts import t
 from storage import awards as store
 from storage.db import transaction
-from storage.models import AwardRound
+from storage.ledger import forget_sends
+from storage.models import AwardRound, RoundStatus
 from storage.queries import get_network
 
 # A round whose jury summary is this overdue is taken to have failed for good (the scheduler
@@ -138,12 +147,39 @@ def _open_round(session: Session, runtime: Runtime, user_id: str, command: OpenR
     ) + ("\n" + form_link_line(runtime.settings, award_round, lang))
 
 
+def _closed_too_early(session: Session, runtime: Runtime) -> AwardRound | None:
+    """The newest round closed by a jury summary that went out before its deadline had really
+    passed (a `tick --at` in the future on the live database), and that has no winners yet."""
+    latest = store.latest_closed_round(session)
+    if latest is None or store.round_winners(session, latest.id):
+        return None
+    now = runtime.now()
+    closed_on_purpose = latest.closed_at is not None and latest.closed_at <= now  # `stäng`, then the summary
+    if closed_on_purpose or now >= award_closes_at(latest.deadline, runtime.tz):
+        return None
+    return latest
+
+
+def _reopen(session: Session, award_round: AwardRound) -> None:
+    """Open the round again; its jury summary (and files) and the sends recorded as expired by the
+    early tick go out again at their times."""
+    award_round.status = RoundStatus.OPEN
+    prefix = send_key(award_round.id, "")
+    always = [send_key(award_round.id, AWARD_JURY_SUMMARY), send_key(award_round.id, AWARD_JURY_READING)]
+    forget_sends(session, prefix, always)
+    session.flush()
+
+
 def _extend_round(session: Session, runtime: Runtime, command: ExtendRound) -> str:
     lang, day = runtime.lang, today(runtime)
     current = store.open_round(session)
+    reopened = None
+    if current is None:
+        reopened = current = _closed_too_early(session, runtime)
     if current is None:
         return t("award.admin.no_open", lang, example=example_deadline(day))
-    if command.deadline <= current.deadline:
+    # A round reopened after a too-early close may keep its last day.
+    if command.deadline < current.deadline or (command.deadline == current.deadline and reopened is None):
         later = (current.deadline + dt.timedelta(days=7)).isoformat()
         return t(
             "award.admin.extend_not_later",
@@ -155,16 +191,21 @@ def _extend_round(session: Session, runtime: Runtime, command: ExtendRound) -> s
         return t(
             "award.admin.past", lang, day=format_day(command.deadline, lang), example=example_deadline(day)
         )
+    if reopened is not None:
+        _reopen(session, reopened)
     current.deadline = command.deadline
     current.closed_at = None  # extending a round closed early opens it again
     current.updated_at = runtime.now()
     session.flush()
-    return t(
+    extended = t(
         "award.admin.extended",
         lang,
         year=current.year,
         deadline=deadline_text(current.deadline, lang),
         summary=_summary_when(current, runtime),
+    )
+    return (
+        extended if reopened is None else t("award.admin.reopened", lang, year=current.year) + "\n" + extended
     )
 
 

@@ -78,6 +78,11 @@ SV: dict[str, str] = {
         "Du har redan nominerat den här personen i år. Vill du ändra din tidigare nominering? "
         "Stäng formuläret och skriv `/guldlanken mina`."
     ),
+    "award.error.too_many": (
+        "Du har redan lämnat {max} nomineringar till Guldlänken {year}, och fler än så tar vi inte emot "
+        "från en person – juryn ska hinna läsa alla med omsorg. Vill du nominera någon annan kan du "
+        "dra tillbaka en av dina nomineringar med `/guldlanken mina`."
+    ),
     "award.error.closed": (
         "Nomineringen till Guldlänken har stängt, så det här kunde inte sparas. "
         "Kopiera gärna din text om du vill behålla den."
@@ -165,6 +170,10 @@ SV: dict[str, str] = {
     "award.jury.by": "Nominerad av *{nominator}*, {when}",
     "award.jury.partner": "Tillsammans med: {partner}",
     "award.jury.fallback": "Guldlänken {year}: {count} till juryn.",
+    "award.jury.as_file": (
+        "Sammanställningen skulle bli {parts} meddelanden här, så juryn får den som fil i stället: "
+        "alla nomineringar med motiveringarna i sin helhet, i Markdown och Word, strax efter det här meddelandet."
+    ),
     "award.jury.fallback_part": "Guldlänken {year}: nomineringarna (del {part} av {parts}).",
     "award.jury.continued": "Guldlänken {year} – nomineringarna, del {part} av {parts}",
     # The organisers' commands (/chefsnatverket guldlanken …, export guldlanken)
@@ -206,6 +215,10 @@ SV: dict[str, str] = {
     "award.admin.summary_at": "{when}",
     "award.admin.summary_next_tick": "inom någon minut",
     "award.admin.jury_dm": "samordnarna som direktmeddelanden",
+    "award.admin.reopened": (
+        "Guldlänken {year} stängdes för tidigt – juryns underlag gick ut innan sista dagen hade passerat. "
+        "Nu är omgången öppen igen, och juryn får underlaget på nytt efter den nya sista dagen."
+    ),
     "award.admin.extended": (
         "Sista dagen för Guldlänken {year} är nu {deadline}. Påminnelser som inte redan gått ut "
         "flyttas med, och juryns underlag skickas {summary}."
@@ -309,6 +322,11 @@ EN: dict[str, str] = {
         "You have already nominated this person this year. To change that nomination, close this "
         "form and type `/guldlanken mina`."
     ),
+    "award.error.too_many": (
+        "You have already made {max} nominations for Guldlänken {year}, the most we take from one "
+        "person – so the jury can read each one with care. To nominate someone else, withdraw one of "
+        "yours with `/guldlanken mina`."
+    ),
     "award.error.closed": "Nominations for Guldlänken have closed, so this could not be saved.",
     "award.error.not_nominator": "This is not your nomination, so you cannot edit or withdraw it.",
     "award.error.gone": "The nomination no longer exists; it may have been withdrawn.",
@@ -363,6 +381,10 @@ EN: dict[str, str] = {
     "award.jury.by": "Nominated by *{nominator}*, {when}",
     "award.jury.partner": "Together with: {partner}",
     "award.jury.fallback": "Guldlänken {year}: {count} for the jury.",
+    "award.jury.as_file": (
+        "The summary would take {parts} messages here, so the jury gets it as a file instead: every "
+        "nomination with its motivation in full, as Markdown and Word, right after this message."
+    ),
     "award.jury.fallback_part": "Guldlänken {year}: the nominations (part {part} of {parts}).",
     "award.jury.continued": "Guldlänken {year} – the nominations, part {part} of {parts}",
     "award.admin.help": _ADMIN_HELP_EN,
@@ -393,6 +415,10 @@ EN: dict[str, str] = {
     "award.admin.summary_at": "{when}",
     "award.admin.summary_next_tick": "within a minute",
     "award.admin.jury_dm": "the organisers by DM",
+    "award.admin.reopened": (
+        "Guldlänken {year} closed too early – the jury summary went out before the last day had passed. "
+        "The round is open again, and the jury gets the summary anew after the new last day."
+    ),
     "award.admin.extended": (
         "The last day for Guldlänken {year} is now {deadline}. Reminders not yet sent move with it; "
         "the jury's summary goes {summary}."

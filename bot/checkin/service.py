@@ -326,7 +326,11 @@ def _save_in(
 
 def _in_transaction(runtime: Runtime, work: Callable[[Session, dt.datetime], T]) -> T:
     # A concurrent first save of the same check-in makes the insert fail once: then it is an update.
-    return retrying_duplicate(runtime.sessions, lambda session: work(session, runtime.now()))
+    # A database locked elsewhere fails the save after db_lock_wait, well inside Slack's 3 seconds,
+    # so the answer says truthfully whether it was saved (stored-but-never-confirmed is worse).
+    return retrying_duplicate(
+        runtime.sessions, lambda session: work(session, runtime.now()), runtime.settings.db_lock_wait
+    )
 
 
 def _save(runtime: Runtime, user_id: str, meeting_id: int | None, merge: Merge) -> Saved | Refusal:

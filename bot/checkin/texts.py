@@ -32,6 +32,18 @@ SV: dict[str, str] = {
     "checkin.error.required": "Skriv några ord om vad som upptar din tid.",
     "checkin.error.too_long": "Svaret är {length} tecken – högst {limit} går. Korta ner det lite.",
     "checkin.error.bad_meeting": "Vi kunde inte se vilken träff det här gäller. Stäng och öppna formuläret igen.",
+    # A save that failed (a database locked elsewhere, say): said plainly, with the text kept.
+    "checkin.not_saved.command": (
+        "Din incheckning är *inte* sparad – något gick fel hos oss. Försök igen om en stund. "
+        "Här är det du skrev, så att du kan kopiera det:"
+    ),
+    "checkin.not_saved.dm": (
+        "Ditt svar är *inte* sparat – något gick fel hos oss. Skicka det igen om en stund. Här är det du skrev:"
+    ),
+    "checkin.not_saved.modal": (
+        "Incheckningen är inte sparad – något gick fel hos oss. Det du skrev finns kvar här. "
+        "Tryck på Spara igen om en stund."
+    ),
     # Refusals
     "checkin.refusal.closed": (
         "Incheckningen inför träffen {when} stängde {deadline}. "
@@ -157,6 +169,18 @@ EN: dict[str, str] = {
     "checkin.error.required": "Write a few words about what is taking up your time.",
     "checkin.error.too_long": "The answer is {length} characters – at most {limit} fit. Please shorten it.",
     "checkin.error.bad_meeting": "We could not tell which meeting this is for. Close and open the form again.",
+    "checkin.not_saved.command": (
+        "Your check-in is *not* saved – something went wrong on our side. Please try again shortly. "
+        "Here is what you wrote, so you can copy it:"
+    ),
+    "checkin.not_saved.dm": (
+        "Your reply is *not* saved – something went wrong on our side. Please send it again shortly. "
+        "Here is what you wrote:"
+    ),
+    "checkin.not_saved.modal": (
+        "The check-in is not saved – something went wrong on our side. What you wrote is still here. "
+        "Press Save again shortly."
+    ),
     "checkin.refusal.closed": (
         "Check-in for the meeting {when} closed {deadline}. "
         "Do you still want to share something? Contact the organisers."

@@ -232,6 +232,14 @@ def build_command_answer(
     return build_saved_message(outcome, tz, lang, now)
 
 
+def build_not_saved(text: str, where: str, lang: str = "sv") -> Message:
+    """A save failed: say so plainly and quote the text back, so nothing the member wrote is lost.
+
+    `where` is "command" or "dm" (how to try again differs)."""
+    intro = t(f"checkin.not_saved.{where}", lang)
+    return {"text": intro, "blocks": [{"type": "section", "text": _mrkdwn(intro)}, *quote_sections(text)]}
+
+
 def build_dm_reply(
     outcome: Saved | Pending | Refusal, tz: ZoneInfo, lang: str = "sv", now: Now = None
 ) -> Message:

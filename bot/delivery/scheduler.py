@@ -107,6 +107,31 @@ def lateness(due: DueSend, at: dt.datetime, grace: dt.timedelta) -> str | None:
     return None
 
 
+# Ledger states after which a recipient still gets the send (a later attempt or a check in Slack).
+_STILL_TO_GO = frozenset({rows.RETRY, rows.UNKNOWN, rows.CLAIMED})
+
+
+def plan_tick(runtime: Runtime, at: dt.datetime) -> list[str]:
+    """What a tick at `at` would do, one line per due send, without sending or recording anything
+    (`chefsnatverket tick --dry-run`). Never message text: kinds, keys and counts."""
+    at = at.astimezone(dt.UTC)
+    grace = dt.timedelta(hours=runtime.settings.grace_hours)
+    lines = []
+    for due in due_sends(runtime, at, TickReport(at)):
+        with runtime.sessions() as session:
+            done = {
+                r for r, row in rows.rows_for(session, due.send_key).items() if row.state not in _STILL_TO_GO
+            }
+        waiting = [r for r in due.recipients if r not in done]
+        if not waiting:
+            continue
+        when = due.due_at.astimezone(runtime.tz).isoformat(sep=" ", timespec="minutes")
+        what = "recorded as too late and reported" if lateness(due, at, grace) else "sent"
+        then = ", then its follow-up (e.g. closing the round)" if due.after_sent and what == "sent" else ""
+        lines.append(f"{when} {due.kind} ({due.send_key}): {len(waiting)} recipient(s), {what}{then}")
+    return lines
+
+
 def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     """Do, once, every send that is due at `at` (default: the runtime's clock), in every network."""
     started = runtime.monotonic()

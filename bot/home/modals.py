@@ -3,6 +3,7 @@ what was submitted in them."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from bot.home.service import (
     SettingsForm,
     SettingsModal,
 )
+from bot.meeting.members import SettingsShown
 from bot.meeting.service import Refused
 from bot.texts import t
 
@@ -164,13 +166,16 @@ def build_settings_modal(
                 ],
             }
         )
-    return _modal(
+    view = _modal(
         ids.ADMIN_SETTINGS_MODAL,
         t("admin.modal.settings.title", lang),
         blocks,
         lang,
         t("admin.modal.settings.submit", lang),
     )
+    # What the modal shows, so the submission applies only what the person changed.
+    view["private_metadata"] = json.dumps({"channel": channel_id, "organisers": sorted(appointed)})
+    return view
 
 
 # ---------------------------------------------------------------- what was submitted
@@ -205,11 +210,25 @@ def read_members_form(values: Mapping[str, Any]) -> MembersForm:
     )
 
 
-def read_settings_form(values: Mapping[str, Any]) -> SettingsForm:
-    """The settings modal's `view.state.values`."""
+def _read_shown(metadata: str | None) -> SettingsShown | None:
+    try:
+        data = json.loads(metadata or "")
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    channel, organisers = data.get("channel"), data.get("organisers")
+    if not (channel is None or isinstance(channel, str)) or not isinstance(organisers, list):
+        return None
+    return SettingsShown(channel, frozenset(o for o in organisers if isinstance(o, str)))
+
+
+def read_settings_form(values: Mapping[str, Any], metadata: str | None = None) -> SettingsForm:
+    """The settings modal's `view.state.values`, and what it showed (its private_metadata)."""
     return SettingsForm(
         channel=_value(values, ids.ADMIN_SETTINGS_CHANNEL, "selected_conversation") or None,
         organisers=frozenset(_value(values, ids.ADMIN_SETTINGS_ORGANISERS, "selected_users") or []),
+        shown=_read_shown(metadata),
     )
 
 

@@ -78,10 +78,12 @@ class MembersForm:
 
 @dataclass(frozen=True)
 class SettingsForm:
-    """The settings modal as submitted: the channel (None when cleared) and the chosen organisers."""
+    """The settings modal as submitted: the channel (None when cleared), the chosen organisers,
+    and what the modal showed when it opened (None from a modal that did not carry it)."""
 
     channel: str | None
     organisers: frozenset[str]
+    shown: members.SettingsShown | None = None
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def submit_members(runtime: Runtime, user_id: str, form: MembersForm) -> ModalRe
 def submit_settings(runtime: Runtime, user_id: str, form: SettingsForm) -> ModalResult:
     """The settings modal: the organisers' channel and the appointed organisers."""
     try:
-        saved = members.save_settings(runtime, user_id, form.channel, set(form.organisers))
+        saved = members.save_settings(runtime, user_id, form.channel, set(form.organisers), form.shown)
     except Refused as refusal:
         return _refused(refusal, {None: ids.ADMIN_SETTINGS_CHANNEL})
     return ModalResult(outcome=saved, refresh_names=saved.refresh_names, check_channel=saved.check_channel)

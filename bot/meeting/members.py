@@ -231,16 +231,39 @@ def set_channel(runtime: Runtime, user_id: str, channel_id: str) -> ChannelSet:
     return ChannelSet(channel_id, in_channel)
 
 
-def save_settings(runtime: Runtime, user_id: str, channel: str | None, chosen: set[str]) -> SettingsSaved:
-    """The organisers' channel and the appointed organisers (the chosen set is the whole list:
-    people left out are no longer appointed; ORGANISERS stay regardless)."""
+@dataclass(frozen=True)
+class SettingsShown:
+    """What the settings modal showed when it opened: the channel and the appointed organisers."""
+
+    channel: str | None
+    organisers: frozenset[str]
+
+
+def save_settings(
+    runtime: Runtime, user_id: str, channel: str | None, chosen: set[str], shown: SettingsShown | None = None
+) -> SettingsSaved:
+    """The organisers' channel and the appointed organisers, as changed in the settings modal.
+
+    Only what the person changed compared with what the modal `shown` is applied: someone
+    appointed (or a channel set) by another samordnare while the modal was open stays. Without
+    `shown` the chosen set is the whole list. ORGANISERS stay organisers regardless.
+    """
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
-        chosen = chosen - set(bootstrap_organisers(session, runtime.settings))  # organisers already
-        meetings.set_organisers_channel(session, channel)
-        store.keep_appointed_organisers(session, chosen)
-        known_names = {target for target in sorted(chosen) if store.set_organiser(session, target, True).name}
-    return SettingsSaved(refresh_names=tuple(sorted(chosen - known_names)), check_channel=channel)
+        bootstrap = set(bootstrap_organisers(session, runtime.settings))  # organisers already
+        chosen = chosen - bootstrap
+        current = set(store.appointed_organiser_ids(session))
+        before = current if shown is None else set(shown.organisers) - bootstrap
+        added = chosen - before
+        appointed = (current - (before - chosen)) | added
+        channel_changed = shown is None or channel != shown.channel
+        if channel_changed:
+            meetings.set_organisers_channel(session, channel)
+        store.keep_appointed_organisers(session, appointed)
+        known_names = {target for target in sorted(added) if store.set_organiser(session, target, True).name}
+    return SettingsSaved(
+        refresh_names=tuple(sorted(added - known_names)), check_channel=channel if channel_changed else None
+    )
 
 
 def settings_channel_invite(runtime: Runtime, channel_id: str) -> bool:

@@ -16,7 +16,10 @@ from bot.attendance.audience import standing_in
 from bot.attendance.board import expected_members
 from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
+from bot.meeting.schedule import send_key
+from bot.meeting.timeline import PULSE
 from storage.db import transaction
+from storage.ledger import sent_message
 from storage.meetings import find_meeting, get_network
 from storage.members import active_member
 from storage.models import Meeting, MeetingStatus, Member, PulseAnswer, PulseChoice
@@ -202,3 +205,16 @@ def comment(runtime: Runtime, user_id: str, meeting_id: int | None, text: str) -
     """Store (or replace) a member's comment, in one transaction (validate it first)."""
     with _opened(runtime) as session:
         return record_comment(session, user_id, meeting_id, text, runtime.now())
+
+
+def question_message(runtime: Runtime, user_id: str, meeting_id: int | None) -> tuple[str, str] | None:
+    """(channel, ts) of the pulse question the ledger sent `user_id` for the meeting, if any.
+
+    The comment modal updates that message afterwards. Where it is comes from our own ledger,
+    never from the modal's private_metadata: a forged channel and ts there could otherwise make
+    the app overwrite any message it sent (the organisers' summary, say).
+    """
+    if meeting_id is None:
+        return None
+    with runtime.sessions() as session:
+        return sent_message(session, send_key(meeting_id, PULSE), user_id)

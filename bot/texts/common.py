@@ -2,7 +2,8 @@
 
 SV: dict[str, str] = {
     "app.name": "Chefsnätverket",
-    "error.generic": "Något gick fel hos oss. Försök igen om en stund – inget av det du skrev har gått förlorat.",
+    # No promise that nothing was lost: where this is said, it may well have been (issue 9).
+    "error.generic": "Något gick fel hos oss. Försök igen om en stund.",
     "error.not_organiser": (
         "Det här kan bara Chefsnätverkets samordnare göra. Hör av dig till en samordnare om du behöver hjälp."
     ),
@@ -23,7 +24,7 @@ SV: dict[str, str] = {
 
 EN: dict[str, str] = {
     "app.name": "Chefsnätverket",
-    "error.generic": "Something went wrong on our side. Please try again shortly – nothing you wrote is lost.",
+    "error.generic": "Something went wrong on our side. Please try again shortly.",
     "error.not_organiser": "Only Chefsnätverket's organisers can do this. Contact the Finsam office if you need help.",
     "error.not_member": (
         "You are not on Chefsnätverket's member list, so there is no check-in for you. "

@@ -43,7 +43,7 @@ def tick(url: str, api_url: str, at: str, workdir: Path) -> subprocess.Completed
         "BOT_TIMEZONE": "Europe/Stockholm",
     }
     return subprocess.run(
-        [sys.executable, "-c", CLI, "tick", "--at", at],
+        [sys.executable, "-c", CLI, "tick", "--at", at, "--yes"],  # a test database: no need to ask
         cwd=workdir,
         env=env,
         capture_output=True,

@@ -16,7 +16,7 @@ from bot.pulse.service import MAX_COMMENT_LENGTH
 from bot.pulse.views import COMMENT_BLOCK, COMMENT_INPUT, encode_metadata
 from bot.runtime import Runtime
 from storage.db import transaction
-from storage.models import Meeting, Member, PulseAnswer
+from storage.models import Delivery, Meeting, Member, PulseAnswer
 from tests.conftest import SlackClient
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn, validate_blocks
 
@@ -34,6 +34,17 @@ def meeting(runtime: Runtime, add_member: Any) -> int:
         m = Meeting(starts_at=dt.datetime(2026, 12, 15, 13, 0, tzinfo=TZ), place="Stadshuset")
         s.add(m)
         s.flush()
+        # The question went to the member's DM as message TS (the comment updates it there).
+        s.add(
+            Delivery(
+                send_key=f"meeting:{m.id}:pulse",
+                recipient=MEMBER,
+                kind="pulse",
+                state="sent",
+                slack_channel=DM,
+                slack_ts=TS,
+            )
+        )
         return m.id
 
 

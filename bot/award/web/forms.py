@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from bot.award.views import MOTIVATION_MAX, MOTIVATION_MIN, NAME_MAX, PARTNER_MAX
+from bot.formatting import clean_text
 from bot.texts import t
 
 # Field names in the form, in the order they appear (the error summary keeps this order).
@@ -51,7 +52,7 @@ def read_form(form: Mapping[str, str]) -> WebNomination:
     """Read the posted fields (missing ones are empty); line breaks count as one character, as in Slack."""
 
     def field(name: str) -> str:
-        return (form.get(name) or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+        return clean_text((form.get(name) or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
 
     return WebNomination(
         nominee_name=field(NOMINEE_NAME),
