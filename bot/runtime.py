@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.config import Settings
 from bot.delivery.sends import Source
-from bot.slack import make_client
+from bot.slack import copy_client, make_client
 from storage.db import all_networks_factory, make_engine, make_session_factory
 from storage.meetings import SettingsCache
 
@@ -48,12 +48,29 @@ class Runtime:
     logger: logging.Logger = field(default_factory=lambda: logging.getLogger("chefsnatverket"))
     # The network this runtime's sessions work in; None: the deployment's only network.
     network_id: int | None = None
+    # A deployment serving many workspaces (OAuth): each workspace's bot token by team id, None
+    # when the workspace has no installation. None here: the one SLACK_BOT_TOKEN serves all.
+    tokens: Callable[[str], str | None] | None = None
 
     def for_network(self, network_id: int) -> Runtime:
         """This runtime working in one network: its sessions see that network's rows only."""
         if network_id == self.network_id:
             return self
         return replace(self, sessions=make_session_factory(self.engine, network_id), network_id=network_id)
+
+    def with_client(self, client: WebClient) -> Runtime:
+        """This runtime speaking to Slack through `client` (a request's or a workspace's)."""
+        return self if client is self.client else replace(self, client=client)
+
+    def workspace_client(self, team_id: str | None) -> WebClient | None:
+        """The client that speaks for workspace `team_id` (a network's team), or None when that
+        workspace has no installation any more: nothing may be sent there."""
+        if self.tokens is None or team_id is None:
+            return self.client
+        token = self.tokens(team_id)
+        if token is None:
+            return None
+        return copy_client(self.client, token)
 
     def all_networks(self) -> sessionmaker[Session]:
         """Sessions over every network, for choosing one (storage/networks.py)."""

@@ -29,3 +29,14 @@ def make_client(settings: Settings, *, timeout: int = 10, max_retries: int = 3) 
             ServerErrorRetryHandler(max_retry_count=max_retries),
         ],
     )
+
+
+def copy_client(client: WebClient, token: str | None) -> WebClient:
+    """`client` with another token: the same address, time-out, retries and logger."""
+    return WebClient(
+        token=token,
+        base_url=client.base_url,
+        timeout=client.timeout,
+        retry_handlers=list(client.retry_handlers),
+        logger=client.logger,
+    )
