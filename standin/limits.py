@@ -27,6 +27,9 @@ from standin.state import (
     _State,
 )
 
+# rate_limit(..., key=TOKEN_KEY): a bucket per bot token (per workspace), not per param.
+TOKEN_KEY = "token"
+
 
 class _Limits(_State):
     """Faults, latency and Slack's limits."""
@@ -66,7 +69,10 @@ class _Limits(_State):
     def rate_limit(
         self, method: str, per_second: float = 1.0, burst: int = 3, key: str | None = "channel"
     ) -> None:
-        """Token bucket per value of param ``key`` (``key=None``: one workspace-wide bucket)."""
+        """Token bucket per value of param ``key`` (``key=None``: one bucket for every call).
+
+        ``key="token"``: one bucket per bot token (the Authorization bearer), that is per
+        workspace, as Slack's per-workspace limits are."""
         if per_second <= 0 or burst < 1:
             raise ValueError("per_second must be > 0 and burst >= 1")
         with self._cond:
@@ -152,12 +158,18 @@ class _Limits(_State):
         body.update(needed=needed, provided=",".join(sorted(self.scopes)))
         return _Answer(200, body)
 
-    def _check_rate(self, method: str, params: dict[str, Any]) -> _Answer | None:
+    @staticmethod
+    def _bucket_key(key: str | None, params: dict[str, Any], token: str | None) -> str:
+        if key == TOKEN_KEY:
+            return token or ""
+        return str(params.get(key, "")) if key else "*"
+
+    def _check_rate(self, method: str, params: dict[str, Any], token: str | None = None) -> _Answer | None:
         with self._cond:
             lim = self._limits.get(method)
             if lim is None:
                 return None
-            key = str(params.get(lim.key, "")) if lim.key else "*"
+            key = self._bucket_key(lim.key, params, token)
             now = time.monotonic()
             tokens, last = lim.buckets.get(key, (float(lim.burst), now))
             tokens = min(float(lim.burst), tokens + (now - last) * lim.per_second)

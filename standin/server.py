@@ -236,7 +236,7 @@ class SlackStandIn(_Views):
         refused = self._check_scope(method, params)
         if refused is not None:
             return refused
-        limited = self._check_rate(method, params)
+        limited = self._check_rate(method, params, token)
         if limited is not None:
             return limited
         with self._cond:  # handlers touch shared state; each is a few microseconds

@@ -21,6 +21,7 @@ from storage.models import Delivery, DeliveryState, FinishedSend, Member
 from storage.scope import session_network
 
 # The states under their short names, for callers that read `ledger.RETRY`.
+QUEUED = DeliveryState.QUEUED  # due, not claimed yet (storage/ledger_queue.py)
 CLAIMED = DeliveryState.CLAIMED
 SENT = DeliveryState.SENT
 RETRY = DeliveryState.RETRY
@@ -34,6 +35,8 @@ UNKNOWN = DeliveryState.UNKNOWN
 FINAL_STATES = frozenset({SENT, FAILED, EXPIRED, SKIPPED, CANCELLED})
 # States a later tick works on again (another attempt, or a check in Slack first).
 WAITING_STATES = (RETRY, UNKNOWN)
+# States whose recipient still gets the send: queued for a first claim, or waiting for a later one.
+PENDING_STATES = (QUEUED, *WAITING_STATES)
 # States reported to the organisers.
 PROBLEM_STATES = (FAILED, EXPIRED)
 
@@ -50,7 +53,7 @@ def part_key(send_key: str, number: int) -> str:
     return f"{send_key}{PART_SEPARATOR}{number}"
 
 
-def _insert(session: Session) -> Any:
+def dialect_insert(session: Session) -> Any:
     dialect = session.get_bind().dialect.name
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
@@ -72,7 +75,7 @@ def insert_row(
     slack_ts: str | None = None,
 ) -> int | None:
     """Insert the row for (send_key, recipient) unless one exists: its id, or None if taken."""
-    stmt: Insert = _insert(session)(Delivery).values(
+    stmt: Insert = dialect_insert(session)(Delivery).values(
         network_id=session_network(session),
         send_key=send_key,
         recipient=recipient,
@@ -152,7 +155,7 @@ def finished_audiences(session: Session, send_keys: Iterable[str]) -> dict[str, 
 
 def mark_finished(session: Session, send_key: str, audience: str, now: dt.datetime) -> None:
     """Record that every recipient of `send_key` (digest `audience`) is in a final state."""
-    stmt = _insert(session)(FinishedSend).values(send_key=send_key, audience=audience, finished_at=now)
+    stmt = dialect_insert(session)(FinishedSend).values(send_key=send_key, audience=audience, finished_at=now)
     stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
         index_elements=["send_key"], set_={"audience": audience, "finished_at": now}
     )
@@ -398,28 +401,30 @@ class WaitingRow(NamedTuple):
 
 
 def waiting_retries(session: Session) -> list[WaitingRow]:
-    """Rows waiting for another attempt ('retry'), or for a check of whether the last one
-    arrived ('unknown')."""
+    """Rows waiting for another attempt ('retry'), for a check of whether the last one
+    arrived ('unknown'), or for their first claim ('queued')."""
     rows = session.execute(
         select(Delivery.id, Delivery.send_key, Delivery.recipient, Delivery.state)
-        .where(Delivery.state.in_(WAITING_STATES))
+        .where(Delivery.state.in_(PENDING_STATES))
         .order_by(Delivery.due_at, Delivery.id)
     )
     return [WaitingRow(*row) for row in rows]
 
 
 def count_waiting(session: Session) -> int:
-    """How many rows wait for another attempt or a check."""
+    """How many rows wait for another attempt or a check (not 'queued' ones: those have not
+    been tried yet, and a tick claims them at once)."""
     return int(session.scalar(select(func.count(Delivery.id)).where(Delivery.state.in_(WAITING_STATES))) or 0)
 
 
 def cancel_retries(session: Session, rows: Sequence[WaitingRow]) -> None:
-    """Retries nobody wants any more (the meeting was cancelled, the member removed).
+    """Retries (and queued rows) nobody wants any more (the meeting was cancelled, the member removed).
 
     A row whose last post may have arrived ('unknown') is not cancelled quietly: it is
     'failed' with its reason, so the organisers are told it may have arrived.
     """
-    mark_final(session, [r.id for r in rows if r.state == RETRY], CANCELLED, "no_longer_due")
+    never_posted = [r.id for r in rows if r.state in (RETRY, QUEUED)]
+    mark_final(session, never_posted, CANCELLED, "no_longer_due")
     mark_final(session, [r.id for r in rows if r.state == UNKNOWN], FAILED, None)
 
 

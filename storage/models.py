@@ -306,6 +306,9 @@ class Rsvp(NetworkScoped, Base):
 class DeliveryState(enum.StrEnum):
     """Where one (send, recipient) row of the ledger is; stored as these strings."""
 
+    # Due and waiting for its first claim: a send's missing rows are inserted at once, then the
+    # schedulers claim them in small batches (FOR UPDATE SKIP LOCKED on PostgreSQL).
+    QUEUED = "queued"
     CLAIMED = "claimed"  # someone is posting it now
     SENT = "sent"
     RETRY = "retry"  # certainly not posted: a later tick tries again after a back-off

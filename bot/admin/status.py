@@ -84,7 +84,7 @@ def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[U
                 pending.append(Upcoming(None, _audience(due.kind, 0, runtime.lang), waiting_for_channel=True))
             continue
         done = ledger.rows_for(session, due.send_key)
-        left = [r for r in due.recipients if r not in done or done[r].state in (ledger.RETRY, ledger.UNKNOWN)]
+        left = [r for r in due.recipients if r not in done or done[r].state in ledger.PENDING_STATES]
         if left:
             pending.append(Upcoming(None, _audience(due.kind, len(left), runtime.lang)))
     return pending

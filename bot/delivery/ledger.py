@@ -2,12 +2,15 @@
 
 The protocol, per recipient (and per DueSend, see bot/delivery/sends.py):
 
-1. **Claim.** INSERT the row (send_key, recipient) in state 'claimed' and COMMIT *before* calling
-   Slack. The unique constraint is the lock: the insert is `ON CONFLICT DO NOTHING RETURNING id`,
-   so whoever gets no id back knows someone else has (or had) this delivery and skips it. On
-   SQLite the database's single write lock serialises the inserts; on PostgreSQL a second insert
-   of the same key waits for the first transaction and then conflicts. No `SELECT ... FOR
-   UPDATE`, no advisory locks, the same code on both.
+1. **Claim.** A send's recipients without a row are first inserted, all at once, as 'queued'
+   (`ON CONFLICT DO NOTHING` against the unique (send_key, recipient) constraint: a row another
+   process made first stays as it is). Each worker then claims a few queued rows with one
+   conditional UPDATE (`... SET state='claimed' WHERE state='queued' AND id IN (SELECT ... FOR
+   UPDATE SKIP LOCKED LIMIT k) RETURNING id`) and COMMITs *before* calling Slack: a row comes
+   back to exactly one claimer. On PostgreSQL a second scheduler skips the rows the first holds
+   and takes the next ones, so several schedulers divide a fan-out; on SQLite (no FOR UPDATE,
+   one writer at a time) the same statement is atomic, and one scheduler is the rule
+   (bot/delivery/fanout.py, storage/ledger_queue.py).
 2. **Post** with `chat.postMessage` (a DM goes to the user id as `channel`; Slack delivers it to
    the app's DM with that person). Every post carries Slack message metadata naming the ledger
    row and the part (`chefsnatverket_delivery`, {delivery_id, part}), so the message can be
@@ -62,17 +65,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections import Counter
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 
 from bot.delivery.errors import SLACK_FAILURES
-from bot.delivery.finished import finish, is_settled
 from bot.delivery.pacing import Pacer, post
 from bot.delivery.sends import REPLY_IN_THREAD, DueSend, Message, is_file
 from bot.delivery.settle import (
@@ -122,6 +121,7 @@ class Job:
     verify: bool = False  # an 'unknown' row: look for it in Slack before posting
     since: dt.datetime | None = None  # for `verify`: no post of this row is older than this
     attempts: int = 0
+    claimed: bool = False  # `row_id` was claimed from the queue by this tick (storage/ledger_queue.py)
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,8 @@ class Fanout:
 
 def _claim(fan: Fanout, job: Job) -> int | None:
     due = job.due
+    if job.claimed:
+        return job.row_id
     with transaction(fan.runtime.sessions) as session:
         if job.row_id is None:
             return rows.insert_row(
@@ -249,141 +251,10 @@ def deliver_one(fan: Fanout, job: Job) -> Outcome:
     return Outcome.VERIFIED if job.verify and found and set(found) >= texts else Outcome.SENT
 
 
-def _safe_deliver(fan: Fanout, job: Job) -> Outcome:
+def safe_deliver(fan: Fanout, job: Job) -> Outcome:
     try:
         return deliver_one(fan, job)
     except Exception:
         # A database failure mid-delivery: the row stays claimed and the lease settles it.
         logger.exception("send %s: delivery failed", job.due.send_key)
         return Outcome.FAILED
-
-
-# ---------------------------------------------------------------- a whole DueSend
-
-
-def jobs_for(fan: Fanout, due: DueSend, existing: dict[str, rows.LedgerRow]) -> tuple[list[Job], int]:
-    """The recipients to work on now (new ones and retries whose back-off has passed)."""
-    jobs: list[Job] = []
-    waiting = 0
-    now = fan.runtime.now()
-    for recipient in dict.fromkeys(due.recipients):
-        row = existing.get(recipient)
-        if row is None:
-            jobs.append(Job(due, recipient, None))
-        elif row.state in rows.WAITING_STATES:
-            claimed_at = row.claimed_at or now
-            wait = retry_delay_minutes(row.attempts) * 60
-            verify = row.state == DeliveryState.UNKNOWN
-            if verify:
-                wait = max(wait, VERIFY_AFTER_SECONDS)
-            if (now - claimed_at).total_seconds() >= wait:
-                # Every post of this row came after the row was created (claimed_at moves on
-                # each claim, so a check after a crash mid-check would start too late).
-                since = min(row.created_at or claimed_at, claimed_at)
-                jobs.append(Job(due, recipient, row.id, verify, since, row.attempts))
-            else:
-                waiting += 1
-    return jobs, waiting
-
-
-@contextmanager
-def pool(workers: int | None = None) -> Iterator[ThreadPoolExecutor]:
-    """The thread pool one tick posts with (WORKERS threads unless told otherwise)."""
-    executor = ThreadPoolExecutor(max_workers=workers or WORKERS, thread_name_prefix="send")
-    try:
-        yield executor
-    finally:
-        executor.shutdown(wait=True)
-
-
-def deliver(fan: Fanout, due: DueSend, executor: ThreadPoolExecutor) -> Counter[Outcome]:
-    """Send `due` to every recipient that has not had it; outcomes counted. A send with nothing
-    left to do is marked finished, so later ticks skip it (bot/delivery/finished.py)."""
-    with fan.runtime.sessions() as session:
-        existing = rows.rows_for(session, due.send_key)
-    jobs, waiting = jobs_for(fan, due, existing)
-    if not jobs and is_settled(due, existing):
-        with transaction(fan.runtime.sessions) as session:
-            finish(session, due, fan.at)
-        return Counter()
-    outcomes: Counter[Outcome] = Counter()
-    outcomes[Outcome.WAITING] += waiting
-    if len(jobs) == 1:
-        outcomes[_safe_deliver(fan, jobs[0])] += 1
-    else:
-        for outcome in executor.map(lambda job: _safe_deliver(fan, job), jobs):
-            outcomes[outcome] += 1
-    run_after_sent(fan, due)
-    return outcomes
-
-
-def expire(fan: Fanout, due: DueSend, reason: str) -> Counter[Outcome]:
-    """A send too late to go out: record it for each recipient instead, to be reported.
-
-    Recipients who joined after the send went to the others are skipped quietly: the send was
-    not missed, they came later. Retries that ran out of time are expired too; a row whose last
-    post may have arrived ('unknown') is failed instead, and reported as "may have arrived".
-    """
-    outcomes: Counter[Outcome] = Counter()
-    with transaction(fan.runtime.sessions) as session:
-        existing = rows.rows_for(session, due.send_key)
-        if is_settled(due, existing):
-            finish(session, due, fan.at)  # nothing to record: later ticks skip it
-            return outcomes
-        handled_before = any(not r.startswith("~") for r in existing)
-        state, outcome = (
-            (DeliveryState.SKIPPED, Outcome.SKIPPED)
-            if handled_before
-            else (DeliveryState.EXPIRED, Outcome.EXPIRED)
-        )
-        for recipient in dict.fromkeys(due.recipients):
-            row = existing.get(recipient)
-            if row is None:
-                inserted = rows.insert_row(
-                    session,
-                    send_key=due.send_key,
-                    recipient=recipient,
-                    kind=due.kind,
-                    state=state,
-                    due_at=due.due_at,
-                    last_error=reason if state == DeliveryState.EXPIRED else "joined_late",
-                    revision=due.revision,
-                )
-                if inserted is not None:
-                    outcomes[outcome] += 1
-            elif row.state == DeliveryState.RETRY:
-                rows.mark_final(session, [row.id], DeliveryState.EXPIRED, reason)
-                outcomes[Outcome.EXPIRED] += 1
-            elif row.state == DeliveryState.UNKNOWN:
-                # Too late to post again; it may have arrived: reported in those words.
-                rows.mark_final(session, [row.id], DeliveryState.FAILED, None)
-                outcomes[Outcome.FAILED] += 1
-    return outcomes
-
-
-def run_after_sent(fan: Fanout, due: DueSend) -> None:
-    """Call `due.after_sent` once, in the transaction that marks it done, when all are handled."""
-    if due.after_sent is None or not due.recipients:
-        return
-    try:
-        with transaction(fan.runtime.sessions) as session:
-            existing = rows.rows_for(session, due.send_key)
-            if rows.AFTER_SENT_MARK in existing:
-                return
-            if any(
-                existing.get(r) is None or existing[r].state not in rows.FINAL_STATES for r in due.recipients
-            ):
-                return
-            marked = rows.insert_row(
-                session,
-                send_key=due.send_key,
-                recipient=rows.AFTER_SENT_MARK,
-                kind=due.kind,
-                state=DeliveryState.SENT,
-                due_at=due.due_at,
-                sent_at=fan.at,
-            )
-            if marked is not None:
-                due.after_sent(session)
-    except Exception:
-        logger.exception("send %s: after_sent failed; tried again next tick", due.send_key)

@@ -8,8 +8,17 @@ down go out late within the grace window (GRACE_HOURS); older ones, and ones
 past their own last moment (`DueSend.stale_after`), are recorded as expired and reported to the
 organisers' channel instead, never silently dropped.
 
-Exactly one process should run the scheduler (see the Procfile); running two, or a manual
-`tick` beside it, is still safe: the ledger's claims make every send happen once.
+One process runs the scheduler (see the Procfile); on PostgreSQL more may, and share the work:
+the ledger's claims skip rows another process holds, so each recipient is claimed by one of them
+(bot/delivery/fanout.py). On SQLite one scheduler is the rule (a second, or a manual `tick`
+beside it, is still safe, only not faster).
+
+Slack's limits are per workspace. With one bot token (Runtime.tokens None) a tick serves its
+networks one after the other through one Pacer, as always. Serving many workspaces, a tick groups
+the networks by workspace (network.team_id) and serves up to WORKSPACE_THREADS workspaces at
+once, each with its own client (its own token), Pacer and tick_client: a 429 in one workspace
+pauses that workspace only. A workspace with no installation sends nothing and its rows are not
+touched; the tick counts it and says so once, at INFO.
 """
 
 from __future__ import annotations
@@ -17,14 +26,19 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import random
 import socket
+import threading
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
 from bot import workspace
+from bot.delivery.fanout import deliver, expire, pool
 from bot.delivery.finished import unfinished
-from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome, deliver, expire, pool
+from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome
 from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
 from bot.delivery.sends import DueSend
@@ -35,6 +49,7 @@ from storage.scope import session_network
 
 if TYPE_CHECKING:
     from apscheduler.schedulers.background import BackgroundScheduler
+    from slack_sdk import WebClient
 
     from bot.runtime import Runtime
 
@@ -42,6 +57,9 @@ if TYPE_CHECKING:
 __all__ = ["TickReport", "kind_label", "lateness", "report_items", "run_tick", "start_scheduler"]
 
 logger = logging.getLogger(__name__)
+
+# Workspaces one tick serves at once (each posts with its own pool of WORKERS threads).
+WORKSPACE_THREADS = 8
 
 
 @dataclass
@@ -58,14 +76,23 @@ class TickReport:
     interrupted: int = 0  # claims of a process that died mid-send, now to be checked in Slack
     reported: int = 0  # failed/expired deliveries reported to the organisers
     errors: int = 0  # sources or sends that raised (logged with traceback)
+    not_installed: int = 0  # workspaces with networks but no installation: nothing sent there
     seconds: float = 0.0
 
+    def add(self, other: TickReport) -> None:
+        """Count `other` (one workspace's part of this tick) in; not thread-safe by itself."""
+        for counter in fields(self):
+            if counter.name not in ("at", "seconds"):
+                setattr(self, counter.name, getattr(self, counter.name) + getattr(other, counter.name))
+
     def __str__(self) -> str:
+        missing = f", {self.not_installed} workspaces not installed" if self.not_installed else ""
         return (
             f"tick at {self.at.isoformat(timespec='seconds')}: {self.sent} sent, "
             f"{self.verified} found already sent, {self.failed} failed, "
             f"{self.retry} to retry, {self.expired} expired, {self.reported} reported "
-            f"({self.due} sends due, {self.interrupted} interrupted, {self.errors} errors, {self.seconds:.1f} s)"
+            f"({self.due} sends due, {self.interrupted} interrupted, {self.errors} errors{missing}, "
+            f"{self.seconds:.1f} s)"
         )
 
 
@@ -108,7 +135,7 @@ def lateness(due: DueSend, at: dt.datetime, grace: dt.timedelta) -> str | None:
 
 
 # Ledger states after which a recipient still gets the send (a later attempt or a check in Slack).
-_STILL_TO_GO = frozenset({rows.RETRY, rows.UNKNOWN, rows.CLAIMED})
+_STILL_TO_GO = frozenset({*rows.PENDING_STATES, rows.CLAIMED})
 
 
 def plan_tick(runtime: Runtime, at: dt.datetime) -> list[str]:
@@ -141,11 +168,12 @@ def run_tick(runtime: Runtime, at: dt.datetime | None = None) -> TickReport:
     # Retention is due whether or not Slack takes our sends. It is the deployment's work (one
     # RETENTION_MONTHS for all), done in the first network's session, its audit entry there.
     do_work(runtime.for_network(served[0]), at, report)
-    if workspace.sending_stopped(runtime):
-        return report  # Slack revoked the bot token: logged once when it happened, never retried
-    pacer = Pacer(monotonic=runtime.monotonic, sleep=runtime.sleep)
-    for network_id in served:
-        _tick_network(runtime.for_network(network_id), at, report, pacer)
+    if runtime.tokens is None:
+        if workspace.sending_stopped(runtime):
+            return report  # Slack revoked the bot token: logged once when it happened, never retried
+        _tick_workspace(runtime, runtime.client, served, at, report)
+    else:
+        _tick_workspaces(runtime, served, at, report)
     report.seconds = runtime.monotonic() - started
     did = (report.sent, report.failed, report.retry, report.verified, report.expired, report.interrupted)
     busy = any(did) or report.reported or report.errors  # an idle tick is logged at DEBUG only
@@ -168,8 +196,60 @@ def networks_first(runtime: Runtime) -> int:
         return session_network(session)
 
 
-def _tick_network(runtime: Runtime, at: dt.datetime, report: TickReport, pacer: Pacer) -> None:
-    """One network's part of a tick (its sessions see its rows only)."""
+def workspaces_of(runtime: Runtime, served: Sequence[int]) -> dict[str | None, list[int]]:
+    """The served networks by workspace (team id; None: a network of the single-token workspace)."""
+    with transaction(runtime.all_networks()) as session:
+        teams = {n.id: n.team_id for n in networks.all_networks(session)}
+    grouped: dict[str | None, list[int]] = {}
+    for network_id in served:
+        grouped.setdefault(teams.get(network_id), []).append(network_id)
+    return grouped
+
+
+def _tick_workspaces(runtime: Runtime, served: Sequence[int], at: dt.datetime, report: TickReport) -> None:
+    """Every workspace's part of the tick, up to WORKSPACE_THREADS workspaces at once."""
+    grouped = workspaces_of(runtime, served)
+    clients = {team: runtime.workspace_client(team) for team in grouped}
+    missing = sorted(str(team) for team, client in clients.items() if client is None)
+    if missing:  # uninstalled: nothing is sent or claimed there, and nothing is retried
+        report.not_installed += len(missing)
+        logger.info("%d workspaces not installed, nothing sent there: %s", len(missing), ", ".join(missing))
+    live = [(team, client) for team, client in clients.items() if client is not None]
+    # Several schedulers start on different workspaces, so together they serve more at once.
+    random.shuffle(live)
+    lock = threading.Lock()
+
+    def serve(team: str | None, client: WebClient) -> None:
+        part = TickReport(report.at)
+        try:
+            _tick_workspace(runtime, client, grouped[team], at, part)
+        except Exception:
+            logger.exception("tick of workspace %s failed", team)
+            part.errors += 1
+        with lock:
+            report.add(part)
+
+    if not live:
+        return
+    with ThreadPoolExecutor(min(len(live), WORKSPACE_THREADS), thread_name_prefix="workspace") as executor:
+        list(executor.map(lambda pair: serve(*pair), live))
+
+
+def _tick_workspace(
+    runtime: Runtime, client: WebClient, network_ids: Sequence[int], at: dt.datetime, report: TickReport
+) -> None:
+    """One workspace's networks, one after the other, at that workspace's pace (its own Pacer)."""
+    pacer = Pacer(monotonic=runtime.monotonic, sleep=runtime.sleep)
+    paced = tick_client(client, pacer)
+    for network_id in network_ids:
+        _tick_network(runtime.for_network(network_id).with_client(client), at, report, pacer, paced)
+
+
+def _tick_network(
+    runtime: Runtime, at: dt.datetime, report: TickReport, pacer: Pacer, client: WebClient
+) -> None:
+    """One network's part of a tick (its sessions see its rows only), posting through `client`
+    (the workspace's tick_client)."""
     lease = dt.timedelta(minutes=LEASE_MINUTES)
     with transaction(runtime.sessions) as session:
         interrupted = rows.mark_interrupted(session, runtime.now() - lease)
@@ -179,7 +259,7 @@ def _tick_network(runtime: Runtime, at: dt.datetime, report: TickReport, pacer: 
             "%d deliveries were interrupted mid-send; checked in Slack before any resend", interrupted
         )
     grace = dt.timedelta(hours=runtime.settings.grace_hours)
-    fan = Fanout(runtime, at, _claimer(), pacer, tick_client(runtime.client, pacer))
+    fan = Fanout(runtime, at, _claimer(), pacer, client)
     dues = due_sends(runtime, at, report)
     report.due += len(dues)
     with runtime.sessions() as session:
@@ -240,6 +320,8 @@ def start_scheduler(runtime: Runtime) -> BackgroundScheduler:
     # Imported here: a web process without the scheduler never loads APScheduler.
     from apscheduler.schedulers.background import BackgroundScheduler
 
+    if runtime.engine.dialect.name == "sqlite":
+        logger.info("SQLite database: run one scheduler process (several need PostgreSQL)")
     scheduler = BackgroundScheduler(timezone=runtime.tz)
     scheduler.add_job(
         scheduled_tick,
