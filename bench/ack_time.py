@@ -78,9 +78,14 @@ def _start(name: str, argv: list[str], env: dict[str, str], cwd: Path) -> Server
     return server
 
 
-def _one(server: Server, user: str, standin: SlackStandIn) -> tuple[float, str, float]:
+def _one(
+    server: Server, user: str, standin: SlackStandIn, team_id: str = signing.TEAM_ID
+) -> tuple[float, str, float]:
+    """One signed `/incheckning` from `user` of workspace `team_id`: (ack ms, trigger id, sent at)."""
     trigger = f"{server.name}.{next(server.triggers)}"
-    body, headers = signing.slash_command(SECRET, "/incheckning", "", user, trigger_id=trigger)
+    body, headers = signing.slash_command(
+        SECRET, "/incheckning", "", user, trigger_id=trigger, team_id=team_id
+    )
     req = urllib.request.Request(server.base + "/slack/events", data=body.encode(), headers=headers)
     sent = time.monotonic()
     with urllib.request.urlopen(req, timeout=10) as resp:

@@ -1,10 +1,11 @@
 """Queries on the delivery ledger (`deliveries`): one row per send and recipient.
 
-Claiming a row is the database's job, not Python's: an `INSERT ... ON CONFLICT DO NOTHING`
-against the unique (send_key, recipient) constraint, or a conditional `UPDATE ... WHERE
-state = 'retry'`, decides who sends. Both are single statements that SQLite (one writer at a
-time) and PostgreSQL (a second insert of the same key waits for the first to commit, then
-conflicts) make atomic; see bot/delivery/ledger.py for the whole protocol.
+Claiming a row is the database's job, not Python's: a queued row is claimed by a conditional
+`UPDATE ... WHERE state = 'queued'` over rows picked `FOR UPDATE SKIP LOCKED`
+(storage/ledger_queue.py), a 'retry' or 'unknown' one by a conditional `UPDATE ... WHERE
+state = 'retry'`, and marker rows by an `INSERT ... ON CONFLICT DO NOTHING` against the unique
+(send_key, recipient) constraint. Each is a single statement that SQLite (one writer at a time)
+and PostgreSQL make atomic; see bot/delivery/ledger.py for the whole protocol.
 """
 
 from __future__ import annotations

@@ -21,6 +21,7 @@ from bot.delivery.pacing import Pacer
 from bot.delivery.scheduler import run_tick
 from bot.delivery.sends import DueSend, Message, Source
 from bot.runtime import Runtime, build_runtime
+from storage import ledger_queue
 from storage.db import transaction
 from storage.models import Delivery, DeliveryState, Member, Network
 from storage.queries import active_members
@@ -230,3 +231,53 @@ def test_the_standin_limits_each_token_on_its_own(standin: SlackStandIn) -> None
     with pytest.raises(SlackApiError) as refused:
         one.chat_postMessage(channel="U3", text="c")  # another channel, same workspace
     assert refused.value.response.status_code == 429
+
+
+# ---------------------------------------------------------------- the queue
+
+
+def test_rows_queued_by_a_process_that_died_are_sent_by_the_next_tick(
+    workspace_runtime: Runtime, standin: SlackStandIn, clock: FrozenClock
+) -> None:
+    people = _workspaces(workspace_runtime, ("T0001",), members=3)["T0001"]
+    runtime = replace(workspace_runtime, tokens=None)
+    network = scheduler.network_ids(runtime)[0]
+    with transaction(runtime.for_network(network).sessions) as s:
+        added = ledger_queue.enqueue(
+            s,
+            send_key=f"test:{network}:hello",
+            recipients=people[:2],
+            kind="test",
+            due_at=clock(),
+            revision=None,
+        )
+    assert added == 2
+    assert run_tick(runtime).sent == 3
+    posts = Counter(c.params["channel"] for c in standin.calls if c.method == "chat.postMessage" and c.ok)
+    assert posts == Counter(people)
+
+
+def test_queued_rows_of_a_send_no_longer_wanted_are_cancelled(
+    workspace_runtime: Runtime, standin: SlackStandIn, clock: FrozenClock
+) -> None:
+    runtime = replace(workspace_runtime, tokens=None, sources=[])
+    network = scheduler.network_ids(runtime)[0]
+    with transaction(runtime.for_network(network).sessions) as s:
+        ledger_queue.enqueue(
+            s, send_key="gone:1", recipients=["U1"], kind="test", due_at=clock(), revision=None
+        )
+    run_tick(runtime)
+    with runtime.sessions() as s:
+        assert [(d.state, d.last_error) for d in s.scalars(select(Delivery))] == [
+            (DeliveryState.CANCELLED, "no_longer_due")
+        ]
+    assert not standin.calls_to("chat.postMessage")
+
+
+def test_the_scheduler_says_at_start_that_sqlite_wants_one_scheduler(
+    runtime: Runtime, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("INFO", logger="bot.delivery.scheduler"):
+        started = scheduler.start_scheduler(replace(runtime, sources=[]))
+        started.shutdown(wait=True)
+    assert [r for r in caplog.records if "run one scheduler process" in r.getMessage()]
