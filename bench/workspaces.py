@@ -147,13 +147,18 @@ def _ledger(url: str) -> tuple[Counter[str], Counter[str]]:
 
 
 def run(
-    postgres: str, processes: int, workspaces: int, members: int, server_env: dict[str, str]
+    postgres: str,
+    processes: int,
+    workspaces: int,
+    members: int,
+    server_env: dict[str, str],
+    limit: tuple[float, int] = (PER_SECOND, BURST),
 ) -> dict[str, Any]:
     url = fresh_database(postgres)
     people = arrange(url, workspaces, members)
     at = next(s.due_at for s in meeting_sends(STARTS, TZ) if s.kind == INVITATION)
     standin = SlackStandIn().start()
-    standin.rate_limit("chat.postMessage", per_second=PER_SECOND, burst=BURST, key="token")
+    standin.rate_limit("chat.postMessage", per_second=limit[0], burst=limit[1], key="token")
     standin.latency = {"chat.postMessage": LATENCY}
     env = {**server_env, "DATABASE_URL": url, "SLACK_API_URL": standin.url}
     server = _start("app", [sys.executable, "-m", "bot"], env, ROOT)
@@ -192,7 +197,7 @@ def run(
         "members": members,
         "fanout_seconds": round(max(c.at for c in accepted) - min(c.at for c in accepted), 1),
         "wall_seconds": round(wall, 1),
-        "floor_seconds": round(floor_seconds(members, PER_SECOND, BURST), 1),
+        "floor_seconds": round(floor_seconds(members, *limit), 1),
         "posts": len(accepted),
         "rate_limited": sum(1 for c in posts if c.status == 429),
         "duplicates": sum(n - 1 for n in per_member.values() if n > 1),
@@ -235,6 +240,8 @@ def main() -> None:
     parser.add_argument("--workspaces", type=int, default=20)
     parser.add_argument("--members", type=int, default=200)
     parser.add_argument("--processes", default="1,2,4", help="scheduler process counts, comma-separated")
+    parser.add_argument("--per-second", type=float, default=PER_SECOND, help="posts per second per workspace")
+    parser.add_argument("--burst", type=int, default=BURST, help="the workspace bucket's burst")
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_", "ORGANISERS"))}
     env.update(
@@ -246,18 +253,19 @@ def main() -> None:
     )
     results = []
     for count in (int(n) for n in args.processes.split(",")):
-        result = run(args.database_url, count, args.workspaces, args.members, env)
+        limit = (args.per_second, args.burst)
+        result = run(args.database_url, count, args.workspaces, args.members, env, limit)
         results.append(result)
         print(json.dumps({k: v for k, v in result.items() if k != "ticks"}), flush=True)
     print(
         f"\n{args.workspaces} workspaces x {args.members} members, PostgreSQL; chat.postMessage "
-        f"{PER_SECOND:g}/s burst {BURST} per workspace (per token), {LATENCY * 1000:.0f} ms a post; "
+        f"{args.per_second:g}/s burst {args.burst} per workspace (per token), {LATENCY * 1000:.0f} ms a post; "
         f"{ACK_CLIENTS} `/incheckning` clients during the fan-out\n"
     )
     print(table(results))
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / "workspaces.json").write_text(json.dumps(results, indent=2))
+    (out / f"workspaces_{args.workspaces}x{args.members}.json").write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

@@ -137,9 +137,12 @@ def start_line(settings: Settings) -> str:
         where = "Socket Mode (no HTTP, no /healthz)"
     else:
         where = f"http://{settings.host}:{settings.port}{EVENTS_PATH}"
+    database = database_kind(settings.database_url)
+    # Several scheduler processes share the due work on PostgreSQL only (bot/delivery/fanout.py).
+    alone = " (run one scheduler process: several need PostgreSQL)" if database == "SQLite" else ""
     return (
         f"chefsnatverket serving {where}; scheduler {'on' if settings.run_scheduler else 'off'}; "
-        f"database {database_kind(settings.database_url)}; "
+        f"database {database}{alone if settings.run_scheduler else ''}; "
         f"{settings.web_threads} web threads, {settings.listener_threads} listener threads"
     )
 

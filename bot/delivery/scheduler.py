@@ -320,8 +320,6 @@ def start_scheduler(runtime: Runtime) -> BackgroundScheduler:
     # Imported here: a web process without the scheduler never loads APScheduler.
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    if runtime.engine.dialect.name == "sqlite":
-        logger.info("SQLite database: run one scheduler process (several need PostgreSQL)")
     scheduler = BackgroundScheduler(timezone=runtime.tz)
     scheduler.add_job(
         scheduled_tick,

@@ -21,6 +21,7 @@ from bot.delivery.pacing import Pacer
 from bot.delivery.scheduler import run_tick
 from bot.delivery.sends import DueSend, Message, Source
 from bot.runtime import Runtime, build_runtime
+from bot.server import start_line
 from storage import ledger_queue
 from storage.db import transaction
 from storage.models import Delivery, DeliveryState, Member, Network
@@ -274,10 +275,9 @@ def test_queued_rows_of_a_send_no_longer_wanted_are_cancelled(
     assert not standin.calls_to("chat.postMessage")
 
 
-def test_the_scheduler_says_at_start_that_sqlite_wants_one_scheduler(
-    runtime: Runtime, caplog: pytest.LogCaptureFixture
-) -> None:
-    with caplog.at_level("INFO", logger="bot.delivery.scheduler"):
-        started = scheduler.start_scheduler(replace(runtime, sources=[]))
-        started.shutdown(wait=True)
-    assert [r for r in caplog.records if "run one scheduler process" in r.getMessage()]
+def test_the_start_line_says_sqlite_wants_one_scheduler(runtime: Runtime) -> None:
+    settings = replace(runtime.settings, run_scheduler=True)
+    assert "database SQLite (run one scheduler process: several need PostgreSQL)" in start_line(settings)
+    postgres = replace(settings, database_url="postgresql://u@db/x")
+    assert "run one scheduler" not in start_line(postgres)
+    assert "run one scheduler" not in start_line(replace(settings, run_scheduler=False))
