@@ -24,7 +24,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from storage.ledger import dialect_insert
@@ -104,3 +104,14 @@ def claim_queued(
         .returning(table.c.id, table.c.recipient)
     )
     return [(int(row_id), str(recipient)) for row_id, recipient in session.connection().execute(stmt)]
+
+
+def try_lease(session: Session, name: str) -> bool:
+    """PostgreSQL: take the advisory lock `name` for this session's connection unless another
+    holds it; whether it was taken. Held until end_lease (or the connection closes)."""
+    return bool(session.scalar(select(func.pg_try_advisory_lock(func.hashtext(name)))))
+
+
+def end_lease(session: Session, name: str) -> None:
+    """Give back the advisory lock try_lease took."""
+    session.scalar(select(func.pg_advisory_unlock(func.hashtext(name))))

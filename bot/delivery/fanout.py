@@ -18,10 +18,10 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
 
+from bot.delivery import ledger as protocol
 from bot.delivery.finished import finish, is_settled
 from bot.delivery.ledger import (
     VERIFY_AFTER_SECONDS,
-    WORKERS,
     Fanout,
     Job,
     retry_delay_minutes,
@@ -71,7 +71,8 @@ def jobs_for(fan: Fanout, due: DueSend, existing: dict[str, rows.LedgerRow]) -> 
 @contextmanager
 def pool(workers: int | None = None) -> Iterator[ThreadPoolExecutor]:
     """The thread pool one tick posts with (WORKERS threads unless told otherwise)."""
-    executor = ThreadPoolExecutor(max_workers=workers or WORKERS, thread_name_prefix="send")
+    # protocol.WORKERS read now, not at import: bench/fanout.py sets it.
+    executor = ThreadPoolExecutor(max_workers=workers or protocol.WORKERS, thread_name_prefix="send")
     try:
         yield executor
     finally:
@@ -125,7 +126,7 @@ def deliver(fan: Fanout, due: DueSend, executor: ThreadPoolExecutor) -> Counter[
     outcomes: Counter[Outcome] = Counter()
     outcomes[Outcome.WAITING] += waiting
     tasks: list[Callable[[], Counter[Outcome]]] = [partial(_one, fan, job) for job in jobs]
-    tasks += [partial(drain, fan, due)] * min(fresh, WORKERS)
+    tasks += [partial(drain, fan, due)] * min(fresh, protocol.WORKERS)
     if len(tasks) == 1:
         outcomes += tasks[0]()
     else:

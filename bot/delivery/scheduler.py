@@ -17,7 +17,9 @@ Slack's limits are per workspace. With one bot token (Runtime.tokens None) a tic
 networks one after the other through one Pacer, as always. Serving many workspaces, a tick groups
 the networks by workspace (network.team_id) and serves up to WORKSPACE_THREADS workspaces at
 once, each with its own client (its own token), Pacer and tick_client: a 429 in one workspace
-pauses that workspace only. A workspace with no installation sends nothing and its rows are not
+pauses that workspace only. On PostgreSQL a tick first serves the workspaces no other scheduler
+is serving (an advisory lock per workspace), then helps with the others, so N schedulers spread
+over the workspaces before they split one. A workspace with no installation sends nothing and its rows are not
 touched; the tick counts it and says so once, at INFO.
 """
 
@@ -30,8 +32,10 @@ import random
 import socket
 import threading
 import uuid
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING
 
@@ -43,7 +47,7 @@ from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
 from bot.delivery.sends import DueSend
 from storage import ledger as rows
-from storage import networks
+from storage import ledger_queue, networks
 from storage.db import transaction
 from storage.scope import session_network
 
@@ -214,9 +218,10 @@ def _tick_workspaces(runtime: Runtime, served: Sequence[int], at: dt.datetime, r
     if missing:  # uninstalled: nothing is sent or claimed there, and nothing is retried
         report.not_installed += len(missing)
         logger.info("%d workspaces not installed, nothing sent there: %s", len(missing), ", ".join(missing))
-    live = [(team, client) for team, client in clients.items() if client is not None]
+    live = deque((team, client) for team, client in clients.items() if client is not None)
     # Several schedulers start on different workspaces, so together they serve more at once.
     random.shuffle(live)
+    deferred: deque[tuple[str | None, WebClient]] = deque()
     lock = threading.Lock()
 
     def serve(team: str | None, client: WebClient) -> None:
@@ -229,10 +234,43 @@ def _tick_workspaces(runtime: Runtime, served: Sequence[int], at: dt.datetime, r
         with lock:
             report.add(part)
 
+    def worker() -> None:
+        """Workspaces no other scheduler is serving first; then the others', to share them."""
+        while True:
+            with lock:
+                first = bool(live)
+                if not first and not deferred:
+                    return
+                team, client = live.popleft() if first else deferred.popleft()
+            with workspace_lease(runtime, team) as mine:
+                if first and not mine:
+                    with lock:
+                        deferred.append((team, client))
+                    continue
+                serve(team, client)
+
     if not live:
         return
     with ThreadPoolExecutor(min(len(live), WORKSPACE_THREADS), thread_name_prefix="workspace") as executor:
-        list(executor.map(lambda pair: serve(*pair), live))
+        for running in [executor.submit(worker) for _ in range(min(len(live), WORKSPACE_THREADS))]:
+            running.result()
+
+
+@contextmanager
+def workspace_lease(runtime: Runtime, team: str | None) -> Iterator[bool]:
+    """Whether this process is the only scheduler serving `team` now (PostgreSQL: an advisory
+    lock, held while the block runs; SQLite: always). It only orders the work: correctness is
+    the ledger's claims, which hold whoever serves a workspace."""
+    if runtime.engine.dialect.name != "postgresql":
+        yield True
+        return
+    with runtime.all_networks()() as session:  # one connection holds the lock, then frees it
+        mine = ledger_queue.try_lease(session, f"workspace:{team}")
+        try:
+            yield mine
+        finally:
+            if mine:
+                ledger_queue.end_lease(session, f"workspace:{team}")
 
 
 def _tick_workspace(

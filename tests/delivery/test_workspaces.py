@@ -281,3 +281,22 @@ def test_the_start_line_says_sqlite_wants_one_scheduler(runtime: Runtime) -> Non
     postgres = replace(settings, database_url="postgresql://u@db/x")
     assert "run one scheduler" not in start_line(postgres)
     assert "run one scheduler" not in start_line(replace(settings, run_scheduler=False))
+
+
+def test_a_workspace_one_scheduler_serves_is_left_to_it_first_on_postgres(
+    pg_url: str, standin: SlackStandIn, clock: FrozenClock
+) -> None:
+    settings = make_settings(pg_url, standin.url)
+    first, second = (build_runtime(settings, clock=clock, sources=[]) for _ in range(2))
+    try:
+        with scheduler.workspace_lease(first, "T0001") as mine:
+            assert mine
+            with scheduler.workspace_lease(second, "T0001") as theirs:
+                assert not theirs  # another process serves it: this one turns to other workspaces first
+            with scheduler.workspace_lease(second, "T0002") as other:
+                assert other
+        with scheduler.workspace_lease(second, "T0001") as freed:
+            assert freed
+    finally:
+        first.engine.dispose()
+        second.engine.dispose()
