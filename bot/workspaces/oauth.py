@@ -112,5 +112,5 @@ def authorize(settings: OAuthSettings) -> InstallationStoreAuthorize:
         installation_store=settings.installation_store,
         bot_only=True,
         cache_enabled=True,
-        logger=settings.logger,
+        logger=logging.getLogger("chefsnatverket.bolt"),
     )
