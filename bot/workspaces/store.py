@@ -17,11 +17,13 @@ import hmac
 import logging
 from typing import Any
 
+from slack_bolt.error import BoltError
 from slack_sdk.oauth.installation_store import Bot, Installation
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.sqlalchemy_utils import normalize_datetime_for_db
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from bot.workspaces.crypto import TokenCipher
 from storage import installations as rows
@@ -54,14 +56,21 @@ class EncryptedInstallationStore(SQLAlchemyInstallationStore):
         return row
 
     def save(self, installation: Installation) -> None:
-        """Store the installation and its bot in place of the team's earlier ones."""
-        with self.engine.begin() as connection:
-            rows.replace_installation(
-                connection,
-                self.client_id,
-                self._row(installation.to_dict(), _SECRETS),
-                self._row(installation.to_bot().to_dict(), _BOT_SECRETS),
+        """Store the installation and its bot in place of the team's earlier ones. A database
+        error becomes BoltError, which Bolt answers with the failure page (nothing stored)."""
+        try:
+            with self.engine.begin() as connection:
+                rows.replace_installation(
+                    connection,
+                    self.client_id,
+                    self._row(installation.to_dict(), _SECRETS),
+                    self._row(installation.to_bot().to_dict(), _BOT_SECRETS),
+                )
+        except SQLAlchemyError as err:
+            logger.error(
+                "could not store the installation of %s (%s)", installation.team_id, type(err).__name__
             )
+            raise BoltError("the installation could not be stored") from None
 
     def save_bot(self, bot: Bot) -> None:
         """Store the team's bot (e.g. a rotated token) in place of its earlier one."""

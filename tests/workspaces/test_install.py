@@ -8,7 +8,9 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from bot.runtime import Runtime
 from bot.workspaces.oauth import BOT_SCOPES
@@ -185,3 +187,31 @@ def test_a_workspace_without_installation_is_refused_and_nothing_is_stored(
     with transaction(runtime.all_networks()) as session:
         assert list(session.scalars(select(Network.id))) == networks_before
         assert session.scalars(select(Member).where(Member.slack_user_id == "U0INSTALL")).all()
+
+
+def test_an_installation_the_database_refuses_gets_the_failure_page(
+    http: WSGIClient, runtime: Runtime, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*args: Any) -> None:
+        raise OperationalError("INSERT", {}, Exception("disk full"))
+
+    monkeypatch.setattr(installations, "replace_installation", refused)
+    page = finish_install(http, start_install(http), standin.oauth_code("T0B", "U0INSTALL"))
+    assert page.status == 500 and "Installationen blev inte klar" in page.text
+    assert standin.token_of("T0B") not in page.text
+
+
+def test_the_pages_escape_what_slack_and_the_browser_sent(install: Install, standin: SlackStandIn) -> None:
+    standin.add_workspace("T0X", '<script>alert("x")</script> & Co')
+    page = install("T0X", "U0INSTALL")
+    assert page.status == 200
+    assert (
+        "<script>" not in page.text
+        and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in page.text
+    )
+    assert '<html lang="sv">' in page.text
+
+
+def test_an_error_from_slack_gets_the_failure_page_in_swedish(http: WSGIClient) -> None:
+    page = http.get("/slack/oauth_redirect?error=access_denied&state=x")
+    assert page.status == 200 and "Du avbröt installationen i Slack." in page.text
