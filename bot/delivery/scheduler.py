@@ -19,8 +19,9 @@ the networks by workspace (network.team_id) and serves up to WORKSPACE_THREADS w
 once, each with its own client (its own token), Pacer and tick_client: a 429 in one workspace
 pauses that workspace only. On PostgreSQL a tick first serves the workspaces no other scheduler
 is serving (an advisory lock per workspace), then helps with the others, so N schedulers spread
-over the workspaces before they split one. A workspace with no installation sends nothing and its rows are not
-touched; the tick counts it and says so once, at INFO.
+over the workspaces before they split one. A workspace with no installation (or a network with
+no team yet) sends nothing and its rows are not touched; the tick counts it and says so once,
+at INFO.
 """
 
 from __future__ import annotations
@@ -213,7 +214,8 @@ def workspaces_of(runtime: Runtime, served: Sequence[int]) -> dict[str | None, l
 def _tick_workspaces(runtime: Runtime, served: Sequence[int], at: dt.datetime, report: TickReport) -> None:
     """Every workspace's part of the tick, up to WORKSPACE_THREADS workspaces at once."""
     grouped = workspaces_of(runtime, served)
-    clients = {team: runtime.workspace_client(team) for team in grouped}
+    # A network with no team yet (before the first install adopts it) has no token to send with.
+    clients = {team: runtime.workspace_client(team) if team else None for team in grouped}
     missing = sorted(str(team) for team, client in clients.items() if client is None)
     if missing:  # uninstalled: nothing is sent or claimed there, and nothing is retried
         report.not_installed += len(missing)

@@ -1,7 +1,7 @@
 """deliveries: a 'queued' state, so several schedulers can share one send's fan-out
 
 Revision ID: 0051
-Revises: 0040
+Revises: 0050
 Create Date: 2026-11-30
 
 A send's missing rows are inserted at once as 'queued'; the schedulers then claim them in small
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0051"
-down_revision = "0040"
+down_revision = "0050"
 branch_labels = None
 depends_on = None
 
