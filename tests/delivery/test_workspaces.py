@@ -300,3 +300,15 @@ def test_a_workspace_one_scheduler_serves_is_left_to_it_first_on_postgres(
     finally:
         first.engine.dispose()
         second.engine.dispose()
+
+
+def test_a_network_with_no_team_yet_sends_nothing_when_serving_many_workspaces(
+    workspace_runtime: Runtime, standin: SlackStandIn
+) -> None:
+    people = _workspaces(workspace_runtime, ("T0001", "T0002"), members=2)
+    with transaction(workspace_runtime.all_networks()) as s:
+        for network in s.scalars(select(Network).where(Network.team_id == "T0002")):
+            network.team_id = None  # not adopted by an install yet: no token to send with
+    report = run_tick(workspace_runtime)
+    assert (report.sent, report.not_installed) == (2, 1)
+    assert not {c.params.get("channel") for c in standin.calls} & set(people["T0002"])
