@@ -1,11 +1,11 @@
-"""Old home of the shared queries, kept so code not yet moved keeps importing.
+"""Old home of `get_network`, kept only for bot/delivery/report.py, the last importer.
 
-New code imports from storage/meetings.py and storage/members.py, which hold these now.
+Everything else imports from storage/meetings.py and storage/members.py. Delete this file once
+bot/delivery/report.py imports `get_network` from storage.meetings.
 """
 
 from __future__ import annotations
 
-from storage.meetings import get_network, next_meeting
-from storage.members import active_members
+from storage.meetings import get_network
 
-__all__ = ["active_members", "get_network", "next_meeting"]
+__all__ = ["get_network"]
