@@ -61,6 +61,10 @@ class Settings:
     db_lock_wait: float = 2.0
     # The app's public address (https://…), for whole links to Guldlänken's web form.
     public_url: str | None = None
+    # The reverse proxy whose X-Forwarded-For waitress believes (its IP address, `localhost` for a
+    # Unix socket, `*` for any peer): REMOTE_ADDR, and so the web form's rate limit per address,
+    # is then the client's address rather than the proxy's.
+    trusted_proxy: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -243,4 +247,18 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         db_max_overflow=_count(env, "DB_MAX_OVERFLOW", Settings.db_max_overflow, minimum=0),
         log_level=_log_level(env),
         public_url=public_url,
+        trusted_proxy=_trusted_proxy(env),
     )
+
+
+def _trusted_proxy(env: Mapping[str, str]) -> str | None:
+    """TRUSTED_PROXY: an IP address (as waitress compares it with REMOTE_ADDR), `localhost` or `*`."""
+    raw = env.get("TRUSTED_PROXY", "").strip()
+    if raw in {"", "*", "localhost"}:
+        return raw or None
+    try:
+        return str(ipaddress.ip_address(raw.strip("[]")))
+    except ValueError:
+        raise SettingsError(
+            f"TRUSTED_PROXY must be the proxy's IP address (e.g. 127.0.0.1), localhost or *, got {raw!r}"
+        ) from None
