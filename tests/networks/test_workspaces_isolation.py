@@ -11,7 +11,7 @@ import pytest
 
 from bot import ids
 from bot.runtime import Runtime
-from storage.models import AuditEntry, CheckIn, Meeting, Nomination, PulseAnswer
+from storage.models import AuditEntry, CheckIn, Meeting, Member, Nomination, PulseAnswer
 from tests.conftest import SlackClient
 from tests.networks.workspaces import BOTH, Side, assert_only, everything, others, tokens_used
 from tests.support.slack_standin import SlackStandIn
@@ -109,6 +109,31 @@ def test_home_shows_the_persons_networks_of_that_workspace(
         assert_only(world, side, published)
 
 
+def test_home_after_an_action_shows_the_persons_networks_of_that_workspace(
+    wslack: SlackClient, standin: SlackStandIn, world: dict[str, Side], multi: Runtime
+) -> None:
+    # U0BOTH in A1 and A2 withdraws A1's check-in from the Home: the tab published again shows
+    # both of workspace A's networks (the workspace is that of the network acted in), none of B's.
+    a1, a2 = world["A1"], world["A2"]
+    with multi.for_network(a2.network_id).sessions() as s:
+        s.add(Member(slack_user_id=BOTH, name="Båda Personen", active=True))
+        s.commit()
+    wslack.action(
+        ids.CHECKIN_WITHDRAW,
+        user=BOTH,
+        value=str(a1.ids["both_checkin"]),
+        block_id=f"nw{a1.network_id}.w",
+        view={"type": "home"},
+        team_id=a1.team,
+    )
+    [call] = standin.calls_to("views.publish")
+    published = json.dumps(call.params, ensure_ascii=False)
+    assert a1.place in published and a2.place in published
+    for other in (world["B1"], world["B2"]):
+        assert other.secret not in published and other.place not in published
+    assert tokens_used(standin) == {a1.token}
+
+
 def _stored(multi: Runtime, side: Side) -> tuple[list[str | None], list[str | None], list[str | None], int]:
     with multi.for_network(side.network_id).sessions() as s:
         return (
@@ -131,6 +156,7 @@ def test_buttons_with_ids_of_the_other_workspaces_network_are_refused(
             (ids.CHECKIN_OPEN, str(a1.ids["meeting"]), stamp),
             (ids.PULSE_YES, str(a1.ids["past"]), "b"),
             (ids.PULSE_YES, str(a1.ids["past"]), stamp),
+            (ids.CHECKIN_WITHDRAW, str(a1.ids["both_checkin"]), stamp),
             (ids.AWARD_WITHDRAW, str(a1.ids["nomination"]), stamp),
             (ids.AWARD_EDIT, str(a1.ids["nomination"]), "b"),
             (ids.AWARD_DECIDE_OPEN, str(a1.ids["round"]), stamp),

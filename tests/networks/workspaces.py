@@ -97,7 +97,10 @@ def add_both(runtime: Runtime, side: Side) -> None:
         s.flush()
         meeting = s.get(Meeting, side.ids["meeting"])
         assert meeting is not None
-        s.add(CheckIn(meeting_id=meeting.id, member_id=both.id, occupying=f"{side.secret} från båda"))
+        checkin = CheckIn(meeting_id=meeting.id, member_id=both.id, occupying=f"{side.secret} från båda")
+        s.add(checkin)
+        s.flush()
+        side.ids["both_checkin"] = checkin.id
 
 
 def signed_client(runtime: Runtime, standin: SlackStandIn) -> SlackClient:
