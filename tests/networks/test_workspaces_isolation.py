@@ -79,6 +79,29 @@ def test_members_commands_stay_in_their_network(
             assert tokens_used(standin) <= {side.token}
 
 
+def test_my_data_shows_the_persons_data_of_that_workspaces_network(
+    wslack: SlackClient, standin: SlackStandIn, world: dict[str, Side]
+) -> None:
+    # "Mina uppgifter" on the Home of U0BOTH, in each workspace (and with the other's stamp).
+    for key in ("A1", "B1"):
+        side = world[key]
+        other = world["B1" if key == "A1" else "A1"]
+        for block_id in ("b", f"nw{side.network_id}.x", f"nw{other.network_id}.x"):
+            standin.reset()
+            resp = wslack.action(
+                ids.PRIVACY_OWN_EXTRACT,
+                user=BOTH,
+                value="home",
+                block_id=block_id,
+                view={"type": "home"},
+                team_id=side.team,
+            )
+            said = everything(standin, resp)
+            assert_only(world, side, said)
+            assert tokens_used(standin) <= {side.token}
+        assert side.secret in said  # the extract did show the person's own check-in there
+
+
 def test_network_list_is_the_workspaces_own(wslack: SlackClient, world: dict[str, Side]) -> None:
     a = wslack.command("/chefsnatverket", "nätverk", user=BOTH, team_id="T0A").json()["text"]
     assert "Chefsnätverket – du är med" in a and "• Guldlänken" in a and "Skånenätverket" not in a
@@ -109,19 +132,28 @@ def test_home_shows_the_persons_networks_of_that_workspace(
         assert_only(world, side, published)
 
 
+@pytest.mark.parametrize(
+    ("action_id", "value"), [(ids.CHECKIN_WITHDRAW, "both_checkin"), (ids.RSVP_COMING, "meeting")]
+)
 def test_home_after_an_action_shows_the_persons_networks_of_that_workspace(
-    wslack: SlackClient, standin: SlackStandIn, world: dict[str, Side], multi: Runtime
+    action_id: str,
+    value: str,
+    wslack: SlackClient,
+    standin: SlackStandIn,
+    world: dict[str, Side],
+    multi: Runtime,
 ) -> None:
-    # U0BOTH in A1 and A2 withdraws A1's check-in from the Home: the tab published again shows
-    # both of workspace A's networks (the workspace is that of the network acted in), none of B's.
+    # U0BOTH in A1 and A2 withdraws A1's check-in, or says "Jag kommer", on the Home: the tab
+    # published again shows both of workspace A's networks (the workspace is that of the network
+    # acted in), none of B's.
     a1, a2 = world["A1"], world["A2"]
     with multi.for_network(a2.network_id).sessions() as s:
         s.add(Member(slack_user_id=BOTH, name="Båda Personen", active=True))
         s.commit()
     wslack.action(
-        ids.CHECKIN_WITHDRAW,
+        action_id,
         user=BOTH,
-        value=str(a1.ids["both_checkin"]),
+        value=str(a1.ids[value]),
         block_id=f"nw{a1.network_id}.w",
         view={"type": "home"},
         team_id=a1.team,

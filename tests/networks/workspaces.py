@@ -110,10 +110,12 @@ def signed_client(runtime: Runtime, standin: SlackStandIn) -> SlackClient:
 
 
 def everything(standin: SlackStandIn, *responses: Any) -> str:
-    """All the app said: HTTP answers and every Web API call and response_url post."""
+    """All the app said: HTTP answers, every Web API call and response_url post, and the
+    files uploaded (exports, extracts)."""
     over_http = [r.text for r in responses]
     calls = [json.dumps(c.params, ensure_ascii=False, default=str) for c in standin.calls]
-    return "\n".join(over_http + calls)
+    files = [bytes(content).decode("utf-8", "replace") for content in standin.uploads.values()]
+    return "\n".join(over_http + calls + files)
 
 
 def tokens_used(standin: SlackStandIn) -> set[str | None]:
