@@ -184,6 +184,8 @@ def choose_network(
     refused = _workspace(context, body, logger)
     if refused is not None:
         return refused
+    if _is_token_event(body):
+        return next()  # about the workspace's installation, in no network (and in one with none)
     runtime: Runtime = context["runtime"]
     actions = body.get("actions") or []
     if body.get("type") == "block_actions" and any(a.get("action_id") == ids.NETWORK_CHOOSE for a in actions):

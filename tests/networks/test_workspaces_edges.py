@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import ids
+from bot import ids, workspace
 from bot.runtime import Runtime
 from storage.models import CheckIn, Member, Network
 from tests.conftest import ORGANISER, SlackClient
@@ -86,6 +86,22 @@ def test_a_workspace_without_a_network_gets_none_of_another_workspaces(
     listed = said(slack.command("/chefsnatverket", "nätverk", user=ORGANISER, team_id="T0B"))
     assert "inga nätverk ännu" in listed
     assert _networks(multi) == [("T0A", "Chefsnätverket")]  # listing made no network without a team
+
+
+@pytest.mark.parametrize("team", ["T0A", "T0B", TEAM_NONE])
+def test_slack_taking_the_token_away_reaches_its_listener_whatever_the_workspace_holds(
+    team: str, runtime: Runtime, standin: SlackStandIn, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # T0A has a network, T0B has a token and no network, T0NONE neither: an uninstall is served.
+    multi = multi_runtime(runtime)
+    with multi.all_networks()() as s:
+        s.add(Network(name="Chefsnätverket", team_id="T0A"))
+        s.commit()
+    gone: list[tuple[str, str]] = []
+    monkeypatch.setattr(workspace, "tokens_gone", lambda _rt, team_id, reason: gone.append((team_id, reason)))
+    slack = signed_client(multi, standin)
+    assert slack.event({"type": "app_uninstalled"}, team_id=team).status == 200
+    assert gone == [(team, "app_uninstalled")]
 
 
 def test_a_network_name_is_taken_per_workspace(
