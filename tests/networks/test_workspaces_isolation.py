@@ -195,10 +195,13 @@ def test_buttons_with_ids_of_the_other_workspaces_network_are_refused(
             (ids.ADMIN_PLAN_OPEN, "", stamp),
             (ids.ADMIN_MEMBERS_OPEN, "", stamp),
         ]
-        for action_id, value, block_id in presses:
+        # The same from a modal stamped with A1 (the view's external_id) and carrying its ids.
+        in_modal = {"type": "modal", "external_id": stamp, "private_metadata": str(a1.ids["meeting"])}
+        for action_id, value, block_id in presses + [(a, v, "modal") for a, v, _ in presses]:
             standin.reset()
+            where = {"view": in_modal} if block_id == "modal" else {"channel_id": "D0B"}
             resp = wslack.action(
-                action_id, user=user, value=value, block_id=block_id, channel_id="D0B", team_id=b1.team
+                action_id, user=user, value=value, block_id=block_id, team_id=b1.team, **where
             )
             said = everything(standin, resp)
             for mark in a1.marks():
