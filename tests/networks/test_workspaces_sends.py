@@ -7,8 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
-
 from bot.delivery.scheduler import run_tick
 from bot.runtime import Runtime
 from tests.networks.workspaces import BOTH, Side
@@ -60,11 +58,6 @@ def test_a_tick_sends_each_networks_news_to_its_own_people(
     assert seen == set(world)  # every network had its sends
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the tick's per-workspace client is the 'scale' branch's (bot/delivery/scheduler.py); "
-    "drop this marker once it is merged",
-)
 def test_a_tick_sends_with_each_workspaces_token(
     multi: Runtime, standin: SlackStandIn, world: dict[str, Side]
 ) -> None:
