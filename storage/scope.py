@@ -167,3 +167,9 @@ def network_sql() -> Any:
     return func.coalesce(
         bindparam("network_id", type_=Integer), select(func.min(Network.id)).scalar_subquery()
     )
+
+
+def network_params(session: Session) -> dict[str, Any]:
+    """The bind of `network_sql()` for a Core statement run on `session`'s connection: the
+    session's network (None: the only one, found in the same statement)."""
+    return {"network_id": session.info.get(NETWORK)}

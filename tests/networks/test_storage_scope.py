@@ -3,10 +3,12 @@ name their network, so two networks' rows never mix."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bot.runtime import Runtime
-from storage import members
+from storage import ledger, members
 from storage.db import transaction
-from storage.models import Member, Network, Organisation
+from storage.models import DeliveryState, Member, Network, Organisation
 
 
 def test_core_member_queries_see_their_network_only(runtime: Runtime) -> None:
@@ -24,3 +26,30 @@ def test_core_member_queries_see_their_network_only(runtime: Runtime) -> None:
             assert [(m.slack_user_id, m.organisation) for m in members.active_member_rows(s)] == [
                 (user, user)
             ]
+
+
+def test_core_ledger_queries_see_their_network_only(runtime: Runtime) -> None:
+    """The same send key in two networks (keys embed ids unique in the database today, but the
+    ledger's Core reads must not lean on that)."""
+    with transaction(runtime.all_networks()) as s:
+        first, second = Network(name="Ett", team_id="T0A"), Network(name="Två", team_id="T0B")
+        s.add_all([first, second])
+        s.flush()
+        ids = first.id, second.id
+    at = dt.datetime(2027, 3, 1, 9, tzinfo=dt.UTC)
+    for network_id, user in zip(ids, ("U0ETT", "U0TVA"), strict=True):
+        with transaction(runtime.for_network(network_id).sessions) as s:
+            ledger.insert_row(
+                s,
+                send_key="m1:invitation",
+                recipient=user,
+                kind="invitation",
+                state=DeliveryState.SENT,
+                due_at=at,
+                sent_at=at,
+            )
+    for network_id, user in zip(ids, ("U0ETT", "U0TVA"), strict=True):
+        with runtime.for_network(network_id).sessions() as s:
+            assert list(ledger.rows_for(s, "m1:invitation")) == [user]
+            assert ledger.recipients_of(s, ["m1:invitation"]) == {"m1:invitation": {user}}
+            assert list(ledger.sent_to(s, "m1:invitation")) == [user]
