@@ -1,4 +1,4 @@
-"""The few date patterns the app writes (`EEEE d MMMM y 'kl.' HH.mm`), without Babel.
+"""The few date patterns the app writes (`EEEE d MMMM y 'kl.' HH.mm`) and its percentages, without Babel.
 
 Babel's `format_datetime` loads its locale data (about 4 MB in every serving process) and parses
 the pattern on every call (a tenth of a millisecond, several times per request). The messages
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 
 _WEEKDAYS = {
@@ -84,3 +85,10 @@ def format_pattern(moment: dt.date, pattern: str, lang: str) -> str:
         E=_WEEKDAYS[lang][moment.weekday()],
         M=_MONTHS[lang][moment.month - 1],
     )
+
+
+def format_percent(share: float, lang: str) -> str:
+    """`46 %` (a no-break space before the sign in Swedish), `46%` in English: a share rounded
+    to a whole percent, half to even, as Babel does."""
+    whole = (Decimal(repr(float(share))) * 100).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+    return f"{whole}%" if lang == "en" else f"{whole}\u00a0%"
