@@ -21,6 +21,7 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from bot import ids
+from bot.middleware import Direct
 from bot.networks import service as networks
 from bot.networks.views import (
     build_network_answer,
@@ -238,6 +239,6 @@ def handle_network_select(ack: Ack) -> None:
 
 def register(app: App) -> None:
     """The middleware and the `nätverk` command (before the admin command's own listener)."""
-    app.middleware(choose_network)
+    app.middleware(Direct(choose_network))
     app.command(ADMIN_COMMAND, matchers=[lambda body: is_network_command(body)])(handle_network_command)
     app.action(ids.NETWORK_CHOOSE)(handle_network_select)
