@@ -58,6 +58,7 @@ def create_app(
         client=runtime.client,
         signing_secret=runtime.settings.slack_signing_secret,
         token_verification_enabled=verify_token,
+        **_oauth_options(runtime),
         process_before_response=process_before_response,
         # A listener keeps its thread through its Slack calls after the ack; the next request's
         # ack needs a free one. Threads are made on demand, so idle capacity costs nothing.
@@ -109,6 +110,21 @@ def create_app(
 
     handlers.register(app)
     return app
+
+
+def _oauth_options(runtime: Runtime) -> dict[str, Any]:
+    """In OAuth mode, Bolt's install flow and each workspace's token per request (the client
+    then carries no token of its own); nothing in single-token mode."""
+    if not runtime.settings.oauth:
+        return {}
+    from bot.workspaces.oauth import authorize, oauth_settings
+
+    settings = oauth_settings(runtime)
+    return {
+        "oauth_settings": settings,
+        "authorize": authorize(settings),
+        "user_facing_authorize_error_message": t("workspaces.not_installed", runtime.lang),
+    }
 
 
 def _tell_timed_out(

@@ -77,6 +77,7 @@ def serve() -> int:
         BackgroundMigration,
         StartupError,
         app_with_verified_token,
+        check_token_key,
         serve_http,
         serve_socket_mode,
         start_line,
@@ -90,6 +91,8 @@ def serve() -> int:
     try:
         app = app_with_verified_token(runtime)
         migration.first_attempt()
+        if migration.done.is_set():
+            check_token_key(runtime)
     except StartupError as err:
         raise _fail(str(err)) from None
     logging.getLogger("chefsnatverket").info("%s", start_line(settings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import ipaddress
 import math
 import os
@@ -61,6 +62,17 @@ class Settings:
     db_lock_wait: float = 2.0
     # The app's public address (https://…), for whole links to Guldlänken's web form.
     public_url: str | None = None
+    # OAuth mode (many workspaces): set instead of slack_bot_token, which is then "".
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = field(default=None, repr=False)
+    slack_state_secret: str | None = field(default=None, repr=False)
+    # The Fernet key the bot tokens are encrypted with at rest (bot/workspaces/crypto.py).
+    token_encryption_key: str | None = field(default=None, repr=False)
+
+    @property
+    def oauth(self) -> bool:
+        """Whether the app installs into many workspaces through OAuth (no SLACK_BOT_TOKEN)."""
+        return self.slack_client_id is not None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -148,6 +160,36 @@ def _log_level(env: Mapping[str, str]) -> str:
     return level
 
 
+OAUTH_SETTINGS = ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET")
+
+
+def _oauth(env: Mapping[str, str]) -> dict[str, str]:
+    """The OAuth settings (many workspaces), or {} in single-token mode (SLACK_BOT_TOKEN)."""
+    given = [name for name in OAUTH_SETTINGS if env.get(name, "").strip()]
+    if not given:
+        return {}
+    if env.get("SLACK_BOT_TOKEN", "").strip():
+        raise SettingsError(
+            f"both SLACK_BOT_TOKEN and {given[0]} are set: choose one workspace (SLACK_BOT_TOKEN) "
+            f"or many ({', '.join(OAUTH_SETTINGS)})"
+        )
+    values = {name.lower(): _required(env, name) for name in OAUTH_SETTINGS}
+    key = _required(env, "TOKEN_ENCRYPTION_KEY")
+    if not _is_fernet_key(key):
+        raise SettingsError(
+            "TOKEN_ENCRYPTION_KEY must be a Fernet key (44 characters of URL-safe base64): see the "
+            "README for the command that makes one"
+        )
+    return {**values, "token_encryption_key": key}
+
+
+def _is_fernet_key(key: str) -> bool:
+    try:
+        return len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32 and len(key) == 44
+    except (ValueError, UnicodeEncodeError):
+        return False
+
+
 def load_database_url(environ: Mapping[str, str] | None = None, env_file: str | Path | None = ".env") -> str:
     """Only DATABASE_URL, checked: what `db upgrade` needs (no Slack token)."""
     return _database_url(_read_env(environ, env_file))
@@ -157,14 +199,23 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
     """Read settings from `environ` (default os.environ) over an optional `.env` file; fail fast."""
     env = _read_env(environ, env_file)
 
-    token = _required(env, "SLACK_BOT_TOKEN")
-    if not token.startswith("xoxb-"):
-        raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
+    oauth = _oauth(env)
+    if oauth:
+        token = ""
+    else:
+        token = _required(env, "SLACK_BOT_TOKEN")
+        if not token.startswith("xoxb-"):
+            raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with xoxb-")
     secret = _required(env, "SLACK_SIGNING_SECRET")
 
     app_token = env.get("SLACK_APP_TOKEN", "").strip() or None
     if app_token is not None and not app_token.startswith("xapp-"):
         raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with xapp-")
+    if app_token is not None and oauth:
+        raise SettingsError(
+            "SLACK_APP_TOKEN (Socket Mode) serves one workspace: use SLACK_BOT_TOKEN with it, "
+            "or drop SLACK_APP_TOKEN to install into many workspaces over HTTP"
+        )
 
     database_url = _database_url(env)
 
@@ -243,4 +294,8 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         db_max_overflow=_count(env, "DB_MAX_OVERFLOW", Settings.db_max_overflow, minimum=0),
         log_level=_log_level(env),
         public_url=public_url,
+        slack_client_id=oauth.get("slack_client_id"),
+        slack_client_secret=oauth.get("slack_client_secret"),
+        slack_state_secret=oauth.get("slack_state_secret"),
+        token_encryption_key=oauth.get("token_encryption_key"),
     )

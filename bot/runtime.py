@@ -116,10 +116,16 @@ def build_runtime(
     sleep: Sleep = time.sleep,
     monotonic: Monotonic = time.monotonic,
 ) -> Runtime:
-    """Wire a Runtime from settings; tests pass a frozen clock and a sleep that moves it."""
+    """Wire a Runtime from settings; tests pass a frozen clock and a sleep that moves it.
+    In OAuth mode each workspace's token comes from the installation store (decrypted)."""
     engine = make_engine(
         settings.database_url, pool_size=settings.db_pool_size, max_overflow=settings.db_max_overflow
     )
+    tokens = None
+    if settings.oauth:
+        from bot.workspaces.oauth import installation_store
+
+        tokens = installation_store(settings, engine).bot_token
     return Runtime(
         settings=settings,
         engine=engine,
@@ -129,4 +135,5 @@ def build_runtime(
         sources=feature_sources() if sources is None else sources,
         sleep=sleep,
         monotonic=monotonic,
+        tokens=tokens,
     )

@@ -137,6 +137,8 @@ def start_line(settings: Settings) -> str:
         where = "Socket Mode (no HTTP, no /healthz)"
     else:
         where = f"http://{settings.host}:{settings.port}{EVENTS_PATH}"
+    if settings.oauth:
+        where += " for every workspace that installs at /slack/install (OAuth)"
     return (
         f"chefsnatverket serving {where}; scheduler {'on' if settings.run_scheduler else 'off'}; "
         f"database {database_kind(settings.database_url)}; "
@@ -161,6 +163,24 @@ def app_with_verified_token(runtime: Runtime) -> App:
     except (URLError, TimeoutError, OSError, SlackClientError) as err:
         logger.warning("could not reach Slack to check the token (%s); checking it on the first request", err)
         return create_app(runtime)
+
+
+def check_token_key(runtime: Runtime) -> None:
+    """OAuth mode: TOKEN_ENCRYPTION_KEY must read the stored tokens (one is tried now), else the
+    start stops with one line. A database not reachable yet is checked by the first request."""
+    if not runtime.settings.oauth:
+        return
+    from sqlalchemy.exc import DBAPIError
+
+    from bot.workspaces.crypto import WrongKey
+    from bot.workspaces.oauth import installation_store
+
+    try:
+        installation_store(runtime.settings, runtime.engine).check_key()
+    except WrongKey as err:
+        raise StartupError(str(err)) from None
+    except DBAPIError:
+        logger.warning("could not read the installations to check TOKEN_ENCRYPTION_KEY")
 
 
 class BackgroundMigration:

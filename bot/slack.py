@@ -20,7 +20,7 @@ from bot.config import Settings
 def make_client(settings: Settings, *, timeout: int = 10, max_retries: int = 3) -> WebClient:
     """A WebClient for `settings` that waits out 429s and retries 5xx and broken connections."""
     return WebClient(
-        token=settings.slack_bot_token,
+        token=settings.slack_bot_token or None,  # OAuth mode: each workspace's, per request
         base_url=settings.slack_api_url,
         timeout=timeout,
         retry_handlers=[

@@ -1,6 +1,11 @@
 """The workspace's Slack tokens: once Slack revokes the bot token (`app_uninstalled`,
 `tokens_revoked`), the scheduler sends nothing with it. A reinstall brings a new token, and
-with it sending resumes."""
+with it sending resumes.
+
+Single-token mode records the revoked token's fingerprint (WorkspaceState). OAuth mode deletes
+the team's installation instead (bot/workspaces/service.py): `Runtime.tokens(team)` is then
+None, and the scheduler skips that workspace while the others go on.
+"""
 
 from __future__ import annotations
 
@@ -22,7 +27,13 @@ def token_fingerprint(token: str) -> str:
 
 
 def tokens_gone(runtime: Runtime, team_id: str, reason: str) -> bool:
-    """Record that Slack revoked the configured bot token; True the first time only."""
+    """Record that Slack revoked the configured bot token (OAuth mode: the team's installation
+    is deleted); True the first time only."""
+    if runtime.settings.oauth:
+        from bot.workspaces.oauth import installation_store
+        from bot.workspaces.service import uninstalled
+
+        return uninstalled(installation_store(runtime.settings, runtime.engine), team_id)
     fingerprint = token_fingerprint(runtime.settings.slack_bot_token)
     try:
         with transaction(runtime.sessions) as session:
@@ -32,6 +43,9 @@ def tokens_gone(runtime: Runtime, team_id: str, reason: str) -> bool:
 
 
 def sending_stopped(runtime: Runtime) -> bool:
-    """Whether the configured bot token is one Slack revoked (then nothing is sent)."""
+    """Whether the configured bot token is one Slack revoked (then nothing is sent). In OAuth
+    mode each workspace is asked on its own (Runtime.workspace_client), so never here."""
+    if runtime.settings.oauth:
+        return False
     with transaction(runtime.sessions) as session:
         return rows.is_revoked(session, token_fingerprint(runtime.settings.slack_bot_token))

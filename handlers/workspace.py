@@ -16,11 +16,17 @@ def _tokens_gone(body: dict[str, Any], runtime: Runtime, logger: Logger, reason:
     team_id = str(body.get("team_id") or "?")
     try:
         if workspace.tokens_gone(runtime, team_id, reason):
+            until = (
+                "the app is installed again"
+                if runtime.settings.oauth
+                else "a new SLACK_BOT_TOKEN is configured"
+            )
             logger.warning(
                 "Slack sent %s for workspace %s: the bot token no longer works, scheduled sends "
-                "stop until a new SLACK_BOT_TOKEN is configured",
+                "stop until %s",
                 reason,
                 team_id,
+                until,
             )
     except Exception:
         logger.exception("recording %s failed", reason)

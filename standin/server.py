@@ -24,12 +24,13 @@ from standin.state import (
     message_fingerprint,
 )
 from standin.views import _Views
+from standin.workspaces import _Workspaces
 
 # Params that slack_sdk (or an app) may send as JSON strings inside a form body.
 _JSON_FIELDS = ("blocks", "view", "attachments", "files", "metadata")
 
 
-class SlackStandIn(_Views):
+class SlackStandIn(_Workspaces, _Views):
     """Slack Web API look-alike on ``http://127.0.0.1:<port>/api/``."""
 
     def start(self) -> SlackStandIn:
@@ -220,12 +221,17 @@ class SlackStandIn(_Views):
         token = token or (body_token if isinstance(body_token, str) else None)
 
         self._arrival.at = self.now()  # a trigger's age counts until the request arrives
+        self._arrival.token = token  # auth.test answers the token's workspace
         self._wait_latency(method)
-        ans = self._apply_fault(method, params) or self._answer_api(method, params, token)
+        ans = self._apply_fault(method, params) or self._answer_api(method, params, token, headers)
         self._record(Call(method, params, headers, token, at, ans.status, ans.body, path))
         return ans
 
-    def _answer_api(self, method: str, params: dict[str, Any], token: str | None) -> _Answer:
+    def _answer_api(
+        self, method: str, params: dict[str, Any], token: str | None, headers: dict[str, str]
+    ) -> _Answer:
+        if method == "oauth.v2.access":  # client credentials instead of a bearer token
+            return _Answer(200, self._oauth_v2_access(params, headers))
         handler = self._custom.get(method) or getattr(self, "_m_" + method.replace(".", "_"), None)
         if handler is None:
             return _Answer(200, _err("unknown_method"))

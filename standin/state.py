@@ -118,6 +118,8 @@ class Call:
     status: int = 200
     response: dict[str, Any] = field(default_factory=dict)
     path: str = ""
+    # The workspace the call's token belongs to (standin/workspaces.py); None without a token.
+    team: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -251,6 +253,9 @@ class _State:
         self._hooks: dict[str, list[float]] = {}  # response_url tag -> [issued at, uses]
         self._hook_counter = itertools.count(1)  # survives reset(): tags stay unique
         self._arrival = threading.local()  # when the request being answered arrived (stand-in clock)
+        # Bot tokens of workspaces added with add_workspace(): token -> team id. Any other valid
+        # token is the default workspace's (TEAM_ID).
+        self.team_tokens: dict[str, str] = {}
         self.reset()
 
     @property
@@ -330,7 +335,12 @@ class _State:
             self.scopes.clear()
             self.scopes.update(manifest_scopes())
             self._hooks.clear()
+            self._reset_workspaces()
             self._cond.notify_all()
+
+    def _reset_workspaces(self) -> None:
+        """Back to the one default workspace (standin/workspaces.py keeps more)."""
+        self.team_tokens.clear()
 
     def dm_channel_for(self, user_id: str) -> str:
         """The stable DM channel id the stand-in uses for ``user_id``."""
@@ -353,7 +363,14 @@ class _State:
     def _next_id(self, prefix: str) -> str:
         return f"{prefix}0{next(self._id_counter):08X}"
 
+    def team_of(self, token: str | None) -> str | None:
+        """The workspace a token speaks for (TEAM_ID unless add_workspace() made it)."""
+        if not token:
+            return None
+        return self.team_tokens.get(token, TEAM_ID)
+
     def _record(self, call: Call) -> None:
+        call.team = self.team_of(call.token)
         with self._cond:
             self._calls.append(call)
             self._by_method.setdefault(call.method, []).append(call)

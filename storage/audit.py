@@ -26,6 +26,7 @@ class AuditAction(enum.StrEnum):
     ERASE = "erase"
     JURY_SUMMARY = "jury_summary"
     RETENTION = "retention"
+    INSTALL = "install"
 
 
 def counts_detail(counts: Mapping[str, int]) -> str | None:

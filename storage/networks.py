@@ -109,3 +109,20 @@ def is_organiser_in_workspace(session: Session, team_id: str | None, user_id: st
 def network_of_web_token(session: Session, token: str) -> int | None:
     """The network of the award round whose web form link carries `token`."""
     return session.scalar(select(AwardRound.network_id).where(AwardRound.web_token == token))
+
+
+def team_networks(session: Session, team_id: str) -> list[Network]:
+    """The networks that name this team (not the single-token workspace's), oldest first."""
+    return list(session.scalars(select(Network).where(Network.team_id == team_id).order_by(Network.id)))
+
+
+def adopt_unowned_networks(session: Session, team_id: str) -> list[int]:
+    """Give the networks without a team to `team_id`, when no network has a team yet (the first
+    workspace to install); otherwise nothing. The adopted networks' ids."""
+    if session.scalar(select(Network.id).where(Network.team_id.is_not(None)).limit(1)) is not None:
+        return []
+    unowned = list(session.scalars(select(Network).where(Network.team_id.is_(None)).order_by(Network.id)))
+    for network in unowned:
+        network.team_id = team_id
+    session.flush()
+    return [n.id for n in unowned]

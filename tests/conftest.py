@@ -21,6 +21,7 @@ from bot.app import create_app
 from bot.config import Settings
 from bot.runtime import Runtime, build_runtime
 from bot.server import create_wsgi_app
+from storage import installations
 from storage.db import make_engine, normalise_url, transaction, upgrade
 from storage.models import Base
 from tests.support import signing
@@ -74,7 +75,8 @@ def postgres_database() -> Iterator[str]:
 
 def _truncate_postgres(url: str) -> None:
     engine = make_engine(url)
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    every = [*Base.metadata.sorted_tables, *installations.METADATA.sorted_tables]
+    tables = ", ".join(f'"{t.name}"' for t in every)
     with engine.begin() as conn:
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()

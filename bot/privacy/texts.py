@@ -111,6 +111,7 @@ SV: dict[str, str] = {
     "privacy.log.action.erase": "radering",
     "privacy.log.action.jury_summary": "juryns sammanställning skickad",
     "privacy.log.action.retention": "gallring",
+    "privacy.log.action.install": "installation i arbetsytan",
     # ------------------------------------------------------------ anonymous pulse
     "privacy.anonymous.on": (
         "Sammanställningen av ”Vill ni träffas igen?” visar nu antal och kommentarer utan namn. "
@@ -235,6 +236,7 @@ EN: dict[str, str] = {
     "privacy.log.action.erase": "erasure",
     "privacy.log.action.jury_summary": "jury summary sent",
     "privacy.log.action.retention": "retention deletion",
+    "privacy.log.action.install": "installation in the workspace",
     "privacy.anonymous.on": (
         "The “Shall we meet again?” summary now shows counts and comments without names. "
         "The question tells the members so."

@@ -15,6 +15,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
+from storage import installations
 from storage.db import alembic_config, make_engine, normalise_url, upgrade
 from storage.models import Base
 
@@ -85,6 +86,6 @@ def test_upgrade_fills_tokens_and_keeps_nominations(empty_db_url: str) -> None:
 def test_migrated_schema_matches_the_models(any_db_url: str) -> None:
     engine = make_engine(any_db_url)
     with engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(MigrationContext.configure(conn), [Base.metadata, installations.METADATA])
     engine.dispose()
     assert diff == []
