@@ -279,15 +279,17 @@ class Demo:
             self._show("svar (endast för dig)", self._render(answer))
         self.show_new_calls()
 
-    def press(self, user: str, action_id: str, value: str, label: str, **fields: Any) -> None:
-        """A button (or, with `fields` for signing.block_actions, another element) pressed."""
+    def press(self, user: str, action_id: str, value: str, label: str) -> None:
         self.say(f"*{self.people[user]} trycker på* [{label}]")
         self.say()
+        self._act(user, action_id, value=value)
+
+    def _act(self, user: str, action_id: str, **fields: Any) -> None:
+        """A block_actions request (`fields` for signing.block_actions) and what it shows."""
         body, headers = signing.block_actions(
             SECRET,
             user,
             action_id,
-            value=value,
             team_id=self.team(user),
             response_url=self.standin.response_url(),
             channel_id=self.standin.dm_channel_for(user),
@@ -310,15 +312,14 @@ class Demo:
             for element in block.get("elements", []) if block.get("type") == "actions" else []:
                 options = element.get("options", []) if element.get("action_id") == select else []
                 for option in (o for o in options if o["text"]["text"] == label):
-                    action = {"selected_option": option}
-                    self.press(
+                    self.say(f"*{self.people[user]} väljer* «{label}»")
+                    self.say()
+                    self._act(
                         user,
                         select,
-                        "",
-                        label,
                         block_id=block["block_id"],
                         action_type=element["type"],
-                        action=action,
+                        action={"selected_option": option},
                         state=state,
                     )
                     return

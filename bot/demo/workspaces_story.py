@@ -75,6 +75,10 @@ def _sends(demo: WorkspacesDemo) -> None:
         "2027-02-18T09:00",
         "Three invitations' instant: each workspace's DMs go with its own token",
     )
+    demo.step("Anders, in both of Finsam Malmö's networks, checks in")
+    demo.at("2027-02-19T10:00")
+    demo.command("U0ANDERS", "/incheckning", "Fler unga söker sig till oss via kommunens jobbtorg.")
+    demo.choose("U0ANDERS", ids.NETWORK_CHOOSE, "Unga vuxna")
     demo.step("Landskrona–Svalöv removes the app")
     demo.at("2027-02-25T10:00")
     demo.uninstall(LANDSKRONA)
