@@ -46,8 +46,8 @@ from bot.meeting.timeline import DEADLINE_SUMMARY, INVITATION, meeting_sends  # 
 from bot.runtime import build_runtime  # noqa: E402
 from standin.slack_standin import SlackStandIn, _Answer, _err  # noqa: E402
 from storage.db import make_engine, transaction, upgrade  # noqa: E402
+from storage.meetings import get_network  # noqa: E402
 from storage.models import Base, CheckIn, Meeting, Member, Organisation, Visibility  # noqa: E402
-from storage.queries import get_network  # noqa: E402
 
 TZ = ZoneInfo("Europe/Stockholm")
 CHANNEL_PER_SECOND = 1.0

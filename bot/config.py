@@ -68,6 +68,10 @@ class Settings:
     slack_state_secret: str | None = field(default=None, repr=False)
     # The Fernet key the bot tokens are encrypted with at rest (bot/workspaces/crypto.py).
     token_encryption_key: str | None = field(default=None, repr=False)
+    # The reverse proxy whose X-Forwarded-For waitress believes (its IP address, `localhost` for a
+    # Unix socket, `*` for any peer): REMOTE_ADDR, and so the web form's rate limit per address,
+    # is then the client's address rather than the proxy's.
+    trusted_proxy: str | None = None
 
     @property
     def oauth(self) -> bool:
@@ -298,4 +302,18 @@ def load_settings(environ: Mapping[str, str] | None = None, env_file: str | Path
         slack_client_secret=oauth.get("slack_client_secret"),
         slack_state_secret=oauth.get("slack_state_secret"),
         token_encryption_key=oauth.get("token_encryption_key"),
+        trusted_proxy=_trusted_proxy(env),
     )
+
+
+def _trusted_proxy(env: Mapping[str, str]) -> str | None:
+    """TRUSTED_PROXY: an IP address (as waitress compares it with REMOTE_ADDR), `localhost` or `*`."""
+    raw = env.get("TRUSTED_PROXY", "").strip()
+    if raw in {"", "*", "localhost"}:
+        return raw or None
+    try:
+        return str(ipaddress.ip_address(raw.strip("[]")))
+    except ValueError:
+        raise SettingsError(
+            f"TRUSTED_PROXY must be the proxy's IP address (e.g. 127.0.0.1), localhost or *, got {raw!r}"
+        ) from None

@@ -264,18 +264,27 @@ def serve_http(app: App, runtime: Runtime, ready: Callable[[], bool] = lambda: T
     """Serve HTTP on the configured host and port with waitress (blocks)."""
     import waitress
 
-    settings = runtime.settings
-    waitress.serve(
-        create_wsgi_app(app, runtime, ready),
-        host=settings.host,
-        port=settings.port,
-        threads=settings.web_threads,
+    waitress.serve(create_wsgi_app(app, runtime, ready), **waitress_options(runtime.settings))
+
+
+def waitress_options(settings: Settings) -> dict[str, Any]:
+    """waitress' settings: where it listens, its capacity, the body limit, and the trusted proxy."""
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "threads": settings.web_threads,
         # Every request that may have a listener in flight may also hold a connection.
-        connection_limit=max(100, settings.listener_threads + settings.web_threads),
+        "connection_limit": max(100, settings.listener_threads + settings.web_threads),
         # waitress refuses larger bodies (chunked ones too) with 413 before buffering them.
-        max_request_body_size=MAX_BODY_BYTES,
-        ident="chefsnatverket",
-    )
+        "max_request_body_size": MAX_BODY_BYTES,
+        "ident": "chefsnatverket",
+    }
+    if settings.trusted_proxy:
+        # Requests from that peer get REMOTE_ADDR from the last X-Forwarded-For address (the one
+        # the proxy added); from any other peer the header is dropped, so it cannot be forged.
+        options["trusted_proxy"] = settings.trusted_proxy
+        options["trusted_proxy_headers"] = {"x-forwarded-for"}
+    return options
 
 
 def serve_socket_mode(app: App, runtime: Runtime) -> None:

@@ -9,7 +9,7 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.admin import service as admin
-from bot.admin.commands import parse_command
+from bot.admin.grammar import parse_command
 from bot.admin.replies import build_reply
 from bot.privacy.service import ErasurePreview
 from bot.privacy.views import build_erase_modal

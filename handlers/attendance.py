@@ -18,12 +18,11 @@ from bot.attendance import service as attendance
 from bot.attendance.views import ACTIONS, build_deputy_modal, read_deputy_choice, read_deputy_metadata
 from bot.checkin.service import parse_meeting_id
 from bot.formatting import escape, format_when
-from bot.home import service as home
-from bot.home.views import build_home_screen
 from bot.meeting.members import refresh_names
 from bot.meeting.views import MeetingInfo, build_invitation
 from bot.runtime import Runtime
 from bot.texts import t
+from handlers.home import refresh_home
 from handlers.replies import tell, tell_failure
 
 
@@ -65,9 +64,8 @@ def _show(
     """Show the new answer where it was given: the Home tab, or the DM message (updated through
     the press's response_url, or by its ts in the presser's own DM after the modal)."""
     try:
-        if on_home:
-            screen = home.load_home(runtime, user_id)
-            client.views_publish(user_id=user_id, view=build_home_screen(screen, runtime.tz, runtime.lang))
+        if on_home:  # the whole tab again: each of the person's networks, not only this one
+            refresh_home(runtime, user_id, logger)
         elif respond is not None:
             respond(replace_original=True, **_invitation(state, runtime))
         elif message_ts:

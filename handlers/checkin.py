@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot import ids
+from bot.checkin.saving import reply_occupying, save_answers, save_occupying, settle_pending
 from bot.checkin.service import (
     Choice,
     Opening,
@@ -26,10 +27,6 @@ from bot.checkin.service import (
     is_help_request,
     load_opening,
     parse_meeting_id,
-    reply_occupying,
-    save_answers,
-    save_occupying,
-    settle_pending,
     too_long,
 )
 from bot.checkin.views import (

@@ -24,6 +24,7 @@ from bot.networks import service as networks
 from bot.networks.views import build_network_homes
 from bot.runtime import Runtime
 from bot.texts import t
+from handlers.networks import request_team
 from handlers.replies import tell_failure
 
 ADMIN_OPEN_ACTIONS = (ids.ADMIN_PLAN_OPEN, ids.ADMIN_MEMBERS_OPEN, ids.ADMIN_SETTINGS_OPEN)
@@ -34,12 +35,6 @@ def _publish(runtime: Runtime, user_id: str, screen: home.HomeScreen | None, tea
     homes = networks.load_homes(runtime, team_id, user_id, screen)
     views = [(choice, build_home_screen(one, runtime.tz, runtime.lang)) for choice, one in homes]
     runtime.client.views_publish(user_id=user_id, view=build_network_homes(views, runtime.lang))
-
-
-def _team(body: dict[str, Any]) -> str | None:
-    return (
-        body.get("team_id") or (body.get("team") or {}).get("id") or (body.get("user") or {}).get("team_id")
-    )
 
 
 def refresh_home(runtime: Runtime, user_id: str, logger: Logger) -> None:
@@ -55,7 +50,7 @@ def handle_home_opened(event: dict[str, Any], body: dict[str, Any], runtime: Run
     if event.get("tab", "home") != "home":
         return
     try:
-        _publish(runtime, event["user"], None, _team(body))
+        _publish(runtime, event["user"], None, request_team(body))
     except Exception:
         logger.exception("publishing the home tab failed")
 
@@ -96,7 +91,7 @@ def _submit(
         return
     ack()
     try:
-        _publish(runtime, user_id, home.after_modal(runtime, user_id, result), _team(body))
+        _publish(runtime, user_id, home.after_modal(runtime, user_id, result), request_team(body))
     except Exception:
         logger.exception("refreshing the home tab after a modal failed")
 
@@ -123,7 +118,7 @@ def handle_post_summary(ack: Ack, body: dict[str, Any], runtime: Runtime, logger
     ack()
     user_id = body["user"]["id"]
     try:
-        _publish(runtime, user_id, home.post_summary_now(runtime, user_id), _team(body))
+        _publish(runtime, user_id, home.post_summary_now(runtime, user_id), request_team(body))
     except Exception:
         logger.exception("posting the summary from the home tab failed")
 

@@ -1,5 +1,9 @@
-"""Which network a request acts on (a global middleware), `/chefsnatverket nätverk [ny <namn>]`,
-and the select that answers "which network?".
+"""Which workspace and network a request acts on (a global middleware), `/chefsnatverket nätverk
+[ny <namn>]`, and the select that answers "which network?".
+
+Serving many workspaces (`runtime.tokens` set), every listener's `runtime` and `client` speak
+with the token of the workspace the request comes from; a workspace without an installation is
+refused (401) before anything is read, stored or sent, and one without a network is told so.
 
 Every listener gets `runtime` working in the request's network (its sessions see that network
 only). The network comes from, in order: the select the person just answered; the modal the
@@ -26,6 +30,7 @@ from bot.networks.views import (
     build_network_answer,
     build_network_list,
     build_network_question,
+    build_no_network,
     network_of_block,
     read_choice,
 )
@@ -36,6 +41,8 @@ NETWORK_WORD = "nätverk"
 ADMIN_COMMAND = "/chefsnatverket"
 CHECKIN_COMMAND = "/incheckning"
 VIEW_PREFIX = "nw"  # a modal's external_id: "nw<network id>.<random>"
+# Slack taking the app's tokens away: served although the workspace's token is (being) removed.
+TOKEN_EVENTS = frozenset({"app_uninstalled", "tokens_revoked"})
 
 
 def is_network_command(body: dict[str, Any]) -> bool:
@@ -72,6 +79,38 @@ def _network_client(client: WebClient, network_id: int) -> NetworkClient:
     )
     scoped.network_id = network_id
     return scoped
+
+
+def request_team(body: dict[str, Any], context: BoltContext | None = None) -> str | None:
+    """The workspace a request comes from: the installation Slack sent it to (Bolt reads it from
+    commands' team_id, interactions' team.id and events' authorizations), else the acting user's."""
+    team = body.get("team")
+    return (
+        (context.team_id if context is not None else None)
+        or body.get("team_id")
+        or (team.get("id") if isinstance(team, dict) else team)
+        or (body.get("user") or {}).get("team_id")
+    )
+
+
+def _is_token_event(body: dict[str, Any]) -> bool:
+    return body.get("type") == "event_callback" and (body.get("event") or {}).get("type") in TOKEN_EVENTS
+
+
+def _workspace(context: BoltContext, body: dict[str, Any], logger: Logger) -> BoltResponse | None:
+    """Serving many workspaces: the request's runtime and client get its workspace's token, or
+    the request is refused (401, nothing read, stored or sent) when the workspace has none."""
+    runtime: Runtime = context["runtime"]
+    if runtime.tokens is None or _is_token_event(body):
+        return None
+    team_id = request_team(body, context)
+    client = runtime.workspace_client(team_id) if team_id else None
+    if client is None:
+        logger.info("refused a request from workspace %s: the app is not installed there", team_id or "?")
+        return BoltResponse(status=401, body="")
+    context["runtime"] = runtime.with_client(client)
+    context["client"] = client
+    return None
 
 
 def _stamped_network(body: dict[str, Any]) -> int | None:
@@ -140,7 +179,13 @@ def _run_chosen(
 def choose_network(
     req: BoltRequest, context: BoltContext, body: dict[str, Any], logger: Logger, next: Any
 ) -> BoltResponse | None:
-    """Global middleware: put the request's network into `runtime` (see the module docstring)."""
+    """Global middleware: put the request's workspace and network into `runtime` and `client`
+    (see the module docstring)."""
+    refused = _workspace(context, body, logger)
+    if refused is not None:
+        return refused
+    if _is_token_event(body):
+        return next()  # about the workspace's installation, in no network (and in one with none)
     runtime: Runtime = context["runtime"]
     actions = body.get("actions") or []
     if body.get("type") == "block_actions" and any(a.get("action_id") == ids.NETWORK_CHOOSE for a in actions):
@@ -160,6 +205,8 @@ def choose_network(
         if outcome.network_id is not None:
             _scope(context, runtime, outcome.network_id)
         return next()
+    if isinstance(outcome, networks.NoNetwork):  # nothing of another workspace stands in for it
+        return BoltResponse(status=200, body=build_no_network(runtime.lang) if body.get("command") else "")
     if body.get("command"):
         command, text = str(body["command"]), str(body.get("text") or "")
         question = build_network_question(

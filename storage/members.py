@@ -12,7 +12,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import Base, Member, Organisation
-from storage.scope import NETWORK, session_network
+from storage.scope import NETWORK, network_sql, session_network
 
 
 class MemberChange(enum.Enum):
@@ -41,11 +41,20 @@ class MemberRef(NamedTuple):
     slack_user_id: str
 
 
+def _network_params(session: Session) -> dict[str, Any]:
+    """The bind of `network_sql()`: the session's network (None: the only one)."""
+    return {"network_id": session.info.get(NETWORK)}
+
+
 def active_member_refs(session: Session) -> list[MemberRef]:
     """Every active member's id and Slack user id (one light query, for ticks and audiences)."""
-    # Core, not the ORM's row processing: at 2,000 members that is most of an idle tick.
+    # Core, not the ORM's row processing: at 2,000 members that is most of an idle tick. Core
+    # is not filtered by storage/scope.py's event, so the statement names its network.
     rows = session.connection().execute(
-        select(Member.id, Member.slack_user_id).where(Member.active.is_(True))
+        select(Member.id, Member.slack_user_id).where(
+            Member.active.is_(True), Member.network_id == network_sql()
+        ),
+        _network_params(session),
     )
     return [MemberRef(*row) for row in rows]
 
@@ -65,7 +74,8 @@ def active_member_rows(session: Session) -> list[MemberRow]:
     rows = session.connection().execute(
         select(Member.id, Member.slack_user_id, Member.name, Member.organisation_id, Organisation.name)
         .outerjoin(Organisation, Member.organisation_id == Organisation.id)
-        .where(Member.active.is_(True))
+        .where(Member.active.is_(True), Member.network_id == network_sql()),
+        _network_params(session),
     )
     members = [MemberRow(*row) for row in rows]
     return sorted(members, key=lambda m: (m.organisation or "~", (m.name or "").lower()))

@@ -37,6 +37,11 @@ def workspace_networks(session: Session, team_id: str | None) -> list[Network]:
     return list(session.scalars(select(Network).where(_in_workspace(team_id)).order_by(Network.id)))
 
 
+def team_of(session: Session, network_id: int) -> str | None:
+    """The workspace `network_id` lives in (None: the single-token workspace)."""
+    return session.scalar(select(Network.team_id).where(Network.id == network_id))
+
+
 def network_named(session: Session, team_id: str | None, name: str) -> Network | None:
     """The workspace's network called `name`, ignoring case."""
     wanted = name.casefold()

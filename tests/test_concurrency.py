@@ -22,8 +22,8 @@ from bot.delivery.scheduler import run_tick
 from bot.meeting.timeline import INVITATION, meeting_sends
 from bot.runtime import build_runtime
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import Delivery, Meeting, Member, Organisation
-from storage.queries import get_network
 from tests.conftest import SECRET, TOKEN, make_settings
 from tests.support.slack_standin import SlackStandIn
 

@@ -13,8 +13,8 @@ from bot.delivery.scheduler import run_tick
 from bot.meeting import timeline
 from bot.runtime import Runtime, build_runtime
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import Meeting, WorkspaceState
-from storage.queries import get_network
 from tests.conftest import TOKEN, FrozenClock, SlackClient, make_settings
 from tests.support.slack_standin import SlackStandIn
 

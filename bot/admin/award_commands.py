@@ -1,6 +1,6 @@
 """`/chefsnatverket guldlanken …` and `export guldlanken [år]` text -> a typed round command. Pure.
 
-The words after `guldlanken` are handed over as they are by bot/admin/commands.py (AwardCommand,
+The words after `guldlanken` are handed over as they are by bot/admin/grammar.py (AwardCommand,
 AwardExport); this is the grammar that reads them. Whether the person may run the command, and
 whether a round may open, is decided where it runs (bot/award/service.py).
 """

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from bot.admin import commands as cmd
 from bot.admin import views
 from bot.admin.status import load_board, meeting_info
+from bot.admin.words import example_date
 from bot.award import service as awards
 from bot.checkin import sharing
 from bot.checkin.summary import post_checkin_summary, swedish_sort_key
@@ -257,7 +258,7 @@ def help_shown(runtime: Runtime, user_id: str) -> HelpShown:
     today = runtime.now().astimezone(runtime.tz).date()
     return HelpShown(
         organiser,
-        cmd.example_date(today).isoformat(),
+        example_date(today).isoformat(),
         _next_award_date(runtime).isoformat(),
         runtime.settings.retention_months,
     )

@@ -118,7 +118,7 @@ def jury_groups(runtime: Runtime, session: Session, award_round: AwardRound) -> 
 
 
 def jury_summary(runtime: Runtime, session: Session, award_round: AwardRound) -> JurySummary:
-    """Everything the jury summary shows for a round (bot/award/views.build_jury_summary renders it)."""
+    """Everything the jury summary shows for a round (bot/award/jury_views.build_jury_summary renders it)."""
     return JurySummary(
         groups=jury_groups(runtime, session, award_round),
         year=award_round.year,

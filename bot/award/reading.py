@@ -20,9 +20,9 @@ from slack_sdk.errors import SlackClientError
 from sqlalchemy.orm import Session
 
 from bot.award.jury import JurySummary, jury_recipients, jury_summary
+from bot.award.jury_views import build_jury_summary
 from bot.award.nominations import count_text
 from bot.award.timeline import AWARD_JURY_READING, send_key
-from bot.award.views import build_jury_summary
 from bot.delivery.errors import error_code
 from bot.delivery.sends import Message
 from bot.formatting import Block, sections

@@ -17,8 +17,8 @@ from bot.formatting import format_day, format_when
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import awards as store
+from storage.meetings import get_network
 from storage.models import AwardRound, RoundStatus
-from storage.queries import get_network
 
 
 def today(runtime: Runtime) -> dt.date:

@@ -52,8 +52,8 @@ from bot.texts import t
 from storage import awards as store
 from storage.db import transaction
 from storage.ledger import forget_sends
+from storage.meetings import get_network
 from storage.models import AwardRound, RoundStatus
-from storage.queries import get_network
 
 # A round whose jury summary is this overdue is taken to have failed for good (the scheduler
 # has told the organisers); it no longer blocks the next round.

@@ -9,26 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from bot import ids
+from bot.award.blocks import context, pack, plain, section
 from bot.award.decision import CITATION_MAX, DecisionForm, HomeDecision
-from bot.award.views import _pack
 from bot.award.winners import WinnerName, WinnersYear, labels_text
 from bot.delivery.sends import Message
 from bot.formatting import MAX_HEADER_TEXT, MAX_MESSAGE_BLOCKS, escape, sections, truncate_title
 from bot.texts import t
 
 LIST_TEXT_BUDGET = 11_000  # per message of the winners list (Slack's msg_blocks_too_long)
-
-
-def _plain(text: str) -> dict[str, Any]:
-    return {"type": "plain_text", "text": text, "emoji": True}
-
-
-def _section(text: str, **extra: Any) -> dict[str, Any]:
-    return {"type": "section", "text": {"type": "mrkdwn", "text": text}, **extra}
-
-
-def _context(text: str) -> dict[str, Any]:
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": text}]}
 
 
 def _quote(text: str) -> str:
@@ -40,7 +28,7 @@ def decide_button(value: str, lang: str) -> dict[str, Any]:
     """*Utse vinnare* (for samordnare); `value` is the round id."""
     return {
         "type": "button",
-        "text": _plain(t("award.decide.button", lang)),
+        "text": plain(t("award.decide.button", lang)),
         "action_id": ids.AWARD_DECIDE_OPEN,
         "value": value,
         "style": "primary",
@@ -49,7 +37,7 @@ def decide_button(value: str, lang: str) -> dict[str, Any]:
 
 def build_decide_prompt(round_id: int, lang: str = "sv") -> dict[str, Any]:
     """The end of the jury summary: what comes next, with *Utse vinnare*."""
-    return _section(t("award.decide.jury_prompt", lang), accessory=decide_button(str(round_id), lang))
+    return section(t("award.decide.jury_prompt", lang), accessory=decide_button(str(round_id), lang))
 
 
 # ---------------------------------------------------------------- the modal
@@ -59,22 +47,22 @@ def _input(block_id: str, label: str, element: dict[str, Any], hint: str | None 
     block: dict[str, Any] = {
         "type": "input",
         "block_id": block_id,
-        "label": _plain(label),
+        "label": plain(label),
         "element": element,
     }
     if hint:
-        block["hint"] = _plain(hint)
+        block["hint"] = plain(hint)
     return block
 
 
 def build_decision_modal(form: DecisionForm, lang: str = "sv") -> dict[str, Any]:
     """*Utse vinnare*: the winners among the nominees, the citation, the day and time."""
-    options = [{"text": _plain(c.label), "value": c.value} for c in form.choices]
+    options = [{"text": plain(c.label), "value": c.value} for c in form.choices]
     chosen = [o for o in options if o["value"] in form.chosen]
     select: dict[str, Any] = {
         "type": "multi_static_select",
         "action_id": ids.AWARD_INPUT,
-        "placeholder": _plain(t("award.decide.winners_placeholder", lang)),
+        "placeholder": plain(t("award.decide.winners_placeholder", lang)),
         "options": options,
     }
     if chosen:
@@ -93,9 +81,9 @@ def build_decision_modal(form: DecisionForm, lang: str = "sv") -> dict[str, Any]
     time: dict[str, Any] = {"type": "timepicker", "action_id": ids.AWARD_INPUT, "timezone": form.timezone}
     if form.time:
         time["initial_time"] = form.time
-    blocks = [_section(t("award.decide.intro", lang, year=form.year, channel=f"<#{form.channel}>"))]
+    blocks = [section(t("award.decide.intro", lang, year=form.year, channel=f"<#{form.channel}>"))]
     if form.planned:
-        blocks.append(_context(t("award.decide.planned", lang, when=form.planned)))
+        blocks.append(context(t("award.decide.planned", lang, when=form.planned)))
     blocks += [
         _input(
             ids.AWARD_BLOCK_WINNERS,
@@ -116,9 +104,9 @@ def build_decision_modal(form: DecisionForm, lang: str = "sv") -> dict[str, Any]
         "type": "modal",
         "callback_id": ids.AWARD_DECIDE_MODAL,
         "private_metadata": form.private_metadata,
-        "title": _plain(truncate_title(t("award.decide.title", lang))),
-        "submit": _plain(truncate_title(t("award.decide.submit", lang))),
-        "close": _plain(truncate_title(t("award.decide.close", lang))),
+        "title": plain(truncate_title(t("award.decide.title", lang))),
+        "submit": plain(truncate_title(t("award.decide.submit", lang))),
+        "close": plain(truncate_title(t("award.decide.close", lang))),
         "blocks": blocks,
     }
 
@@ -127,9 +115,9 @@ def build_decision_saved(text: str, lang: str = "sv") -> dict[str, Any]:
     """What the modal turns into once the decision is saved (`response_action: update`)."""
     return {
         "type": "modal",
-        "title": _plain(truncate_title(t("award.decide.saved_title", lang))),
-        "close": _plain(truncate_title(t("award.modal.close", lang))),
-        "blocks": [_section(text)],
+        "title": plain(truncate_title(t("award.decide.saved_title", lang))),
+        "close": plain(truncate_title(t("award.modal.close", lang))),
+        "blocks": [section(text)],
     }
 
 
@@ -139,7 +127,7 @@ def build_home_decision(decision: HomeDecision, lang: str = "sv") -> list[dict[s
         text = t("award.decide.home_planned", lang, year=decision.year, when=decision.planned)
     else:
         text = t("award.decide.home", lang, year=decision.year)
-    return [_section(text, accessory=decide_button(str(decision.round_id), lang))]
+    return [section(text, accessory=decide_button(str(decision.round_id), lang))]
 
 
 # ---------------------------------------------------------------- the announcement and the DMs
@@ -152,28 +140,28 @@ def build_winner_announcement(
     names = labels_text(winners, lang)
     header = t("award.win.header_many" if len(winners) > 1 else "award.win.header", lang, year=year)
     blocks = [
-        {"type": "header", "text": _plain(header[:MAX_HEADER_TEXT])},
-        _section(t("award.win.body", lang, year=year, names=names)),
+        {"type": "header", "text": plain(header[:MAX_HEADER_TEXT])},
+        section(t("award.win.body", lang, year=year, names=names)),
     ]
     if citation:
-        blocks += [_section(t("award.win.citation", lang)), *sections(_quote(citation))]
-    blocks.append(_context(t("award.win.context", lang)))
+        blocks += [section(t("award.win.citation", lang)), *sections(_quote(citation))]
+    blocks.append(context(t("award.win.context", lang)))
     return {"text": t("award.win.fallback", lang, year=year, names=names), "blocks": blocks}
 
 
 def build_congratulation(*, year: int, citation: str, channel: str, lang: str = "sv") -> Message:
     """The DM to a winner in Slack, at the moment of the announcement."""
-    blocks = [_section(t("award.win.congrats", lang, year=year))]
+    blocks = [section(t("award.win.congrats", lang, year=year))]
     if citation:
         blocks += sections(_quote(citation))
-    blocks.append(_section(t("award.win.congrats_after", lang, channel=f"<#{channel}>")))
+    blocks.append(section(t("award.win.congrats_after", lang, channel=f"<#{channel}>")))
     return {"text": t("award.win.congrats_fallback", lang, year=year), "blocks": blocks}
 
 
 def build_thanks(*, year: int, winners: list[WinnerName], channel: str, lang: str = "sv") -> Message:
     """The DM to someone who nominated a winner."""
     text = t("award.win.thanks", lang, year=year, names=labels_text(winners, lang), channel=f"<#{channel}>")
-    return {"text": t("award.win.thanks_fallback", lang, year=year), "blocks": [_section(text)]}
+    return {"text": t("award.win.thanks_fallback", lang, year=year), "blocks": [section(text)]}
 
 
 def previous_line(previous: WinnersYear, lang: str = "sv") -> str:
@@ -204,10 +192,8 @@ def build_winners_list(years: list[WinnersYear], lang: str = "sv") -> list[Messa
     title = t("award.winners.title", lang)
     if not years:
         text = t("award.winners.none", lang)
-        return [{"text": text, "blocks": [_section(text)]}]
-    units: list[list[dict[str, Any]]] = [[_section(title)]]
+        return [{"text": text, "blocks": [section(text)]}]
+    units: list[list[dict[str, Any]]] = [[section(title)]]
     for entry in years:
         units.append([block for paragraph in _year_paragraphs(entry, lang) for block in sections(paragraph)])
-    return [
-        {"text": title, "blocks": blocks} for blocks in _pack(units, MAX_MESSAGE_BLOCKS, LIST_TEXT_BUDGET)
-    ]
+    return [{"text": title, "blocks": blocks} for blocks in pack(units, MAX_MESSAGE_BLOCKS, LIST_TEXT_BUDGET)]

@@ -20,8 +20,8 @@ from bot.formatting import escape, format_when
 from bot.texts import CATALOGS, t
 from storage import ledger as rows
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import Delivery, DeliveryState
-from storage.queries import get_network
 
 if TYPE_CHECKING:
     from bot.delivery.ledger import Fanout

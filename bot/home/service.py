@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from bot import ids
 from bot.admin import commands as cmd
+from bot.admin import words
 from bot.admin.service import Failed, Outcome, post_summary
 from bot.admin.status import load_board, meeting_info
 from bot.admin.views import Board, MeetingInfo
@@ -191,7 +192,7 @@ def open_modal(runtime: Runtime, user_id: str, action_id: str) -> ModalOpening:
             channel = meetings.get_network(session).organisers_channel
             return SettingsModal(channel, appointed, bootstrap_organisers(session, runtime.settings))
     today = runtime.now().astimezone(runtime.tz).date()
-    return PlanModal(cmd.example_date(today).isoformat())
+    return PlanModal(words.example_date(today).isoformat())
 
 
 # ---------------------------------------------------------------- the modals' submissions
@@ -204,13 +205,13 @@ def _refused(refusal: Refused, fields: dict[str | None, str]) -> ModalResult:
 def submit_plan(runtime: Runtime, user_id: str, form: PlanForm) -> ModalResult:
     """The plan-meeting modal: the same service as `träff`; refusals shown at the right input."""
     fields = {None: ids.ADMIN_PLAN_DATE, "date": ids.ADMIN_PLAN_DATE, "time": ids.ADMIN_PLAN_TIME}
-    day = cmd.parse_date(form.date)
-    at = cmd.parse_time(form.time)
+    day = words.parse_date(form.date)
+    at = words.parse_time(form.time)
     if day is None:
         return _refused(Refused("admin.error.date_required"), fields)
     if at is None:
         return _refused(Refused("admin.error.time_required", field="time"), fields)
-    starts_at = cmd.local_instant(day, at, runtime.tz)
+    starts_at = words.local_instant(day, at, runtime.tz)
     if starts_at is None:
         return _refused(Refused("admin.error.time_skipped", field="time"), fields)
     try:

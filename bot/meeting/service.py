@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from bot.admin.commands import example_date
+from bot.admin.words import example_date
 from bot.formatting import format_day, format_when
 from bot.meeting.people import is_organiser
 from bot.meeting.schedule import send_key

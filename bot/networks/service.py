@@ -48,6 +48,12 @@ class Ask:
 
 
 @dataclass(frozen=True)
+class NoNetwork:
+    """Serving many workspaces, the request's workspace has no network yet: no other
+    workspace's network may stand in for it (single-token mode makes its first one instead)."""
+
+
+@dataclass(frozen=True)
 class NetworkList:
     """`nätverk`: the workspace's networks; `mine` are those the person belongs to."""
 
@@ -89,10 +95,12 @@ def _mine(session: Session, runtime: Runtime, team_id: str | None, user_id: str 
 
 def choose(
     runtime: Runtime, team_id: str | None, user_id: str | None, channel_id: str | None
-) -> Chosen | Ask:
+) -> Chosen | Ask | NoNetwork:
     """The network a request from `user_id` in `channel_id` acts on, or the choice to offer."""
     with transaction(runtime.all_networks()) as session:
         networks = store.workspace_networks(session, team_id)
+        if not networks and runtime.tokens is not None:
+            return NoNetwork()
         if len(networks) <= 1:
             return Chosen(networks[0].id if networks else None)
         if channel_id:
@@ -115,7 +123,9 @@ def list_networks(runtime: Runtime, team_id: str | None, user_id: str) -> Networ
     """`nätverk`: the workspace's networks, the person's own marked."""
     with transaction(runtime.all_networks()) as session:
         first_use = store.first_network_id(session) is None
-    if first_use:  # a new deployment: its first network exists from the start, as elsewhere
+    if first_use and runtime.tokens is None:
+        # A new single-token deployment: its first network exists from the start, as elsewhere
+        # (serving many workspaces, a network is always made for one: `nätverk ny`, an install).
         with transaction(runtime.sessions) as session:
             meetings.get_network(session)
     with transaction(runtime.all_networks()) as session:
@@ -126,11 +136,11 @@ def list_networks(runtime: Runtime, team_id: str | None, user_id: str) -> Networ
 
 def choose_for_checkin(
     runtime: Runtime, team_id: str | None, user_id: str | None, channel_id: str | None
-) -> Chosen | Ask:
+) -> Chosen | Ask | NoNetwork:
     """`/incheckning` and DM answers: as `choose`, but when several networks fit, the ones with
     a meeting ahead for the person decide; two such networks are asked about."""
     general = choose(runtime, team_id, user_id, channel_id)
-    if isinstance(general, Chosen) or not user_id:
+    if not isinstance(general, Ask) or not user_id:
         return general
     with transaction(runtime.all_networks()) as session:
         ahead = store.networks_with_meeting_ahead(session, team_id, user_id, runtime.now())
@@ -175,8 +185,11 @@ def create_network(
 
 def person_networks(runtime: Runtime, team_id: str | None, user_id: str) -> tuple[Choice, ...]:
     """The networks the person's Home shows: theirs in the workspace (every network when they
-    are in none; the deployment's only one when there is one)."""
+    are in none; the deployment's only one when there is one). Without `team_id` (a refresh
+    after an action), the workspace is that of `runtime`'s network."""
     with transaction(runtime.all_networks()) as session:
+        if team_id is None and runtime.network_id is not None:
+            team_id = store.team_of(session, runtime.network_id)
         networks = store.workspace_networks(session, team_id)
         mine = _mine(session, runtime, team_id, user_id)
     return _choices([n for n in networks if n.id in mine] if mine else networks)

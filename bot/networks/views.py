@@ -82,6 +82,11 @@ def build_network_list(listed: NetworkList, lang: str) -> Message:
     return {"response_type": "ephemeral", "text": text[:MAX_SECTION_TEXT]}
 
 
+def build_no_network(lang: str) -> Message:
+    """A command from a workspace that has no network yet (serving many workspaces)."""
+    return {"response_type": "ephemeral", "text": t("networks.list.none", lang)}
+
+
 def build_network_answer(outcome: NetworkCreated | NetworkRefused, lang: str) -> Message:
     """The answer to `nätverk ny <namn>`."""
     if isinstance(outcome, NetworkCreated):

@@ -8,13 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.admin import commands as c
+from bot.admin.grammar import parse_command
+from bot.admin.words import local_instant
 
 TZ = ZoneInfo("Europe/Stockholm")
 TODAY = dt.date(2027, 2, 1)
 
 
 def parse(text: str) -> c.Command | c.ParseError:
-    return c.parse_command(text, TZ, TODAY)
+    return parse_command(text, TZ, TODAY)
 
 
 def error(text: str) -> c.ParseError:
@@ -212,6 +214,6 @@ def test_english_messages_exist() -> None:
 
 
 def test_local_instant_handles_daylight_saving() -> None:
-    assert c.local_instant(dt.date(2027, 3, 28), dt.time(2, 30), TZ) is None
-    autumn = c.local_instant(dt.date(2027, 10, 31), dt.time(2, 30), TZ)
+    assert local_instant(dt.date(2027, 3, 28), dt.time(2, 30), TZ) is None
+    autumn = local_instant(dt.date(2027, 10, 31), dt.time(2, 30), TZ)
     assert autumn is not None and autumn.utcoffset() == dt.timedelta(hours=2)  # the first 02:30

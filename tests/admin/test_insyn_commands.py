@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.admin import commands as c
+from bot.admin.grammar import parse_command
 from bot.runtime import Runtime
 from storage.models import Network
 from tests.conftest import ORGANISER, SlackClient
@@ -18,7 +19,7 @@ TZ = ZoneInfo("Europe/Stockholm")
 
 
 def parse(text: str) -> c.Command | c.ParseError:
-    return c.parse_command(text, TZ, dt.date(2027, 2, 1))
+    return parse_command(text, TZ, dt.date(2027, 2, 1))
 
 
 @pytest.mark.parametrize(

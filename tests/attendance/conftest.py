@@ -14,8 +14,8 @@ from bot.delivery.scheduler import TickReport, run_tick
 from bot.meeting import timeline
 from bot.runtime import Runtime
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import Meeting
-from storage.queries import get_network
 from tests.conftest import FrozenClock, SlackClient, make_settings
 from tests.support.slack_standin import SlackStandIn
 

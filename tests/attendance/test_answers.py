@@ -262,7 +262,7 @@ def test_a_save_the_date_overtaken_by_the_invitation_is_dropped_silently(
 ) -> None:
     add_member(COMING, name="Anna Andersson")
     with transaction(runtime.sessions) as s:
-        from storage.queries import get_network
+        from storage.meetings import get_network
 
         get_network(s).organisers_channel = CHANNEL
     clock.set("2027-01-08T15:00")

@@ -15,8 +15,8 @@ from bot.award.schedule import award_due_sends, send_key
 from bot.award.timeline import AWARD_ANNOUNCEMENT, AWARD_JURY_SUMMARY, AWARD_REMINDER_1, AWARD_REMINDER_14
 from bot.delivery.scheduler import run_tick
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import AwardRound, Nomination
-from storage.queries import get_network
 from tests.conftest import ORGANISER, make_settings
 from tests.support.slack_standin import validate_blocks
 

@@ -219,7 +219,7 @@ def test_open_round_from_a_dm_uses_the_network_channel_or_asks(runtime, session)
     assert "Vilken kanal ska tillkännagivandet gå till?" in answer
     assert session.query(AwardRound).count() == 0
     with transaction(runtime.sessions) as s:
-        from storage.queries import get_network
+        from storage.meetings import get_network
 
         get_network(s).announcement_channel = "C0GENERAL"
         get_network(s).organisers_channel = "C0ADMIN"

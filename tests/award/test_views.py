@@ -6,11 +6,11 @@ import json
 
 from bot import ids
 from bot.award.jury import JuryEntry, JuryGroup
+from bot.award.jury_views import build_jury_summary
 from bot.award.nominations import MineItem, NominationDraft
 from bot.award.views import (
     build_announcement,
     build_info_modal,
-    build_jury_summary,
     build_my_nominations,
     build_nomination_modal,
     build_reminder,

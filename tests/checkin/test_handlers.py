@@ -185,7 +185,7 @@ def test_command_just_before_the_deadline_still_opens(
 def test_moved_deadline_uses_the_networks_policy(
     slack: SlackClient, runtime: Runtime, add_member: Any, clock: Any
 ) -> None:
-    from storage.queries import get_network
+    from storage.meetings import get_network
 
     add_member(MEMBER)
     _meeting(runtime)

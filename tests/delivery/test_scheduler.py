@@ -36,8 +36,8 @@ from bot.pulse.views import build_pulse_summary
 from bot.runtime import Runtime, build_runtime
 from bot.slack import make_client
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import CheckIn, Delivery, Meeting, Member, PulseAnswer
-from storage.queries import get_network
 from tests.conftest import FrozenClock, make_settings
 from tests.support.slack_standin import SlackStandIn, validate_blocks
 

@@ -24,8 +24,8 @@ from bot.runtime import Runtime, build_runtime
 from bot.server import start_line
 from storage import ledger_queue
 from storage.db import transaction
+from storage.members import active_members
 from storage.models import Delivery, DeliveryState, Member, Network
-from storage.queries import active_members
 from storage.scope import session_network
 from tests.conftest import FrozenClock, make_settings
 from tests.support.slack_standin import SlackStandIn

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from bot.meeting import timeline
 from bot.runtime import build_runtime
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.models import CheckIn, Meeting, Member, Organisation
-from storage.queries import get_network
 from tests.conftest import SECRET, TOKEN, make_settings
 from tests.support.slack_standin import SlackStandIn
 

@@ -10,8 +10,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from storage.db import make_engine, normalise_url
+from storage.meetings import get_network, next_meeting
+from storage.members import active_members
 from storage.models import AwardRound, CheckIn, Delivery, Meeting, Member, Nomination, Organisation
-from storage.queries import active_members, get_network, next_meeting
 
 T0 = dt.datetime(2027, 3, 11, 12, 0, tzinfo=dt.UTC)
 

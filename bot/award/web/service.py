@@ -30,7 +30,7 @@ class Limits:
     """How many POSTs the form takes in `window`: from one address in a round, and in a round.
 
     Counted in the database, so every process serving the app agrees. Behind a reverse proxy,
-    give waitress `trusted_proxy` so REMOTE_ADDR is the client's address, not the proxy's.
+    set TRUSTED_PROXY (bot/server.py) so REMOTE_ADDR is the client's address, not the proxy's.
     """
 
     per_address: int = 20
