@@ -53,3 +53,20 @@ def test_core_ledger_queries_see_their_network_only(runtime: Runtime) -> None:
             assert list(ledger.rows_for(s, "m1:invitation")) == [user]
             assert ledger.recipients_of(s, ["m1:invitation"]) == {"m1:invitation": {user}}
             assert list(ledger.sent_to(s, "m1:invitation")) == [user]
+
+
+def test_a_send_is_finished_per_network(runtime: Runtime) -> None:
+    """The same send key finished in one network with one audience, in the other with another:
+    each network keeps its own marker (the retention report goes to every network)."""
+    with transaction(runtime.all_networks()) as s:
+        first, second = Network(name="Ett", team_id="T0A"), Network(name="Två", team_id="T0B")
+        s.add_all([first, second])
+        s.flush()
+        ids = first.id, second.id
+    at = dt.datetime(2027, 3, 1, 9, tzinfo=dt.UTC)
+    for network_id, audience in zip(ids, ("a" * 64, "b" * 64), strict=True):
+        with transaction(runtime.for_network(network_id).sessions) as s:
+            ledger.mark_finished(s, "retention:1", audience, at)
+    for network_id, audience in zip(ids, ("a" * 64, "b" * 64), strict=True):
+        with runtime.for_network(network_id).sessions() as s:
+            assert ledger.finished_audiences(s, ["retention:1"]) == {"retention:1": audience}
