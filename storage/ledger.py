@@ -162,9 +162,11 @@ def finished_audiences(session: Session, send_keys: Iterable[str]) -> dict[str, 
 
 def mark_finished(session: Session, send_key: str, audience: str, now: dt.datetime) -> None:
     """Record that every recipient of `send_key` (digest `audience`) is in a final state."""
-    stmt = dialect_insert(session)(FinishedSend).values(send_key=send_key, audience=audience, finished_at=now)
+    stmt = dialect_insert(session)(FinishedSend).values(
+        network_id=session_network(session), send_key=send_key, audience=audience, finished_at=now
+    )
     stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
-        index_elements=["send_key"], set_={"audience": audience, "finished_at": now}
+        index_elements=["network_id", "send_key"], set_={"audience": audience, "finished_at": now}
     )
     session.execute(stmt)
 
