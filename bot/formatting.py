@@ -128,6 +128,26 @@ def escape(text: str | None) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+DEFAULT_NETWORK = "Chefsnätverket"
+
+
+def genitive(name: str) -> str:
+    """The Swedish genitive of a name: "Chefsnätverkets", "Guldlänkens", "Unga vuxnas"; no extra
+    s after s, x or z ("Fyrhus", not "Fyrhuss")."""
+    name = name.strip()
+    return name if name[-1:].lower() in {"s", "x", "z"} else name + "s"
+
+
+def network_names(name: str | None, *, mrkdwn: bool = True) -> dict[str, str]:
+    """The `{network}` and `{network_genitive}` placeholders of a text about a network, filled
+    with its own name (escaped for mrkdwn unless `mrkdwn` is False: headers, files, titles)."""
+    name = (name or "").strip() or DEFAULT_NETWORK
+    gen = genitive(name)
+    if mrkdwn:
+        return {"network": escape(name), "network_genitive": escape(gen)}
+    return {"network": name, "network_genitive": gen}
+
+
 def split_text(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
     """Split text into chunks of at most `limit` characters, at line or word breaks when possible.
 

@@ -6,7 +6,7 @@ SV: dict[str, str] = {
     "insights.themes.none": "Inga teman nämns av mer än en organisation den här gången.",
     "insights.themes.item": "{theme} – {organisations}",
     # The history chart
-    "insights.chart.title": "Chefsnätverkets träffar {first} – {last}",
+    "insights.chart.title": "{network_genitive} träffar {first} – {last}",
     "insights.chart.participation": "Deltagare per organisation",
     "insights.chart.participants_axis": "Deltagare",
     "insights.chart.yes_share": "Andel som svarade ja på ”Vill ni träffas igen?”",
@@ -23,7 +23,7 @@ SV: dict[str, str] = {
     "insights.chart.alt_no_answers": " Ingen har svarat på frågan Vill ni träffas igen? ännu.",
     "insights.chart.none": "Det finns inga genomförda träffar att visa ännu.",
     # The minutes draft
-    "insights.minutes.title": "Protokoll från Chefsnätverkets träff",
+    "insights.minutes.title": "Protokoll från {network_genitive} träff",
     "insights.minutes.draft": "Utkast – redigera det gärna innan du delar det.",
     "insights.minutes.when": "Tid",
     "insights.minutes.place": "Plats",
@@ -38,7 +38,7 @@ SV: dict[str, str] = {
     "insights.minutes.pulse_result": "Ja: {yes}. Nej: {no}. Kommentarer: {comments}.",
     "insights.minutes.no_pulse": "Ingen har svarat ännu.",
     # The history of past meetings (`historik`, the Home tab)
-    "insights.history.title": "Chefsnätverkets träffar hittills",
+    "insights.history.title": "{network_genitive} träffar hittills",
     "insights.history.intro": "{held} genomförda träffar, den senaste först. Kom räknar de som tackat ja och ersättarna.",
     "insights.history.intro_cancelled": "{cancelled} inställda träffar räknas inte.",
     "insights.history.line": (
@@ -47,7 +47,7 @@ SV: dict[str, str] = {
     "insights.history.yes": "{share} vill träffas igen",
     "insights.history.no_answers": "inga svar på ”Vill ni träffas igen?”",
     "insights.history.cancelled": "*{day}* – inställd",
-    "insights.history.continued": "Chefsnätverkets träffar (fortsättning {part}/{parts})",
+    "insights.history.continued": "{network_genitive} träffar (fortsättning {part}/{parts})",
     "insights.history.none": (
         "Här visar vi hur nätverkets träffar har gått när den första träffen är genomförd. "
         "Planera en träff med `/chefsnatverket träff`."
