@@ -246,4 +246,5 @@ def load_board(
         channel_id=get_network(session).organisers_channel,
         organisations=len(organisations),
         attendance=attendance,
+        network=get_network(session).name,
     )

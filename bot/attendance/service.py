@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.formatting import DEFAULT_NETWORK
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.db import transaction
@@ -61,6 +62,7 @@ class RsvpState:
     answer: str | None
     deputy_user_id: str | None
     changed: bool = False
+    network: str = DEFAULT_NETWORK  # the network's name, said in the invitation
 
 
 def _deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
@@ -93,6 +95,7 @@ def _state(
         row.answer if row else None,
         row.deputy_user_id if row else None,
         changed,
+        get_network(session).name,
     )
 
 

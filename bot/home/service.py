@@ -16,7 +16,7 @@ from bot.admin.views import Board, MeetingInfo
 from bot.attendance.service import RsvpState, current_answer
 from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
-from bot.formatting import format_day
+from bot.formatting import DEFAULT_NETWORK, format_day
 from bot.meeting import members
 from bot.meeting.people import active_member, bootstrap_organisers, is_organiser
 from bot.meeting.service import Refused, plan_meeting, policy, usage
@@ -47,6 +47,7 @@ class HomeState:
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
     checkin_id: int | None = None  # one's own check-in for the next meeting (for "Dra tillbaka")
     history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
+    network: str = DEFAULT_NETWORK  # the network's name ("inte med i Guldlänkens medlemslista")
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ def load_home(
             award_decision=home_decision(session, runtime) if organiser else None,
             checkin_id=own.id if own is not None else None,
             history=tuple(meeting_history(session, runtime.now())) if organiser else None,
+            network=meetings.get_network(session).name,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 

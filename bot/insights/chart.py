@@ -19,6 +19,7 @@ from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from bot.checkin.summary import swedish_sort_key
+from bot.formatting import DEFAULT_NETWORK, network_names
 from bot.texts import t
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
@@ -103,7 +104,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
+def build_figure(points: Sequence[HistoryPoint], lang: str = "sv", network: str = DEFAULT_NETWORK) -> Figure:
     """The chart as a matplotlib Figure: stacked bars of participants per organisation above, the
     yes-share line below, one position per held meeting. Raises ValueError when none was held."""
     # Imported here: matplotlib costs tens of megabytes a serving process should not keep for a
@@ -174,6 +175,8 @@ def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
             lang,
             first=_month(meetings[0].day, lang),
             last=_month(meetings[-1].day, lang),
+            # "$" would start matplotlib's maths mode in a network's name.
+            **{k: v.replace("$", r"\$") for k, v in network_names(network, mrkdwn=False).items()},
         ),
         x=0.06,
         ha="left",
@@ -182,9 +185,11 @@ def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
     return fig
 
 
-def render_history_chart(points: Sequence[HistoryPoint], lang: str = "sv") -> bytes:
+def render_history_chart(
+    points: Sequence[HistoryPoint], lang: str = "sv", network: str = DEFAULT_NETWORK
+) -> bytes:
     """The chart as PNG bytes, 1200×675 pixels. Raises ValueError when no meeting was held."""
-    fig = build_figure(points, lang)
+    fig = build_figure(points, lang, network)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
