@@ -18,7 +18,7 @@ from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import DEFAULT_NETWORK, format_day
 from bot.meeting import members
-from bot.meeting.people import active_member, bootstrap_organisers, is_organiser
+from bot.meeting.people import active_member, bootstrap_organisers, is_organiser, network_of
 from bot.meeting.service import Refused, plan_meeting, policy, usage
 from bot.runtime import Runtime
 from storage import meetings
@@ -186,7 +186,7 @@ def open_modal(runtime: Runtime, user_id: str, action_id: str) -> ModalOpening:
     """The modal an admin button opens, or the refusal a non-organiser sees instead."""
     with transaction(runtime.sessions) as session:
         if not is_organiser(session, runtime.settings, user_id):
-            return Refused("error.not_organiser")
+            return Refused("error.not_organiser", **network_of(session))
         if action_id == ids.ADMIN_MEMBERS_OPEN:
             return MembersModal(len(people.active_members(session)))
         if action_id == ids.ADMIN_SETTINGS_OPEN:
