@@ -138,14 +138,25 @@ def genitive(name: str) -> str:
     return name if name[-1:].lower() in {"s", "x", "z"} else name + "s"
 
 
-def network_names(name: str | None, *, mrkdwn: bool = True) -> dict[str, str]:
-    """The `{network}` and `{network_genitive}` placeholders of a text about a network, filled
-    with its own name (escaped for mrkdwn unless `mrkdwn` is False: headers, files, titles)."""
+class NetworkName(str):
+    """A network's name in a text: `{network}` gives it as it is, `{network:genitive}` its
+    Swedish genitive ("Guldlänkens träff"); English texts write "the {network} meeting", or
+    `{network:omit}` (nothing) where they say "the network's" and the Swedish names it."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if spec == "omit":
+            return ""
+        return genitive(self) if spec == "genitive" else format(str(self), spec)
+
+
+def network_names(name: str | None, *, mrkdwn: bool = True) -> dict[str, NetworkName]:
+    """The `{network}` placeholder of a text about a network, filled with its own name (escaped
+    for mrkdwn unless `mrkdwn` is False: headers, files, titles); the first network's name
+    ("Chefsnätverket") when it has none."""
     name = (name or "").strip() or DEFAULT_NETWORK
-    gen = genitive(name)
-    if mrkdwn:
-        return {"network": escape(name), "network_genitive": escape(gen)}
-    return {"network": name, "network_genitive": gen}
+    return {"network": NetworkName(escape(name) if mrkdwn else name)}
 
 
 def split_text(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:

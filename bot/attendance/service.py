@@ -65,10 +65,6 @@ class RsvpState:
     network: str = DEFAULT_NETWORK  # the network's name, said in the invitation
 
 
-def _deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
-    return checkin_deadline(meeting.starts_at, tz, meeting_policy(get_network(session).policy))
-
-
 def _resolve(
     session: Session, user_id: str, meeting_id: int | None, now: dt.datetime
 ) -> tuple[Member, Meeting] | Refusal:
@@ -87,15 +83,16 @@ def _state(
     session: Session, member: Member, meeting: Meeting, tz: ZoneInfo, changed: bool = False
 ) -> RsvpState:
     row = rsvp_for(session, meeting.id, member.id)
+    network = get_network(session)
     return RsvpState(
         meeting.id,
         meeting.starts_at,
         meeting.place,
-        _deadline(session, meeting, tz),
+        checkin_deadline(meeting.starts_at, tz, meeting_policy(network.policy)),
         row.answer if row else None,
         row.deputy_user_id if row else None,
         changed,
-        get_network(session).name,
+        network.name,
     )
 
 

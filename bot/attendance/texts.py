@@ -44,13 +44,13 @@ SV: dict[str, str] = {
     # The ersättare's own DMs
     "attendance.deputy.header": "Inbjudan som ersättare",
     "attendance.deputy.body": (
-        "Hej! {member} har bett dig komma i sitt ställe till {network_genitive} träff *{when}*, {place}."
+        "Hej! {member} har bett dig komma i sitt ställe till {network:genitive} träff *{when}*, {place}."
     ),
     "attendance.deputy.checkin": (
         "Checka gärna in för {organisation} senast *{deadline}*: *Vad upptar din tid?* "
         "Tryck på knappen eller svara direkt här i chatten. Samordnarna läser svaren inför träffen."
     ),
-    "attendance.deputy.fallback": "Inbjudan som ersättare till {network_genitive} träff {when}.",
+    "attendance.deputy.fallback": "Inbjudan som ersättare till {network:genitive} träff {when}.",
     "attendance.released.body": (
         "Planerna har ändrats: du behöver inte komma som ersättare till träffen *{when}*. "
         "Tack för att du ställde upp!"
@@ -66,9 +66,9 @@ SV: dict[str, str] = {
     # A moved meeting
     "attendance.moved.confirm": "Vi har sparat ditt svar. Bekräfta gärna att det gäller den nya tiden.",
     # The calendar file
-    "attendance.calendar.summary": "{network_genitive} träff",
+    "attendance.calendar.summary": "{network:genitive} träff",
     "attendance.calendar.description": "Träff i {network}. Incheckningen gör du i Slack.",
-    "attendance.calendar.title": "{network_genitive} träff {when}",
+    "attendance.calendar.title": "{network:genitive} träff {when}",
     # What a send is, in the samordnare's words
     "scheduler.kind.deputy_invitation": "Inbjudan till ersättare",
     "scheduler.kind.deputy_released": "Besked till ersättare som inte behövs",

@@ -75,7 +75,7 @@ def export_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) -
         return str(exc)
     with transaction(runtime.sessions) as session:
         if not is_organiser(session, runtime.settings, user_id):
-            return t("error.not_organiser", lang, **network_of(session))
+            return t("error.not_organiser_of", lang, **network_of(session))
         award_round = _export_round(session, year)
         if award_round is None:
             if year is not None:

@@ -273,7 +273,7 @@ def admin_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) ->
     try:
         with transaction(runtime.sessions) as session:
             if not is_organiser(session, runtime.settings, user_id):
-                return t("error.not_organiser", lang, **network_of(session))
+                return t("error.not_organiser_of", lang, **network_of(session))
             if isinstance(command, OpenRound):
                 return _open_round(session, runtime, user_id, command, channel_id)
             if isinstance(command, ExtendRound):

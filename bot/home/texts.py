@@ -9,7 +9,7 @@ SV: dict[str, str] = {
     "home.checkin.closed_done": ":white_check_mark: Du checkade in. Incheckningen stängde {deadline}.",
     "home.checkin.closed_missing": "Incheckningen stängde {deadline}.",
     "home.checkin.not_member": (
-        "Du finns inte med i {network_genitive} medlemslista, så du har ingen incheckning att göra. "
+        "Du finns inte med i {network:genitive} medlemslista, så du har ingen incheckning att göra. "
         "Är det fel? Hör av dig till Finsams kansli."
     ),
     "home.button.checkin": "Checka in",

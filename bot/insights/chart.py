@@ -176,7 +176,7 @@ def build_figure(points: Sequence[HistoryPoint], lang: str = "sv", network: str 
             first=_month(meetings[0].day, lang),
             last=_month(meetings[-1].day, lang),
             # "$" would start matplotlib's maths mode in a network's name.
-            **{k: v.replace("$", r"\$") for k, v in network_names(network, mrkdwn=False).items()},
+            **network_names(network.replace("$", r"\$"), mrkdwn=False),
         ),
         x=0.06,
         ha="left",

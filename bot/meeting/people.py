@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from bot.formatting import escape, network_names
+from bot.formatting import NetworkName, escape, network_names
 from storage import members as store
 from storage import networks
 from storage.meetings import get_network
@@ -48,8 +48,8 @@ def is_organiser(session: Session, settings: Settings, user_id: str) -> bool:
     )
 
 
-def network_of(session: Session, *, mrkdwn: bool = True) -> dict[str, str]:
-    """The `{network}` / `{network_genitive}` of the session's network ("bara Guldlänkens
+def network_of(session: Session, *, mrkdwn: bool = True) -> dict[str, NetworkName]:
+    """The `{network}` of the session's network, for "bara {network:genitive} samordnare" ("Guldlänkens
     samordnare"), escaped for mrkdwn unless `mrkdwn` is False (a modal's plain-text error)."""
     return network_names(get_network(session).name, mrkdwn=mrkdwn)
 

@@ -100,7 +100,7 @@ def usage(runtime: Runtime, name: str) -> str:
 def require_organiser(session: Session, runtime: Runtime, user_id: str) -> None:
     """Refuse anyone who is not an organiser."""
     if not is_organiser(session, runtime.settings, user_id):
-        raise Refused("error.not_organiser", **network_of(session))
+        raise Refused("error.not_organiser_of", **network_of(session))
 
 
 def policy(session: Session) -> dict[str, Step]:

@@ -20,14 +20,14 @@ SV: dict[str, str] = {
     # Invitation
     "scheduler.invitation.header": "Inbjudan till {network}",
     "scheduler.invitation.body": "Hej! Nästa träff i {network} är *{when}*, {place}.",
-    "scheduler.invitation.fallback": "Inbjudan till {network_genitive} träff {when}. Checka in senast {deadline}.",
+    "scheduler.invitation.fallback": "Inbjudan till {network:genitive} träff {when}. Checka in senast {deadline}.",
     # Reminders
     "scheduler.reminder.body": "Vi ser fram emot din incheckning inför träffen *{when}*, {place}.",
     "scheduler.reminder.fallback": "Påminnelse: checka in inför träffen {when}, senast {deadline}.",
     "scheduler.last_reminder.body": "Sista påminnelsen: incheckningen stänger *{deadline}*. Några rader räcker.",
     "scheduler.last_reminder.fallback": "Sista påminnelsen: incheckningen stänger {deadline}.",
     # The day of the meeting
-    "scheduler.day_of.body": "Välkommen till {network_genitive} träff *{when}*, {place}!",
+    "scheduler.day_of.body": "Välkommen till {network:genitive} träff *{when}*, {place}!",
     "scheduler.day_of.fallback": "Välkommen till träffen {when}!",
     # Changes
     "scheduler.moved.body": "Träffen är flyttad. Nästa träff i {network} blir i stället *{when}*, {place}.",

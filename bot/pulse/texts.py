@@ -28,7 +28,7 @@ SV: dict[str, str] = {
     "pulse.error.no_meeting": "Den träffen finns inte längre, så vi kunde inte spara svaret.",
     "pulse.error.not_yet": "Träffen har inte ägt rum ännu. Frågan kommer efter träffen.",
     "pulse.error.not_member": (
-        "Frågan går till {network_genitive} medlemmar, och du finns inte med i medlemslistan. "
+        "Frågan går till {network:genitive} medlemmar, och du finns inte med i medlemslistan. "
         "Är det fel? Hör av dig till samordnarna."
     ),
     # The summary to the organisers

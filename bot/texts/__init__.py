@@ -50,7 +50,7 @@ CATALOGS: dict[str, dict[str, str]] = {"sv": _merge("SV"), "en": _merge("EN")}
 def t(key: str, lang: str = "sv", /, **kwargs: object) -> str:
     """The text for `key` in `lang` (Swedish when missing there), formatted with `kwargs`.
 
-    A text about the network (`{network}`, `{network_genitive}`) names the first network,
+    A text about the network (`{network}`, `{network:genitive}`) names the first network,
     "Chefsnätverket", unless the caller passes the network's own name (`network_names`)."""
     catalog = CATALOGS.get(lang, CATALOGS["sv"])
     template = catalog.get(key) or CATALOGS["sv"][key]

@@ -44,11 +44,10 @@ def test_the_genitive_and_the_escaped_name() -> None:
     assert genitive("Chefsnätverket") == "Chefsnätverkets"
     assert genitive("Unga vuxna") == "Unga vuxnas"
     assert [genitive(n) for n in ("Fyrhus", "Max", "Jazz")] == ["Fyrhus", "Max", "Jazz"]
-    assert network_names("A & <B>") == {
-        "network": "A &amp; &lt;B&gt;",
-        "network_genitive": "A &amp; &lt;B&gt;s",
-    }
-    assert network_names("A & <B>", mrkdwn=False)["network"] == "A & <B>"
+    assert "{network} / {network:genitive}".format(**network_names("A & <B>")) == (
+        "A &amp; &lt;B&gt; / A &amp; &lt;B&gt;s"
+    )
+    assert "{network:genitive}".format(**network_names("Max & Co", mrkdwn=False)) == "Max & Cos"
 
 
 def test_invitation_calendar_and_day_of_name_their_own_network(
