@@ -75,11 +75,11 @@ def build_history_messages(
             body += [{"type": "divider"}, *sections(f"*{year}*")]
         body += sections(meeting_line(meeting, tz, lang))
     pages = paginate(head + body, MAX_MESSAGE_BLOCKS - 1)
-    plain = network_names(network, mrkdwn=False)
+    names = network_names(network)  # the continued marks and the fallback text are mrkdwn
     marked = mark_continued(
-        pages, lambda part, parts: t("insights.history.continued", lang, part=part, parts=parts, **plain)
+        pages, lambda part, parts: t("insights.history.continued", lang, part=part, parts=parts, **names)
     )
-    text = t("insights.history.title", lang, **network_names(network))  # the fallback is mrkdwn
+    text = t("insights.history.title", lang, **names)
     return [
         {"text": text if number == 1 else f"{text} ({number}/{len(marked)})", "blocks": blocks}
         for number, blocks in enumerate(marked, start=1)
