@@ -40,7 +40,8 @@ from bot.home.views import build_home_screen  # noqa: E402
 from bot.meeting import timeline  # noqa: E402
 from bot.runtime import build_runtime  # noqa: E402
 from storage.db import transaction  # noqa: E402
-from storage.models import Delivery, DeliveryState, Meeting, Member, Network, Organisation  # noqa: E402
+from storage.meetings import get_network  # noqa: E402
+from storage.models import Delivery, DeliveryState, Meeting, Member, Organisation  # noqa: E402
 from tests.conftest import ORGANISER, make_settings  # noqa: E402
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -59,7 +60,7 @@ def arrange(url: str, members: int, history: int) -> dt.datetime:
     users = [f"U{n:06d}" for n in range(members)]
     sends = timeline.meeting_sends(STARTS, TZ)
     with transaction(sessions) as s:
-        s.add(Network(id=1, organisers_channel=CHANNEL))
+        get_network(s).organisers_channel = CHANNEL  # the only network, made on first use
         orgs = [Organisation(name=f"Myndighet {n}") for n in range(ORGANISATIONS)]
         s.add_all(orgs)
         s.add_all(

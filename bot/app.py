@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 
 from bot.delivery.errors import timed_out
 from bot.formatting import clean_strings
+from bot.middleware import direct
 from bot.runtime import Runtime
 from bot.texts import t
 
@@ -66,14 +67,14 @@ def create_app(
         logger=BOLT_LOGGER,
     )
 
-    @app.middleware
+    @direct(app)  # as @app.middleware, called without Bolt's argument building (bot/middleware.py)
     def clean_input(body: dict[str, Any], next: Any) -> BoltResponse | None:
         # The one place Slack's user text enters (command text, modal values, DM replies): a NUL
         # can never be stored on PostgreSQL, so control characters go before any listener reads it.
         clean_strings(body)
         return next()
 
-    @app.middleware
+    @direct(app)
     def refuse_anonymous(body: dict[str, Any], next: Any) -> BoltResponse | None:
         # A signed command or interaction without a user is not from Slack's UI: 400, not a
         # listener's KeyError.
@@ -81,7 +82,7 @@ def create_app(
             return BoltResponse(status=400, body="")
         return next()
 
-    @app.middleware
+    @direct(app)
     def inject_runtime(context: BoltContext, next: Any) -> BoltResponse | None:
         # Listeners get `runtime` by parameter name. Sessions are opened per unit of work
         # inside bot/ services rather than here: with process_before_response off, a listener

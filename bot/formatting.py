@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from bot.dates import format_pattern
 
 # Slack's limits that every message and view must respect.
 MAX_MESSAGE_BLOCKS = 50
@@ -34,9 +34,7 @@ _DATE_PATTERNS = {"sv": "EEEE d MMMM y", "en": "EEEE d MMMM y"}
 
 def format_when(moment: dt.datetime, tz: ZoneInfo, lang: str = "sv") -> str:
     """`torsdag 12 mars 2027 kl. 13.00`: an instant, written the Swedish way in the network's zone."""
-    return format_datetime(
-        moment.astimezone(tz), _DATETIME_PATTERNS.get(lang, _DATETIME_PATTERNS["sv"]), locale=lang
-    )
+    return format_pattern(moment.astimezone(tz), _DATETIME_PATTERNS.get(lang, _DATETIME_PATTERNS["sv"]), lang)
 
 
 _SHORT_PATTERNS = {"sv": "EEEE d MMMM 'kl.' HH.mm", "en": "EEEE d MMMM 'at' HH:mm"}
@@ -62,25 +60,25 @@ def format_when_near(
     lang = lang if lang in _NEAR else "sv"
     words = _NEAR[lang]
     days = (local.date() - today).days
-    at = " " + format_datetime(local, _TIME_PATTERNS[lang], locale=lang) if with_time else ""
+    at = " " + format_pattern(local, _TIME_PATTERNS[lang], lang) if with_time else ""
     if days in words:
         return f"{words[days]}{at}"
     if -7 < days < 7:
-        day = format_datetime(local, "EEEE", locale=lang)
+        day = format_pattern(local, "EEEE", lang)
         if lang == "en":
             day = day.capitalize()
         return str(words["ahead" if days > 0 else "past"]).format(day=day) + at
     if local.year != today.year or abs(moment - now) > YEAR_AFTER:
         if with_time:
             return format_when(moment, tz, lang)
-        return format_datetime(local, _DAY_YEAR_PATTERNS[lang], locale=lang)
+        return format_pattern(local, _DAY_YEAR_PATTERNS[lang], lang)
     patterns = _SHORT_PATTERNS if with_time else _SHORT_DAY_PATTERNS
-    return format_datetime(local, patterns[lang], locale=lang)
+    return format_pattern(local, patterns[lang], lang)
 
 
 def format_day(day: dt.date, lang: str = "sv") -> str:
     """`tisdag 1 september 2026`: a date written the Swedish way."""
-    return format_date(day, _DATE_PATTERNS.get(lang, _DATE_PATTERNS["sv"]), locale=lang)
+    return format_pattern(day, _DATE_PATTERNS.get(lang, _DATE_PATTERNS["sv"]), lang)
 
 
 # C0 control characters except tab and line feed. PostgreSQL cannot store NUL in text at all, and

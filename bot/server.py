@@ -248,14 +248,11 @@ class BackgroundMigration:
 
 def warm_up(runtime: Runtime) -> None:
     """Load, once at start, what the first requests would otherwise load: the Swedish calendar
-    for the years ahead (bot/workdays.py) and Babel's locale data for the dates in messages."""
-    from bot.formatting import format_when
+    for the years ahead (bot/workdays.py). (Dates in messages need no locale data: bot/dates.py.)"""
     from bot.workdays import is_working_day
 
     try:
-        now = runtime.now()
-        format_when(now, runtime.tz, runtime.lang)
-        is_working_day(now.date())
+        is_working_day(runtime.now().date())
     except Exception:
         logger.exception("warming up failed; the first request loads what it needs")
 

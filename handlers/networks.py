@@ -25,6 +25,7 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from bot import ids
+from bot.middleware import Direct
 from bot.networks import service as networks
 from bot.networks.views import (
     build_network_answer,
@@ -197,6 +198,10 @@ def choose_network(
     if stamped is not None and networks.may_choose(runtime, context.team_id, stamped):
         _scope(context, runtime, stamped)
         return next()
+    if runtime.tokens is None and runtime.settings_cache.one_network() and _finds_its_own_network(body):
+        # Unscoped: the check-in's one statement finds the network (see below). Only with one
+        # bot token: serving many workspaces, "the only network" need not be this workspace's.
+        return next()
     if body.get("command") == CHECKIN_COMMAND or _is_direct_message(body):
         outcome = networks.choose_for_checkin(runtime, context.team_id, context.user_id, context.channel_id)
     else:
@@ -225,6 +230,29 @@ def choose_network(
         return BoltResponse(status=200, body="")
     context["network_choices"] = outcome.choices
     return next()
+
+
+# The check-in's requests whose listeners begin with its one statement (storage/checkins.py::
+# checkin_context): unscoped, it reads the deployment's only network and the number of networks,
+# and refuses when there are several. So while the last check-in saw one network, the middleware
+# reads nothing for them; a network added by another process is seen by the next such statement
+# (the cache forgets, that request fails without acting, the following ones choose as usual).
+_CHECKIN_ACTIONS = frozenset(
+    {ids.CHECKIN_OPEN, ids.CHECKIN_PENDING_REPLACE, ids.CHECKIN_PENDING_APPEND, ids.CHECKIN_PENDING_KEEP}
+)
+
+
+def _finds_its_own_network(body: dict[str, Any]) -> bool:
+    if body.get("command") == CHECKIN_COMMAND or _is_direct_message(body):
+        return True
+    if body.get("type") == "view_submission":
+        return (body.get("view") or {}).get("callback_id") == ids.CHECKIN_MODAL
+    actions = body.get("actions") or []
+    return (
+        body.get("type") == "block_actions"
+        and bool(actions)
+        and all(a.get("action_id") in _CHECKIN_ACTIONS for a in actions)
+    )
 
 
 def _is_direct_message(body: dict[str, Any]) -> bool:
@@ -260,6 +288,6 @@ def handle_network_select(ack: Ack) -> None:
 
 def register(app: App) -> None:
     """The middleware and the `nätverk` command (before the admin command's own listener)."""
-    app.middleware(choose_network)
+    app.middleware(Direct(choose_network))
     app.command(ADMIN_COMMAND, matchers=[lambda body: is_network_command(body)])(handle_network_command)
     app.action(ids.NETWORK_CHOOSE)(handle_network_select)

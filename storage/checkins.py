@@ -17,7 +17,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
 from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network, Visibility
-from storage.scope import NETWORK, network_sql
+from storage.scope import NETWORK, network_count_sql, network_sql, unscoped
 
 T = TypeVar("T")
 
@@ -71,6 +71,8 @@ class CheckinContext(NamedTuple):
     occupying_visibility: str | None
     changes_visibility: str | None
     support_visibility: str | None
+    network_id: int | None  # the network read in (an unscoped session's: the only one, else None)
+    networks: int  # how many networks the deployment has (what "the only one" rests on)
     previous: EarlierContext | None = None  # read only when asked for (the modal)
 
 
@@ -129,6 +131,8 @@ def _context_statement(by_id: bool, with_previous: bool) -> Any:
         CheckIn.occupying_visibility,
         CheckIn.changes_visibility,
         CheckIn.support_visibility,
+        network,
+        network_count_sql(),
     ]
     if with_previous:  # the member's latest check-in for a planned meeting before this one
         before, before_meeting = aliased(CheckIn), aliased(Meeting)
@@ -174,7 +178,11 @@ def checkin_context(
     params.update({"now": now} if meeting_id is None else {"meeting_id": meeting_id})
     row = session.connection().execute(_CONTEXTS[meeting_id is not None, with_previous], params).one()
     previous = EarlierContext(*row[_BASE:]) if with_previous and row[_BASE] is not None else None
-    return CheckinContext._make((*row[:_BASE], previous))
+    context = CheckinContext._make((*row[:_BASE], previous))
+    if unscoped(session) and context.network_id is not None:
+        # The rest of the unit of work (ORM loads, writes) needs no query to find the network.
+        session.info[NETWORK] = context.network_id
+    return context
 
 
 def context_as(
@@ -182,7 +190,9 @@ def context_as(
 ) -> CheckinContext:
     """`row` read again for another member (an ersättare, who is not an active member)."""
     checkin = checkin_for(session, row.meeting_id, member_id) if row.meeting_id is not None else None
-    answers = {c: getattr(checkin, c) if checkin else None for c in (*_ANSWER_COLUMNS, "pending_occupying")}
+    answers: dict[str, Any] = {
+        c: getattr(checkin, c) if checkin else None for c in (*_ANSWER_COLUMNS, "pending_occupying")
+    }
     earlier = (
         earlier_checkin(session, member_id, row.starts_at)
         if with_previous and row.starts_at is not None

@@ -19,7 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import Delivery, DeliveryState, FinishedSend, Member
-from storage.scope import session_network
+from storage.scope import network_params, network_sql, session_network
 
 # The states under their short names, for callers that read `ledger.RETRY`.
 QUEUED = DeliveryState.QUEUED  # due, not claimed yet (storage/ledger_queue.py)
@@ -127,7 +127,10 @@ _LEDGER_COLUMNS = (
 
 def rows_for(session: Session, send_key: str) -> dict[str, LedgerRow]:
     """Every row of one send, by recipient."""
-    rows = session.connection().execute(select(*_LEDGER_COLUMNS).where(Delivery.send_key == send_key))
+    rows = session.connection().execute(
+        select(*_LEDGER_COLUMNS).where(Delivery.network_id == network_sql(), Delivery.send_key == send_key),
+        network_params(session),
+    )
     return {row.recipient: LedgerRow(*row) for row in rows}
 
 
@@ -136,7 +139,10 @@ def recipients_of(session: Session, send_keys: Sequence[str]) -> dict[str, set[s
     found: dict[str, set[str]] = {key: set() for key in send_keys}
     if send_keys:
         rows = session.connection().execute(
-            select(Delivery.send_key, Delivery.recipient).where(Delivery.send_key.in_(list(send_keys)))
+            select(Delivery.send_key, Delivery.recipient).where(
+                Delivery.network_id == network_sql(), Delivery.send_key.in_(list(send_keys))
+            ),
+            network_params(session),
         )
         for key, recipient in rows:
             found[key].add(recipient)
@@ -156,9 +162,11 @@ def finished_audiences(session: Session, send_keys: Iterable[str]) -> dict[str, 
 
 def mark_finished(session: Session, send_key: str, audience: str, now: dt.datetime) -> None:
     """Record that every recipient of `send_key` (digest `audience`) is in a final state."""
-    stmt = dialect_insert(session)(FinishedSend).values(send_key=send_key, audience=audience, finished_at=now)
+    stmt = dialect_insert(session)(FinishedSend).values(
+        network_id=session_network(session), send_key=send_key, audience=audience, finished_at=now
+    )
     stmt = stmt.on_conflict_do_update(  # type: ignore[attr-defined]
-        index_elements=["send_key"], set_={"audience": audience, "finished_at": now}
+        index_elements=["network_id", "send_key"], set_={"audience": audience, "finished_at": now}
     )
     session.execute(stmt)
 
@@ -365,8 +373,9 @@ def sent_to(session: Session, send_key: str) -> dict[str, SentRow]:
     """Recipients a send has reached (state 'sent'), with when and which version."""
     rows = session.connection().execute(
         select(Delivery.recipient, Delivery.sent_at, Delivery.revision).where(
-            Delivery.send_key == send_key, Delivery.state == SENT
-        )
+            Delivery.network_id == network_sql(), Delivery.send_key == send_key, Delivery.state == SENT
+        ),
+        network_params(session),
     )
     return {recipient: SentRow(sent_at, revision) for recipient, sent_at, revision in rows}
 

@@ -36,11 +36,26 @@ class SettingsCache:
     Every UPDATE of the network row bumps `settings_version` (storage/models.py), so a process
     that reads the version (one integer, in a query it makes anyway) knows whether any process
     changed the settings since it cached them.
+
+    It also keeps how many networks the deployment had when a check-in last looked (its one
+    statement reads the count): while that is one, the request middleware chooses no network and
+    the unscoped sessions check that there is still only one (storage/scope.py), so a network
+    added by another process is noticed by the next check-in, never acted on blindly.
     """
 
     def __init__(self) -> None:
         # Per network (None: the session named none, i.e. the only network).
         self._entries: dict[int | None, tuple[int | None, dict[str, Any] | None]] = {}
+        self._networks: int | None = None  # None: not seen yet, or forgotten
+
+    def one_network(self) -> bool:
+        """Whether the deployment had at most one network when last seen."""
+        networks = self._networks
+        return networks is not None and networks <= 1
+
+    def saw_networks(self, count: int | None) -> None:
+        """The deployment's number of networks, as a query just read it (None: forget it)."""
+        self._networks = count
 
     def policy(self, session: Session, version: int | None) -> dict[str, Any] | None:
         """The stored policy at `version` (None: no network row yet), from the cache if it has it."""

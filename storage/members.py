@@ -6,13 +6,13 @@ import enum
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import ORMExecuteState, Session, selectinload
 
 from storage.models import Base, Member, Organisation
-from storage.scope import NETWORK, network_sql, session_network
+from storage.scope import NETWORK, network_params, network_sql, session_network
 
 
 class MemberChange(enum.Enum):
@@ -25,13 +25,39 @@ class MemberChange(enum.Enum):
 
 
 def active_members(session: Session) -> list[Member]:
-    """Active members with their organisations, ordered by organisation then name."""
+    """Active members with their organisations, ordered by organisation then name.
+
+    Read once per unit of work: the organisers' board asks four times (its schedule, the
+    audiences, attendance, who is missing), which at 2,000 members was most of its time. Any
+    write in the session (pending, flushed, a bulk statement) or its end forgets the list.
+    """
+    remembered = session.info.get(_ACTIVE)
+    if remembered is not None and not (session.new or session.dirty or session.deleted):
+        return list(remembered)
     members = session.scalars(
         select(Member).where(Member.active.is_(True)).options(selectinload(Member.organisation))
     ).all()
-    return sorted(
+    ordered = sorted(
         members, key=lambda m: ((m.organisation.name if m.organisation else "~"), (m.name or "").lower())
     )
+    session.info[_ACTIVE] = tuple(ordered)
+    return ordered
+
+
+_ACTIVE = "active_members"
+
+
+@event.listens_for(Session, "after_flush")
+@event.listens_for(Session, "after_commit")
+@event.listens_for(Session, "after_soft_rollback")
+def _forget_active(session: Session, *_args: Any) -> None:
+    session.info.pop(_ACTIVE, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _forget_active_on_write(state: ORMExecuteState) -> None:
+    if not state.is_select:
+        state.session.info.pop(_ACTIVE, None)
 
 
 class MemberRef(NamedTuple):
@@ -39,11 +65,6 @@ class MemberRef(NamedTuple):
 
     id: int
     slack_user_id: str
-
-
-def _network_params(session: Session) -> dict[str, Any]:
-    """The bind of `network_sql()`: the session's network (None: the only one)."""
-    return {"network_id": session.info.get(NETWORK)}
 
 
 def active_member_refs(session: Session) -> list[MemberRef]:
@@ -54,7 +75,7 @@ def active_member_refs(session: Session) -> list[MemberRef]:
         select(Member.id, Member.slack_user_id).where(
             Member.active.is_(True), Member.network_id == network_sql()
         ),
-        _network_params(session),
+        network_params(session),
     )
     return [MemberRef(*row) for row in rows]
 
@@ -75,7 +96,7 @@ def active_member_rows(session: Session) -> list[MemberRow]:
         select(Member.id, Member.slack_user_id, Member.name, Member.organisation_id, Organisation.name)
         .outerjoin(Organisation, Member.organisation_id == Organisation.id)
         .where(Member.active.is_(True), Member.network_id == network_sql()),
-        _network_params(session),
+        network_params(session),
     )
     members = [MemberRow(*row) for row in rows]
     return sorted(members, key=lambda m: (m.organisation or "~", (m.name or "").lower()))

@@ -376,8 +376,9 @@ class Delivery(NetworkScoped, Base):
     updated_at: Mapped[updated]
 
 
-class FinishedSend(Base):
-    """A send every recipient of which was in a final state when it was last looked at.
+class FinishedSend(NetworkScoped, Base):
+    """A send every recipient of which was in a final state when it was last looked at, in its
+    network (a deployment-wide send, such as the retention report, finishes per network).
 
     `audience` is a digest of those recipients: a tick skips the send while its recipients are
     the same, and looks again when they change (a member added late, a new channel).
@@ -385,6 +386,7 @@ class FinishedSend(Base):
 
     __tablename__ = "finished_sends"
 
+    network_id: Mapped[int] = mapped_column(ForeignKey("network.id"), primary_key=True, index=True)
     send_key: Mapped[str] = mapped_column(String(200), primary_key=True)
     audience: Mapped[str] = mapped_column(String(64))
     finished_at: Mapped[aware]

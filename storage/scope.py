@@ -61,6 +61,11 @@ def session_network(session: Session) -> int:
     return int(network_id)
 
 
+def unscoped(session: Session) -> bool:
+    """Whether `session` names no network and works in the deployment's only one."""
+    return session.info.get(NETWORK) is None and not session.info.get(ALL_NETWORKS)
+
+
 def known_network(session: Session) -> int | None:
     """The network `session` works in, without creating the first one (None: none exists yet)."""
     if session.info.get(NETWORK) is None and not session.info.get(ALL_NETWORKS):
@@ -161,9 +166,23 @@ def _stamp_network(session: Session, _context: Any, _instances: Any) -> None:
 
 def network_sql() -> Any:
     """The session's network in a Core statement: bind `network_id` to the session's
-    (`session.info.get(NETWORK)`); unbound (None), the only network's id, in the same round trip."""
+    (`session.info.get(NETWORK)`); unbound (None), the only network's id, in the same round trip
+    (NULL when there are several: an unscoped statement then matches nothing, never guesses)."""
     from storage.models import Network  # the models import this module
 
-    return func.coalesce(
-        bindparam("network_id", type_=Integer), select(func.min(Network.id)).scalar_subquery()
-    )
+    only = select(func.min(Network.id)).having(func.count(Network.id) == 1).scalar_subquery()
+    return func.coalesce(bindparam("network_id", type_=Integer), only)
+
+
+def network_count_sql() -> Any:
+    """How many networks the deployment has, as a column of a Core statement (one more scalar
+    subquery in a round trip made anyway): what an unscoped session's "the only network" rests on."""
+    from storage.models import Network
+
+    return select(func.count(Network.id)).scalar_subquery()
+
+
+def network_params(session: Session) -> dict[str, Any]:
+    """The bind of `network_sql()` for a Core statement run on `session`'s connection: the
+    session's network (None: the only one, found in the same statement)."""
+    return {"network_id": session.info.get(NETWORK)}

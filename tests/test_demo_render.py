@@ -31,3 +31,14 @@ def test_plain_text_is_shown_as_sent() -> None:
         {"type": "section", "text": {"type": "mrkdwn", "text": "Till <#C0SAM> &amp; <@U0ANNA>"}},
     ]
     assert render_blocks(blocks, shows) == ["**Rubrik & mer**", "Till #samordnare & @Anna Lind"]
+
+
+def test_a_prefilled_input_shows_mentions_by_name() -> None:
+    blocks = [
+        {
+            "type": "input",
+            "label": {"type": "plain_text", "text": "Din text"},
+            "element": {"type": "plain_text_input", "initial_value": "kanal <#C0SAM|sam> &amp; <@U0ANNA>"},
+        }
+    ]
+    assert render_blocks(blocks, shows) == ["▢ Din text: «kanal #sam & @Anna Lind»"]

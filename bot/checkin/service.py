@@ -34,6 +34,7 @@ from storage.db import transaction
 from storage.meetings import SettingsCache, find_meeting, get_network
 from storage.members import active_member
 from storage.models import CheckIn, MeetingStatus, Visibility
+from storage.scope import NetworkNotChosen
 
 # The longest answer kept, per question: the modal's max_length and the server-side check agree.
 MAX_ANSWER_LENGTH = MAX_INPUT_LENGTH
@@ -222,6 +223,9 @@ def _open(
 ) -> tuple[int, Opening] | Refusal:
     """What `user_id` may check in for: one query, and the policy from the cache."""
     row = checkin_context(session, user_id, now, meeting_id, with_previous)
+    cache.saw_networks(row.networks)
+    if row.network_id is None and row.networks > 1:
+        raise NetworkNotChosen("several networks exist and this check-in names none")
     if row.member_id is None:
         # Närvaro's hook: an ersättare checks in for the meeting they were invited to, as
         # themselves (their own, possibly inactive, member row): more queries, only for them.

@@ -30,6 +30,7 @@ from bot.runtime import build_runtime
 from bot.server import create_wsgi_app
 from standin import signing
 from standin.server import SlackStandIn
+from standin.state import TEAM_ID
 from storage.db import upgrade
 
 SECRET = "demo-signing-secret"  # noqa: S105 (the stand-in's, not a real one)
@@ -77,9 +78,22 @@ class _Listeners(ThreadPoolExecutor):
 class Demo:
     """Drives the server as Slack would and narrates what people see."""
 
-    def __init__(self, people: dict[str, str], channels: dict[str, str], organiser: str, start: str) -> None:
+    def __init__(
+        self,
+        people: dict[str, str],
+        channels: dict[str, str],
+        organiser: str,
+        start: str,
+        *,
+        oauth: dict[str, Any] | None = None,
+    ) -> None:
+        """`oauth`: the Settings fields of a deployment serving many workspaces (each installed
+        through OAuth, bot/demo/oauth.py), instead of one bot token."""
         self.out: list[str] = []
         self.people = people
+        self.oauth = oauth
+        self.user_team: dict[str, str] = {}  # a person's workspace (install() and join())
+        self.last_answer: dict[str, Any] = {}
         self.seen = 0
         self.shown_clock: dt.datetime | None = None
         self.workdir = Path(tempfile.mkdtemp(prefix="chefsnatverket-demo-"))
@@ -101,12 +115,13 @@ class Demo:
         for cid, name in channels.items():
             self.standin.channels[cid] = {"id": cid, "name": name, "is_member": True}
         settings = Settings(
-            slack_bot_token=TOKEN,
+            slack_bot_token="" if self.oauth else TOKEN,
             slack_signing_secret=SECRET,
             database_url=f"sqlite:///{self.workdir / 'demo.db'}",
             slack_api_url=self.standin.url,
-            organisers=(organiser,),
+            organisers=() if self.oauth else (organiser,),
             run_scheduler=False,
+            **(self.oauth or {}),
         )
         upgrade(settings.database_url)
         self.clock = StoryClock(start)
@@ -185,12 +200,13 @@ class Demo:
         calls = self.standin.calls[self.seen :]
         self.seen += len(calls)
         if by_recipient:
-            calls = sorted(calls, key=lambda c: self._name(self._recipient(c.params)))
+            calls = sorted(calls, key=lambda c: self._name(self._recipient(c.params)) + self._workspace(c))
         for call in calls:
             p = call.params
             if call.method in ("chat.postMessage", "chat.postEphemeral") and call.ok:
                 prefix = "endast för dig, " if call.method == "chat.postEphemeral" else ""
-                self._show(f"{prefix}{self._name(str(p.get('channel')))}", self._render(p))
+                where = self._workspace(call)
+                self._show(f"{prefix}{self._name(str(p.get('channel')))}{where}", self._render(p))
             elif call.method == "response_url":
                 self._show("svar (endast för dig)", self._render(p))
             elif call.method in ("views.open", "views.push") and call.ok:
@@ -202,7 +218,7 @@ class Demo:
                 self._show(f"Hem-fliken för {name}", render_blocks(p["view"].get("blocks", []), self.shows))
             elif call.method == "files.completeUploadExternal" and call.ok:
                 titles = [str(f.get("title", "")) for f in p.get("files", [])]
-                self._show(f"{self._name(self._recipient(p))}, fil", titles)
+                self._show(f"{self._name(self._recipient(p))}{self._workspace(call)}, fil", titles)
 
     # ------------------------------------------------------------ the clock
 
@@ -241,19 +257,24 @@ class Demo:
             return {"text": raw.decode()}
         return answer
 
-    def command(self, user: str, command: str, text: str = "") -> None:
-        """`text` as Slack sends it (`<@U…|name>`, `&amp;`); narrated as the person typed it."""
-        self.say(f"*{self.people[user]} skriver* `{self.shows(f'{command} {text}'.rstrip())}`")
+    def command(self, user: str, command: str, text: str = "", channel: str | None = None) -> None:
+        """`text` as Slack sends it (`<@U…|name>`, `&amp;`); narrated as the person typed it
+        (`channel`: where it is typed, when that matters)."""
+        where = f" i {self._name(channel)}" if channel else ""
+        self.say(f"*{self.people[user]} skriver{where}* `{self.shows(f'{command} {text}'.rstrip())}`")
         self.say()
         body, headers = signing.slash_command(
             SECRET,
             command,
             text,
             user,
+            team_id=self.team(user),
+            channel_id=channel or "C0ADMIN",
             response_url=self.standin.response_url(),
             trigger_id=self.standin.trigger_id(),
         )
         answer = self._post(body, headers)
+        self.last_answer = answer or {}
         if answer and (answer.get("text") or answer.get("blocks")):
             self._show("svar (endast för dig)", self._render(answer))
         self.show_new_calls()
@@ -261,32 +282,63 @@ class Demo:
     def press(self, user: str, action_id: str, value: str, label: str) -> None:
         self.say(f"*{self.people[user]} trycker på* [{label}]")
         self.say()
+        self._act(user, action_id, value=value)
+
+    def _act(self, user: str, action_id: str, **fields: Any) -> None:
+        """A block_actions request (`fields` for signing.block_actions) and what it shows."""
         body, headers = signing.block_actions(
             SECRET,
             user,
             action_id,
-            value=value,
+            team_id=self.team(user),
             response_url=self.standin.response_url(),
             channel_id=self.standin.dm_channel_for(user),
             trigger_id=self.standin.trigger_id(),
+            **fields,
         )
         self._post(body, headers)
         self.show_new_calls()
+
+    def choose(self, user: str, select: str, label: str) -> None:
+        """Pick `label` in the select `select` of the app's last answer (e.g. which network a
+        command is for), keeping the answer's text inputs as they were."""
+        state: dict[str, Any] = {}
+        for block in self.last_answer.get("blocks") or []:
+            element = block.get("element") or {}
+            if block.get("type") == "input" and element.get("type") == "plain_text_input":
+                typed = {"type": "plain_text_input", "value": element.get("initial_value")}
+                state[block["block_id"]] = {element["action_id"]: typed}
+        for block in self.last_answer.get("blocks") or []:
+            for element in block.get("elements", []) if block.get("type") == "actions" else []:
+                options = element.get("options", []) if element.get("action_id") == select else []
+                for option in (o for o in options if o["text"]["text"] == label):
+                    self.say(f"*{self.people[user]} väljer* «{label}»")
+                    self.say()
+                    self._act(
+                        user,
+                        select,
+                        block_id=block["block_id"],
+                        action_type=element["type"],
+                        action={"selected_option": option},
+                        state=state,
+                    )
+                    return
+        raise SystemExit(f"chefsnatverket demo: no choice {label!r} in the app's last answer")
 
     def submit(self, user: str, callback_id: str, values: dict[str, Any], what: str) -> None:
         """Submit the modal the app opened last, with `values`."""
         self.say(f"*{self.people[user]} fyller i och skickar* {what}")
         self.say()
         body, headers = signing.view_submission(
-            SECRET, user, callback_id, values, private_metadata=self.last_metadata()
+            SECRET, user, callback_id, values, private_metadata=self.last_metadata(), team_id=self.team(user)
         )
         answer = self._post(body, headers)
         if answer and answer.get("response_action") == "errors":
             self._show("modalen svarar", [f"⚠ {msg}" for msg in answer["errors"].values()])
         self.show_new_calls()
 
-    def _event(self, event: dict[str, Any]) -> None:
-        body, headers = signing.event_callback(SECRET, event)
+    def _event(self, event: dict[str, Any], team: str = TEAM_ID) -> None:
+        body, headers = signing.event_callback(SECRET, event, team_id=team)
         self._post(body, headers)
         self.show_new_calls()
 
@@ -303,7 +355,8 @@ class Demo:
                 "text": text,
                 "channel": channel,
                 "ts": ts,
-            }
+            },
+            self.team(user),
         )
 
     def home(self, user: str) -> None:
@@ -315,8 +368,20 @@ class Demo:
                 "user": user,
                 "channel": self.standin.dm_channel_for(user),
                 "tab": "home",
-            }
+            },
+            self.team(user),
         )
+
+    # ------------------------------------------------------------ many workspaces
+
+    def team(self, user: str) -> str:
+        """The workspace `user` is in (the stand-in's default one unless install/join said)."""
+        return self.user_team.get(user, TEAM_ID)
+
+    def _workspace(self, call: Any) -> str:
+        """`(workspace)` after a recipient when the story has more than one workspace."""
+        seen = bool(self.oauth) and call.team in self.standin.team_names
+        return f" ({self.standin.team_names[call.team]})" if seen else ""
 
     def last_metadata(self) -> str:
         opened = [c for c in self.standin.calls if c.method == "views.open" and c.ok]

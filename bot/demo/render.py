@@ -66,7 +66,8 @@ def render_blocks(blocks: list[dict[str, Any]], resolve: Resolve) -> list[str]:
         elif kind == "input":
             hint = f" — {_text(block.get('hint'), resolve)}" if block.get("hint") else ""
             optional = " (valfritt)" if block.get("optional") else ""
-            value = block.get("element", {}).get("initial_value") or ""
+            # A prefilled input (e.g. a command's text kept in a question), mentions by name.
+            value = resolve(str(block.get("element", {}).get("initial_value") or ""))
             shown = f": «{value}»" if value else ""
             lines.append(f"▢ {_text(block.get('label'), resolve)}{optional}{hint}{shown}")
         elif kind == "divider":

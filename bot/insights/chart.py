@@ -15,10 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
-
 from bot.checkin.summary import swedish_sort_key
+from bot.dates import format_percent
 from bot.formatting import DEFAULT_NETWORK, network_names
 from bot.texts import t
 
@@ -62,7 +60,11 @@ def held(points: Sequence[HistoryPoint]) -> list[HistoryPoint]:
     return sorted((p for p in points if not p.cancelled), key=lambda p: p.day)
 
 
+# Babel (its locale data: about 4 MB) is imported only when a chart or its text is made; the
+# serving process's requests write their dates with bot/dates.py.
 def _month(day: dt.date, lang: str) -> str:
+    from babel.dates import format_date
+
     return format_date(day, "LLLL y", locale=lang)
 
 
@@ -70,6 +72,8 @@ def _tick_labels(days: Sequence[dt.date], lang: str) -> list[str]:
     """`mars 2027` per meeting, or `11 mars 2027` when two meetings share a month."""
     months = [(d.year, d.month) for d in days]
     pattern = "LLLL y" if len(set(months)) == len(months) else "d MMM y"
+    from babel.dates import format_date
+
     return [format_date(d, pattern, locale=lang) for d in days]
 
 
@@ -159,7 +163,7 @@ def build_figure(points: Sequence[HistoryPoint], lang: str = "sv", network: str 
     line.set_ylabel(t("insights.chart.yes_axis", lang))
     line.set_ylim(-0.05, 1.05)
     line.yaxis.set_major_locator(FixedLocator([0, 0.5, 1]))
-    line.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v, locale=lang)))
+    line.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: format_percent(v, lang)))
     line.grid(axis="y", color="#dddddd", linewidth=0.6)
 
     step = max(1, math.ceil(len(xs) / MAX_TICK_LABELS))
@@ -201,6 +205,8 @@ def chart_alt_text(points: Sequence[HistoryPoint], lang: str = "sv") -> str:
     if not meetings:
         return t("insights.chart.none", lang)
     organisations = {o for p in meetings for o, n in p.participants.items() if n > 0}
+    from babel.numbers import format_decimal
+
     text = t(
         "insights.chart.alt",
         lang,
@@ -219,6 +225,6 @@ def chart_alt_text(points: Sequence[HistoryPoint], lang: str = "sv") -> str:
     return text + t(
         "insights.chart.alt_yes",
         lang,
-        latest=format_percent(latest, locale=lang),
-        overall=format_percent(overall, locale=lang),
+        latest=format_percent(latest, lang),
+        overall=format_percent(overall, lang),
     )

@@ -22,11 +22,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import snowballstemmer
-from stop_words import get_stop_words
+from typing import TYPE_CHECKING
 
 from bot.formatting import swedish_sort_key
+
+if TYPE_CHECKING:
+    import snowballstemmer
 
 MIN_ORGANISATIONS = 2
 
@@ -56,13 +57,19 @@ class Theme:
     count: int  # mentions over all the answers
 
 
+# The stemmer and the stop words (about 40 modules, 1.3 MB) are imported on first use: only
+# the summaries' themes need them, not a serving process's requests.
 @cache
 def _stop_words() -> frozenset[str]:
+    from stop_words import get_stop_words
+
     return frozenset(word.casefold() for word in get_stop_words("swedish"))
 
 
 @cache
 def _stemmer() -> snowballstemmer.stemmer:
+    import snowballstemmer
+
     return snowballstemmer.stemmer("swedish")
 
 

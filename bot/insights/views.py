@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.numbers import format_percent
-
+from bot.dates import format_percent
 from bot.formatting import (
     DEFAULT_NETWORK,
     MAX_MESSAGE_BLOCKS,
@@ -33,7 +32,7 @@ def meeting_line(meeting: MeetingNumbers, tz: ZoneInfo, lang: str) -> str:
         return t("insights.history.cancelled", lang, day=day)
     answered = meeting.yes + meeting.no
     share = (
-        t("insights.history.yes", lang, share=format_percent(meeting.yes / answered, locale=lang))
+        t("insights.history.yes", lang, share=format_percent(meeting.yes / answered, lang))
         if answered
         else t("insights.history.no_answers", lang)
     )

@@ -222,15 +222,17 @@ def _summary_render(meeting_id: int, kind: str, tz: ZoneInfo, lang: str) -> Rend
 
 def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime, due_at: dt.datetime) -> Render:
     """The invitation, showing the member's answer if they gave one first (on the Home tab),
-    then the meeting's `.ics`: one send, so a retry never uploads the file twice."""
-    calendar = build_calendar_file(
-        calendar_meeting(plan.meeting, plan.network), tz, lang, CalendarMethod.REQUEST, now
-    )
+    then the meeting's `.ics`: one send, so a retry never uploads the file twice. The file is
+    made on the first render, not when the send is listed (the organisers' board lists it)."""
+    meeting = calendar_meeting(plan.meeting, plan.network)
+    calendar: list[Message] = []  # made once, shared by every recipient's render
     info = replace(plan.info(), now=due_at)  # dates near the send read "i morgon", "på torsdag"
 
     def render(session: Session, recipient: str) -> list[Message]:
         answer, deputy, _member = _answer_of(session, plan.meeting.id, recipient)
-        return [*build_invitation(info, tz, lang, answer=answer, deputy=deputy), calendar]
+        if not calendar:  # two workers racing here both make the same file; one is kept
+            calendar.append(build_calendar_file(meeting, tz, lang, CalendarMethod.REQUEST, now))
+        return [*build_invitation(info, tz, lang, answer=answer, deputy=deputy), calendar[0]]
 
     return render
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -121,4 +122,10 @@ def checkin_deadline(
     starts_at: dt.datetime, tz: ZoneInfo, policy: Mapping[str, Step] | None = None
 ) -> dt.datetime:
     """When check-ins for this meeting close (the deadline summary's time)."""
-    return next(s.due_at for s in meeting_sends(starts_at, tz, policy) if s.kind == DEADLINE_SUMMARY)
+    return _deadline(starts_at, tz, tuple(sorted((policy or DEFAULT_MEETING_POLICY).items())))
+
+
+@lru_cache(maxsize=256)
+def _deadline(starts_at: dt.datetime, tz: ZoneInfo, steps: tuple[tuple[str, Step], ...]) -> dt.datetime:
+    # Every check-in request asks; the answer depends only on these (and the fixed calendar).
+    return next(s.due_at for s in meeting_sends(starts_at, tz, dict(steps)) if s.kind == DEADLINE_SUMMARY)

@@ -177,6 +177,7 @@ def create_network(
             network = store.add_network(session, team_id, name)
     except IntegrityError:
         return NetworkRefused("networks.error.exists", name)
+    runtime.settings_cache.saw_networks(None)  # this process's check-ins choose again at once
     with transaction(runtime.for_network(network.id).sessions) as session:
         meetings.get_network(session)
         people.set_organiser(session, user_id, True)

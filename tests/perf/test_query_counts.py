@@ -7,6 +7,7 @@ that brings back an N+1 (a query per member, per ledger row, per past meeting) f
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -14,13 +15,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import event, insert
 
+from bot import ids
 from bot.delivery.scheduler import run_tick
 from bot.meeting import timeline
 from bot.meeting.schedule import meeting_due_sends
 from bot.runtime import Runtime
+from bot.texts import t
 from storage.db import transaction
 from storage.meetings import get_network
-from storage.models import CheckIn, Delivery, DeliveryState, Meeting, Member, Organisation
+from storage.models import CheckIn, Delivery, DeliveryState, Meeting, Member, Network, Organisation
 from tests.conftest import ORGANISER, FrozenClock, SlackClient, make_settings
 from tests.support.slack_standin import SlackStandIn
 
@@ -42,13 +45,18 @@ class Statements:
 
     def count(self, work: Any) -> int:
         """How many statements `work()` sends."""
+        return len(self.seen_in(work))
+
+    def seen_in(self, work: Any) -> list[str]:
+        """The statements `work()` sends, in order (the lock-wait settings left out: the
+        saves set their bounded wait, storage/checkins.py::retrying_duplicate)."""
         self.seen.clear()
         self.on = True
         try:
             work()
         finally:
             self.on = False
-        return len(self.seen)
+        return [s for s in self.seen if not s.startswith(("PRAGMA", "SET LOCAL"))]
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
@@ -170,9 +178,9 @@ def test_incheckning_reads_once_before_the_ack_and_writes_nothing(
     )
 
     assert standin.count("views.open", ok=True) == 2
-    # 2: the check-in's one statement, and the networks middleware's choice of the person's
-    # network (handlers/networks.py), which the networks work added to every request.
-    assert count == 2, statements.seen
+    # 1: the check-in's one statement. The networks middleware reads nothing while the last
+    # check-in saw one network (handlers/networks.py); that statement finds the network itself.
+    assert count == 1, statements.seen
 
 
 def test_the_pending_reply_is_dropped_in_one_more_unit_of_work_only_when_there_is_one(
@@ -199,7 +207,7 @@ def test_the_pending_reply_is_dropped_in_one_more_unit_of_work_only_when_there_i
     count = statements.count(
         lambda: slack.command("/incheckning", "", user="U00000", trigger_id=standin.trigger_id())
     )
-    assert count == 2, statements.seen  # the check-in's one and the network choice (see above)
+    assert count == 1, statements.seen  # the check-in's one (see above)
 
 
 def _open_home(slack: SlackClient, standin: SlackStandIn, user: str) -> None:
@@ -228,4 +236,95 @@ def test_the_organisers_home_board_is_bounded_in_members_and_ledger(
 
     assert large == small
     # 55 with the networks work (the Home lists each of the person's networks); flat above.
-    assert small <= 55, statements.seen
+    # 49: the board reads the active members once per unit of work (storage/members.py).
+    assert small <= 49, statements.seen
+
+
+def _answered(runtime: Runtime, meeting_id: int, user: str, occupying: str, pending: str | None) -> None:
+    with transaction(runtime.sessions) as s:
+        member = s.query(Member).filter_by(slack_user_id=user).one()
+        now = dt.datetime(2027, 1, 4, tzinfo=dt.UTC)
+        s.add(
+            CheckIn(
+                meeting_id=meeting_id,
+                member_id=member.id,
+                occupying=occupying,
+                pending_occupying=pending,
+                created_at=now,
+                updated_at=now,
+            )
+        )
+
+
+def _dm(user: str, text: str) -> dict[str, Any]:
+    return {"type": "message", "channel": "D" + user[1:], "channel_type": "im", "user": user, "text": text}
+
+
+def test_the_checkin_button_and_the_modal_read_once(
+    runtime: Runtime, slack: SlackClient, standin: SlackStandIn, statements: Statements
+) -> None:
+    _members(runtime, 0, 3)
+    meeting_id = _meeting(runtime, STARTS)
+    slack.command("/incheckning", "", user="U00000", trigger_id=standin.trigger_id())  # one network seen
+
+    opened = statements.count(
+        lambda: slack.action(ids.CHECKIN_OPEN, user="U00001", value=str(meeting_id), trigger_id="t.1")
+    )
+    assert standin.count("views.open", ok=True) == 2
+    assert opened == 1, statements.seen  # the check-in's one statement, nothing for the network
+
+    values = {
+        block: {ids.CHECKIN_INPUT: text}
+        for block, text in ((ids.CHECKIN_BLOCK_OCCUPYING, "Budget"), (ids.CHECKIN_BLOCK_CHANGES, None))
+    }
+    submit = statements.seen_in(
+        lambda: slack.submit(ids.CHECKIN_MODAL, values, user="U00001", private_metadata=str(meeting_id))
+    )
+    # Before the ack: the one statement, then the insert (no statement for the network).
+    assert submit[0].startswith("SELECT (SELECT members.id"), submit
+    assert submit[1].startswith("INSERT INTO checkins"), submit
+
+
+def test_a_dm_reply_and_the_pending_buttons_read_once_before_writing(
+    runtime: Runtime, slack: SlackClient, standin: SlackStandIn, statements: Statements
+) -> None:
+    _members(runtime, 0, 3)
+    meeting_id = _meeting(runtime, STARTS)
+    _answered(runtime, meeting_id, "U00001", "Budget", None)
+    slack.command("/incheckning", "", user="U00000", trigger_id=standin.trigger_id())  # one network seen
+
+    reply = statements.seen_in(lambda: slack.event(_dm("U00001", "Tack!")))
+    assert standin.messages_to("U00001")
+    # The check-in's one statement, the row loaded to write it, the write; nothing for the network.
+    assert [s.split()[0] for s in reply] == ["SELECT", "SELECT", "UPDATE"], reply
+
+    press = statements.seen_in(
+        lambda: slack.action(ids.CHECKIN_PENDING_KEEP, user="U00001", value=str(meeting_id))
+    )
+    assert [s.split()[0] for s in press][:3] == ["SELECT", "SELECT", "UPDATE"], press
+    assert press[0].startswith("SELECT (SELECT members.id"), press
+
+
+def test_a_network_added_by_another_process_is_noticed_by_the_next_checkin(
+    runtime: Runtime, slack: SlackClient, standin: SlackStandIn
+) -> None:
+    _members(runtime, 0, 3)
+    _meeting(runtime, STARTS)
+    slack.command("/incheckning", "", user="U00000", trigger_id=standin.trigger_id())  # one network seen
+    with transaction(runtime.all_networks()) as s:  # as another process would: this one's cache is not told
+        second = Network(name="Guldlänken")
+        s.add(second)
+        s.flush()
+        s.add(Member(slack_user_id="U00001", name="Chef 1", active=True, network_id=second.id))
+        s.add(Meeting(starts_at=STARTS, place="Lund", created_by=ORGANISER, network_id=second.id))
+
+    where = {"user": "U00001", "channel_id": "D00001"}  # not an organisers' channel
+    stale = slack.command("/incheckning", "", trigger_id=standin.trigger_id(), **where)
+    assert standin.count("views.open", ok=True) == 1  # refused without acting on either network
+    assert stale.text == t("error.generic", runtime.lang)  # try again: the next one chooses
+
+    asked = slack.command("/incheckning", "", trigger_id=standin.trigger_id(), **where)
+    assert "Guldlänken" in json.dumps(
+        asked.json(), ensure_ascii=False
+    )  # the person is in both, each with a meeting ahead: asked
+    assert standin.count("views.open", ok=True) == 1
