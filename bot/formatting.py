@@ -126,6 +126,37 @@ def escape(text: str | None) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+DEFAULT_NETWORK = "Chefsnätverket"
+
+
+def genitive(name: str) -> str:
+    """The Swedish genitive of a name: "Chefsnätverkets", "Guldlänkens", "Unga vuxnas"; no extra
+    s after s, x or z ("Fyrhus", not "Fyrhuss")."""
+    name = name.strip()
+    return name if name[-1:].lower() in {"s", "x", "z"} else name + "s"
+
+
+class NetworkName(str):
+    """A network's name in a text: `{network}` gives it as it is, `{network:genitive}` its
+    Swedish genitive ("Guldlänkens träff"); English texts write "the {network} meeting", or
+    `{network:omit}` (nothing) where they say "the network's" and the Swedish names it."""
+
+    __slots__ = ()
+
+    def __format__(self, spec: str) -> str:
+        if spec == "omit":
+            return ""
+        return genitive(self) if spec == "genitive" else format(str(self), spec)
+
+
+def network_names(name: str | None, *, mrkdwn: bool = True) -> dict[str, NetworkName]:
+    """The `{network}` placeholder of a text about a network, filled with its own name (escaped
+    for mrkdwn unless `mrkdwn` is False: headers, files, titles); the first network's name
+    ("Chefsnätverket") when it has none."""
+    name = (name or "").strip() or DEFAULT_NETWORK
+    return {"network": NetworkName(escape(name) if mrkdwn else name)}
+
+
 def split_text(text: str, limit: int = MAX_SECTION_TEXT) -> list[str]:
     """Split text into chunks of at most `limit` characters, at line or word breaks when possible.
 

@@ -39,7 +39,7 @@ def refusal_text(refusal: attendance.Refusal, runtime: Runtime) -> str:
 
 
 def _invitation(state: attendance.RsvpState, runtime: Runtime) -> dict[str, Any]:
-    info = MeetingInfo(state.meeting_id, state.starts_at, state.place, state.deadline)
+    info = MeetingInfo(state.meeting_id, state.starts_at, state.place, state.deadline, network=state.network)
     open_ = runtime.now() < state.deadline
     return build_invitation(
         info, runtime.tz, runtime.lang, answer=state.answer, deputy=state.deputy_user_id, checkin_open=open_

@@ -143,10 +143,12 @@ def build_reply(outcome: Outcome, tz: ZoneInfo, lang: str) -> dict[str, Any]:
     if isinstance(outcome, PRIVACY_OUTCOMES):
         return build_privacy_reply(outcome, tz, lang)
     match outcome:
-        case HelpShown(organiser, date, award_date, months):
-            message = views.build_help(organiser, lang, date=date, award_date=award_date, months=months)
-        case MemberList(groups, organisers):
-            message = views.build_member_list(groups, organisers, lang)
+        case HelpShown(organiser, date, award_date, months, network):
+            message = views.build_help(
+                organiser, lang, date=date, award_date=award_date, months=months, network=network
+            )
+        case MemberList(groups, organisers, network):
+            message = views.build_member_list(groups, organisers, lang, network)
         case StatusShown(board, usage):
             message = views.build_status(board, lang, usage)
         case _:

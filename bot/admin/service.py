@@ -23,6 +23,7 @@ from bot.award import service as awards
 from bot.checkin import sharing
 from bot.checkin.summary import post_checkin_summary, swedish_sort_key
 from bot.csv_export import csv_bytes, upload_csv
+from bot.formatting import DEFAULT_NETWORK
 from bot.insights import service as insights
 from bot.meeting import members, service
 from bot.meeting.people import Person, is_organiser, organiser_ids
@@ -76,6 +77,7 @@ class HelpShown:
     date: str
     award_date: str
     retention_months: int = 24
+    network: str = DEFAULT_NETWORK
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class MemberList:
 
     groups: tuple[views.MemberGroup, ...]
     organisers: tuple[str, ...]
+    network: str = DEFAULT_NETWORK
 
 
 @dataclass(frozen=True)
@@ -255,12 +258,14 @@ def help_shown(runtime: Runtime, user_id: str) -> HelpShown:
     """`hjälp`: for everyone; organisers also see the admin commands."""
     with transaction(runtime.sessions) as session:
         organiser = is_organiser(session, runtime.settings, user_id)
+        network = meetings.get_network(session).name
     today = runtime.now().astimezone(runtime.tz).date()
     return HelpShown(
         organiser,
         example_date(today).isoformat(),
         _next_award_date(runtime).isoformat(),
         runtime.settings.retention_months,
+        network,
     )
 
 
@@ -276,7 +281,11 @@ def member_list(runtime: Runtime, user_id: str) -> MemberList:
     """`medlemmar`: active members grouped by organisation."""
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
-        return MemberList(_groups(active_members(session)), tuple(organiser_ids(session, runtime.settings)))
+        return MemberList(
+            _groups(active_members(session)),
+            tuple(organiser_ids(session, runtime.settings)),
+            meetings.get_network(session).name,
+        )
 
 
 def status(runtime: Runtime, user_id: str) -> StatusShown:

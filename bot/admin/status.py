@@ -237,13 +237,15 @@ def load_board(
         ]
         attendance = organisation_attendance(session, meeting.id)
         done_count = sum(1 for m in members if m.id in done)
+    network = get_network(session)
     return Board(
         meeting=info,
         done=done_count,
         total=len(members),
         missing=tuple(missing),
         schedule=tuple(_schedule_lines(session, runtime)),
-        channel_id=get_network(session).organisers_channel,
+        channel_id=network.organisers_channel,
         organisations=len(organisations),
         attendance=attendance,
+        network=network.name,
     )

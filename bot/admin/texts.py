@@ -97,12 +97,12 @@ SV: dict[str, str] = {
     "admin.csv.support": "Var vill jag ha stöd eller samverka?",
     "admin.csv.updated": "Uppdaterad",
     # ------------------------------------------------------------ lists and status
-    "admin.members.title": "Medlemmar i Chefsnätverket",
+    "admin.members.title": "Medlemmar i {network}",
     "admin.members.summary": "{count} aktiva medlemmar i {organisations} organisationer.",
     "admin.members.empty": "Inga medlemmar ännu. Lägg till med `/chefsnatverket medlem @person Organisation`.",
     "admin.members.organisers": "*Samordnare:* {people}",
     "admin.members.no_organisation": "Utan organisation",
-    "admin.status.title": "Status för Chefsnätverket",
+    "admin.status.title": "Status för {network}",
     "admin.status.meeting": "*Nästa träff:* {when}, {place}",
     "admin.status.no_meeting": "Ingen träff är planerad. Planera en med {usage}",
     "admin.status.count": "*{done} av {total}* har checkat in. Incheckningen stänger {deadline}.",
@@ -116,7 +116,7 @@ SV: dict[str, str] = {
     "admin.more_status": "… och {count} till (hela listan: `/chefsnatverket status`)",
     "admin.truncated": "… och {count} rader till som inte ryms här.",
     # ------------------------------------------------------------ help
-    "admin.help.title": "Hjälp för Chefsnätverket",
+    "admin.help.title": "Hjälp för {network}",
     "admin.help.member": (
         "*Det här kan du göra*\n"
         "• `/incheckning` – checka in inför nästa träff: vad som upptar din tid, planerade förändringar "
@@ -254,12 +254,12 @@ EN: dict[str, str] = {
     "admin.csv.changes": "Planned changes in my organisation",
     "admin.csv.support": "Where do I want support or collaboration?",
     "admin.csv.updated": "Updated",
-    "admin.members.title": "Members of Chefsnätverket",
+    "admin.members.title": "Members of {network}",
     "admin.members.summary": "{count} active members in {organisations} organisations.",
     "admin.members.empty": "No members yet. Add one with `/chefsnatverket medlem @person Organisation`.",
     "admin.members.organisers": "*Organisers:* {people}",
     "admin.members.no_organisation": "No organisation",
-    "admin.status.title": "Chefsnätverket status",
+    "admin.status.title": "{network} status",
     "admin.status.meeting": "*Next meeting:* {when}, {place}",
     "admin.status.no_meeting": "No meeting is planned. Plan one with {usage}",
     "admin.status.count": "*{done} of {total}* have checked in. Check-in closes {deadline}.",
@@ -272,7 +272,7 @@ EN: dict[str, str] = {
     "admin.status.no_schedule": "*Messages:* none planned.",
     "admin.more_status": "… and {count} more (the full list: `/chefsnatverket status`)",
     "admin.truncated": "… and {count} more lines that do not fit here.",
-    "admin.help.title": "Chefsnätverket help",
+    "admin.help.title": "{network} help",
     "admin.help.member": (
         "*What you can do*\n"
         "• `/incheckning` – check in for the next meeting: what takes up your time, planned changes and where "

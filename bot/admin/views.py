@@ -15,12 +15,14 @@ from zoneinfo import ZoneInfo
 
 from bot.attendance.views import OrgAttendance, attendance_paragraph
 from bot.formatting import (
+    DEFAULT_NETWORK,
     MAX_BUTTON_TEXT,
     MAX_CONTEXT_TEXT,
     MAX_FALLBACK_TEXT,
     MAX_MESSAGE_BLOCKS,
     MAX_SECTION_TEXT,
     escape,
+    network_names,
     sections,
 )
 from bot.meeting.people import Person
@@ -55,6 +57,7 @@ class Board:
     channel_id: str | None = None
     organisations: int = 0
     attendance: Sequence[OrgAttendance] = ()  # answers to the invitation, per organisation
+    network: str = DEFAULT_NETWORK  # the network's name, in the title
 
 
 @dataclass(frozen=True)
@@ -146,10 +149,18 @@ def _limited(items: Sequence[str], most: int, lang: str) -> list[str]:
 # ---------------------------------------------------------------- command replies
 
 
-def build_help(is_organiser: bool, lang: str, date: str, award_date: str, months: int = 24) -> dict[str, Any]:
+def build_help(
+    is_organiser: bool,
+    lang: str,
+    date: str,
+    award_date: str,
+    months: int = 24,
+    network: str = DEFAULT_NETWORK,
+) -> dict[str, Any]:
     """`hjälp`: what members can do, for organisers every admin command with an example, and for
     everyone Om dina uppgifter (what is stored, who reads it, how long)."""
-    blocks: list[Block] = [header(t("admin.help.title", lang)), *sections(t("admin.help.member", lang))]
+    title = header(t("admin.help.title", lang, **network_names(network, mrkdwn=False)))
+    blocks: list[Block] = [title, *sections(t("admin.help.member", lang))]
     if is_organiser:
         blocks.append({"type": "divider"})
         blocks += sections(t("admin.help.organiser", lang, date=date, award_date=award_date))
@@ -159,17 +170,20 @@ def build_help(is_organiser: bool, lang: str, date: str, award_date: str, months
         header(t("privacy.about.title", lang)),
         *sections(t("privacy.about.body", lang, months=months)),
     ]
-    return {"text": t("admin.help.title", lang), "blocks": blocks}
+    return {"text": t("admin.help.title", lang, **network_names(network)), "blocks": blocks}
 
 
-def build_member_list(groups: Sequence[MemberGroup], organisers: Sequence[str], lang: str) -> dict[str, Any]:
+def build_member_list(
+    groups: Sequence[MemberGroup], organisers: Sequence[str], lang: str, network: str = DEFAULT_NETWORK
+) -> dict[str, Any]:
     """`medlemmar`: active members grouped by organisation, then who the organisers are."""
     if not groups:
         text = t("admin.members.empty", lang)
         return {"text": text, "blocks": sections(text)}
     count = sum(len(g.members) for g in groups)
     summary = t("admin.members.summary", lang, count=count, organisations=len(groups))
-    blocks: list[Block] = [header(t("admin.members.title", lang)), *sections(summary)]
+    heading = header(t("admin.members.title", lang, **network_names(network, mrkdwn=False)))
+    blocks: list[Block] = [heading, *sections(summary)]
     for group in groups:
         title = escape(group.organisation) if group.organisation else t("admin.members.no_organisation", lang)
         lines = [f"*{title}* ({len(group.members)})"] + [f"• {p.label()}" for p in group.members]
@@ -242,7 +256,9 @@ def build_status(board: Board, lang: str, usage: str) -> dict[str, Any]:
     paragraphs = board_lines(
         board, lang, usage, most_missing=everything, most_schedule=everything, one_per_line=True
     )
-    blocks: list[Block] = [header(t("admin.status.title", lang))]
+    blocks: list[Block] = [
+        header(t("admin.status.title", lang, **network_names(board.network, mrkdwn=False)))
+    ]
     for paragraph in paragraphs:
         blocks += sections(paragraph)
     return {"text": _fallback(paragraphs[0]), "blocks": fit_message(blocks, lang)}

@@ -87,7 +87,9 @@ def _deputy_invitation(
     plan: Plan, attendance: Attendance, due_at: dt.datetime, now: dt.datetime, tz: ZoneInfo, lang: str
 ) -> DueSend:
     meeting = plan.meeting
-    calendar = build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.REQUEST, now)
+    calendar = build_calendar_file(
+        calendar_meeting(meeting, plan.network), tz, lang, CalendarMethod.REQUEST, now
+    )
 
     def render(_session: Session, recipient: str) -> list[Message]:
         member = attendance.deputies[recipient]
@@ -104,10 +106,11 @@ def _deputy_invitation(
     )
 
 
-def _released(meeting: Meeting, recipients: list[str], now: dt.datetime, tz: ZoneInfo, lang: str) -> DueSend:
+def _released(plan: Plan, recipients: list[str], now: dt.datetime, tz: ZoneInfo, lang: str) -> DueSend:
+    meeting = plan.meeting
     messages = [
         *build_deputy_released(meeting.starts_at, tz, lang),
-        build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.CANCEL, now),
+        build_calendar_file(calendar_meeting(meeting, plan.network), tz, lang, CalendarMethod.CANCEL, now),
     ]
     key = released_key(meeting.id)
     return _send(meeting, DEPUTY_RELEASED, key, now, recipients, lambda _s, _r: messages, meeting.starts_at)
@@ -125,7 +128,7 @@ def _save_the_date(
     meeting = plan.meeting
     messages = [
         *build_save_the_date(plan.info(), invitation_at, tz, lang),
-        build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.REQUEST, now),
+        build_calendar_file(calendar_meeting(meeting, plan.network), tz, lang, CalendarMethod.REQUEST, now),
     ]
     key = save_the_date_key(meeting.id)
     return _send(meeting, SAVE_THE_DATE, key, due_at, recipients, lambda _s, _r: messages, invitation_at)
@@ -133,14 +136,15 @@ def _save_the_date(
 
 def attendance_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> list[DueSend]:
     """The ersättare's invitations and notices, and the save-the-dates, due at `now`."""
-    policy = meeting_policy(get_network(session).policy)
+    network = get_network(session)
+    policy = meeting_policy(network.policy)
     tz, lang = runtime.tz, runtime.lang
     members = active_members(session)
     due: list[DueSend] = []
     for meeting in relevant_meetings(session, now, policy):
         if meeting.status != "planned" or meeting.starts_at <= now:
             continue
-        plan = plan_for(meeting, tz, policy)
+        plan = plan_for(meeting, tz, policy, network.name)
         invitation_at = next(s.due_at for s in plan.sends if s.kind == timeline.INVITATION)
         save_at = save_the_date_at(meeting, tz)
         if save_at is not None and save_at <= now < invitation_at:
@@ -152,7 +156,7 @@ def attendance_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -
         due.append(_deputy_invitation(plan, attendance, invitation_at, now, tz, lang))
         released = released_deputies(session, meeting.id, attendance)
         if released:
-            due.append(_released(meeting, released, now, tz, lang))
+            due.append(_released(plan, released, now, tz, lang))
     return due
 
 

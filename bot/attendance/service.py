@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.formatting import DEFAULT_NETWORK
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
 from storage.db import transaction
@@ -61,10 +62,7 @@ class RsvpState:
     answer: str | None
     deputy_user_id: str | None
     changed: bool = False
-
-
-def _deadline(session: Session, meeting: Meeting, tz: ZoneInfo) -> dt.datetime:
-    return checkin_deadline(meeting.starts_at, tz, meeting_policy(get_network(session).policy))
+    network: str = DEFAULT_NETWORK  # the network's name, said in the invitation
 
 
 def _resolve(
@@ -85,14 +83,16 @@ def _state(
     session: Session, member: Member, meeting: Meeting, tz: ZoneInfo, changed: bool = False
 ) -> RsvpState:
     row = rsvp_for(session, meeting.id, member.id)
+    network = get_network(session)
     return RsvpState(
         meeting.id,
         meeting.starts_at,
         meeting.place,
-        _deadline(session, meeting, tz),
+        checkin_deadline(meeting.starts_at, tz, meeting_policy(network.policy)),
         row.answer if row else None,
         row.deputy_user_id if row else None,
         changed,
+        network.name,
     )
 
 

@@ -44,13 +44,13 @@ SV: dict[str, str] = {
     # The ersättare's own DMs
     "attendance.deputy.header": "Inbjudan som ersättare",
     "attendance.deputy.body": (
-        "Hej! {member} har bett dig komma i sitt ställe till Chefsnätverkets träff *{when}*, {place}."
+        "Hej! {member} har bett dig komma i sitt ställe till {network:genitive} träff *{when}*, {place}."
     ),
     "attendance.deputy.checkin": (
         "Checka gärna in för {organisation} senast *{deadline}*: *Vad upptar din tid?* "
         "Tryck på knappen eller svara direkt här i chatten. Samordnarna läser svaren inför träffen."
     ),
-    "attendance.deputy.fallback": "Inbjudan som ersättare till Chefsnätverkets träff {when}.",
+    "attendance.deputy.fallback": "Inbjudan som ersättare till {network:genitive} träff {when}.",
     "attendance.released.body": (
         "Planerna har ändrats: du behöver inte komma som ersättare till träffen *{when}*. "
         "Tack för att du ställde upp!"
@@ -59,16 +59,16 @@ SV: dict[str, str] = {
     # Save the date
     "attendance.save_the_date.header": "Spara datumet",
     "attendance.save_the_date.body": (
-        "Chefsnätverket träffas *{when}*, {place}. Inbjudan med incheckning kommer *{invitation}*. "
+        "{network} träffas *{when}*, {place}. Inbjudan med incheckning kommer *{invitation}*. "
         "Kalenderfilen finns här nedanför."
     ),
-    "attendance.save_the_date.fallback": "Spara datumet: Chefsnätverket träffas {when}.",
+    "attendance.save_the_date.fallback": "Spara datumet: {network} träffas {when}.",
     # A moved meeting
     "attendance.moved.confirm": "Vi har sparat ditt svar. Bekräfta gärna att det gäller den nya tiden.",
     # The calendar file
-    "attendance.calendar.summary": "Chefsnätverkets träff",
-    "attendance.calendar.description": "Träff i Chefsnätverket. Incheckningen gör du i Slack.",
-    "attendance.calendar.title": "Chefsnätverkets träff {when}",
+    "attendance.calendar.summary": "{network:genitive} träff",
+    "attendance.calendar.description": "Träff i {network}. Incheckningen gör du i Slack.",
+    "attendance.calendar.title": "{network:genitive} träff {when}",
     # What a send is, in the samordnare's words
     "scheduler.kind.deputy_invitation": "Inbjudan till ersättare",
     "scheduler.kind.deputy_released": "Besked till ersättare som inte behövs",
@@ -109,12 +109,12 @@ EN: dict[str, str] = {
     "attendance.no_organisation": "No organisation",
     "attendance.deputy_for": "{deputy} (substitute for {member})",
     "attendance.deputy.header": "Invitation as a substitute",
-    "attendance.deputy.body": "Hello! {member} asks you to come in their place to the Chefsnätverket meeting *{when}*, {place}.",
+    "attendance.deputy.body": "Hello! {member} asks you to come in their place to the {network} meeting *{when}*, {place}.",
     "attendance.deputy.checkin": (
         "Please check in for {organisation} by *{deadline}*: *What takes up your time?* "
         "Press the button or answer right here. The coordinators read the answers before the meeting."
     ),
-    "attendance.deputy.fallback": "Invitation as a substitute to the Chefsnätverket meeting {when}.",
+    "attendance.deputy.fallback": "Invitation as a substitute to the {network} meeting {when}.",
     "attendance.released.body": (
         "Plans have changed: you no longer need to come as a substitute to the meeting *{when}*. "
         "Thank you for stepping in!"
@@ -122,14 +122,14 @@ EN: dict[str, str] = {
     "attendance.released.fallback": "You no longer need to come as a substitute to the meeting {when}.",
     "attendance.save_the_date.header": "Save the date",
     "attendance.save_the_date.body": (
-        "Chefsnätverket meets *{when}*, {place}. The invitation with the check-in comes *{invitation}*. "
+        "{network} meets *{when}*, {place}. The invitation with the check-in comes *{invitation}*. "
         "The calendar file is below."
     ),
-    "attendance.save_the_date.fallback": "Save the date: Chefsnätverket meets {when}.",
+    "attendance.save_the_date.fallback": "Save the date: {network} meets {when}.",
     "attendance.moved.confirm": "We kept your answer. Please confirm it holds for the new time.",
-    "attendance.calendar.summary": "Chefsnätverket meeting",
-    "attendance.calendar.description": "A Chefsnätverket meeting. You check in in Slack.",
-    "attendance.calendar.title": "Chefsnätverket meeting {when}",
+    "attendance.calendar.summary": "{network} meeting",
+    "attendance.calendar.description": "A {network} meeting. You check in in Slack.",
+    "attendance.calendar.title": "{network} meeting {when}",
     "scheduler.kind.deputy_invitation": "Invitation to a substitute",
     "scheduler.kind.deputy_released": "Notice to a substitute no longer needed",
     "scheduler.kind.save_the_date": "Save the date",

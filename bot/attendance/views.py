@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.delivery.sends import FileUpload, Message, file_message
-from bot.formatting import escape, format_when, sections, truncate_title
+from bot.formatting import DEFAULT_NETWORK, escape, format_when, network_names, sections, truncate_title
 from bot.meeting.calendar import CalendarEntry, CalendarMethod, build_ics, ics_filename, meeting_uid
 from bot.texts import t
 from storage.models import RsvpAnswer
@@ -169,25 +169,27 @@ class CalendarMeeting:
     starts_at: dt.datetime
     place: str | None
     version: int
+    network: str = DEFAULT_NETWORK  # its name, in the file's summary, description and title
 
 
 def build_calendar_file(
     meeting: CalendarMeeting, tz: ZoneInfo, lang: str, method: CalendarMethod, stamp: dt.datetime
 ) -> Message:
     """The meeting's `.ics` as a file part of a send: one UID per meeting, SEQUENCE = version - 1."""
+    names = network_names(meeting.network, mrkdwn=False)  # plain text: a file, not mrkdwn
     entry = CalendarEntry(
         uid=meeting_uid(meeting.meeting_id, meeting.created_at),
         starts_at=meeting.starts_at,
         sequence=max(meeting.version - 1, 0),
-        summary=t("attendance.calendar.summary", lang),
+        summary=t("attendance.calendar.summary", lang, **names),
         place=meeting.place,
-        description=t("attendance.calendar.description", lang),
+        description=t("attendance.calendar.description", lang, **names),
     )
     when = format_when(meeting.starts_at, tz, lang)
     return file_message(
         FileUpload(
             filename=ics_filename(meeting.starts_at, tz),
             content=build_ics(entry, tz, method, stamp),
-            title=t("attendance.calendar.title", lang, when=when),
+            title=t("attendance.calendar.title", lang, when=when, **names),
         )
     )

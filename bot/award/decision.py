@@ -25,7 +25,7 @@ from bot.award.nominations import Refusal, count_text
 from bot.award.rounds import today
 from bot.award.winners import WinnerName, labels_text
 from bot.formatting import format_when
-from bot.meeting.people import is_organiser
+from bot.meeting.people import is_organiser, network_of
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import awards as store
@@ -132,7 +132,7 @@ def decision_view(runtime: Runtime, user_id: str, value: str | None) -> Decision
     lang, tz = runtime.lang, runtime.tz
     with transaction(runtime.sessions) as session:
         if not is_organiser(session, runtime.settings, user_id):
-            return Refusal(t("error.not_organiser", lang))
+            return Refusal(t("error.not_organiser_of", lang, **network_of(session)))
         award_round = _round_for(session, value)
         refusal = _refusal(session, runtime, award_round)
         if refusal is not None:
@@ -280,7 +280,8 @@ def submit_decision(runtime: Runtime, user_id: str, view: dict[str, Any]) -> Dec
     decision = read_decision(view)
     with transaction(runtime.sessions) as session:
         if not is_organiser(session, runtime.settings, user_id):
-            return DecisionOutcome(errors={ids.AWARD_BLOCK_WINNERS: t("error.not_organiser", lang)})
+            not_organiser = t("error.not_organiser_of", lang, **network_of(session, mrkdwn=False))
+            return DecisionOutcome(errors={ids.AWARD_BLOCK_WINNERS: not_organiser})
         award_round = store.get_round(session, decision.round_id)
         refusal = _refusal(session, runtime, award_round)
         if refusal is not None:

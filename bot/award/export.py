@@ -13,7 +13,7 @@ from bot.award.nominations import count_text
 from bot.award.rounds import today
 from bot.award.web.labels import nominator_label
 from bot.csv_export import csv_bytes, upload_csv
-from bot.meeting.people import is_organiser
+from bot.meeting.people import is_organiser, network_of
 from bot.privacy.service import log_action
 from bot.runtime import Runtime
 from bot.texts import t
@@ -75,7 +75,7 @@ def export_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) -
         return str(exc)
     with transaction(runtime.sessions) as session:
         if not is_organiser(session, runtime.settings, user_id):
-            return t("error.not_organiser", lang)
+            return t("error.not_organiser_of", lang, **network_of(session))
         award_round = _export_round(session, year)
         if award_round is None:
             if year is not None:

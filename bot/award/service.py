@@ -46,7 +46,7 @@ from bot.award.web.labels import form_link_line
 from bot.award.winner_views import winners_text
 from bot.award.winners import add_by_hand, by_year
 from bot.formatting import format_day, format_when
-from bot.meeting.people import is_organiser
+from bot.meeting.people import is_organiser, network_of
 from bot.runtime import Runtime
 from bot.texts import t
 from storage import awards as store
@@ -273,7 +273,7 @@ def admin_command(runtime: Runtime, user_id: str, rest: str, channel_id: str) ->
     try:
         with transaction(runtime.sessions) as session:
             if not is_organiser(session, runtime.settings, user_id):
-                return t("error.not_organiser", lang)
+                return t("error.not_organiser_of", lang, **network_of(session))
             if isinstance(command, OpenRound):
                 return _open_round(session, runtime, user_id, command, channel_id)
             if isinstance(command, ExtendRound):

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from bot.attendance.audience import standing_in
-from bot.formatting import MAX_INPUT_LENGTH
+from bot.formatting import DEFAULT_NETWORK, MAX_INPUT_LENGTH
 from bot.formatting import from_slack_text as from_slack_text  # re-exported for the handlers
 from bot.meeting.timeline import checkin_deadline, meeting_policy
 from bot.runtime import Runtime
@@ -31,7 +31,7 @@ from storage.checkins import (
     visibility_of,
 )
 from storage.db import transaction
-from storage.meetings import SettingsCache, find_meeting
+from storage.meetings import SettingsCache, find_meeting, get_network
 from storage.members import active_member
 from storage.models import CheckIn, MeetingStatus, Visibility
 from storage.scope import NetworkNotChosen
@@ -95,6 +95,7 @@ class Refusal:
     problem: Problem
     starts_at: dt.datetime | None = None
     deadline: dt.datetime | None = None
+    network: str = DEFAULT_NETWORK  # whose member list a NOT_MEMBER refusal names
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def _open(
         if deputy is not None:
             row = context_as(session, row, deputy.id, with_previous)
     if row.member_id is None:
-        return Refusal(Problem.NOT_MEMBER)
+        return Refusal(Problem.NOT_MEMBER, network=get_network(session).name)
     if meeting_id is not None and row.meeting_id is None:
         return Refusal(Problem.GONE)
     opened = _opening_for(row, now, tz, cache.policy(session, row.settings_version))

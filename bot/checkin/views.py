@@ -33,7 +33,7 @@ from bot.checkin.service import (
     TooLongCombined,
 )
 from bot.checkin.withdrawal import NothingToWithdraw, NotYours, Withdrawn, WithdrawOutcome
-from bot.formatting import MAX_SECTION_TEXT, escape, format_number, split_text
+from bot.formatting import MAX_SECTION_TEXT, escape, format_number, network_names, split_text
 from bot.texts import t
 from storage.models import Visibility
 
@@ -80,7 +80,7 @@ def refusal_text(refusal: Refusal, tz: ZoneInfo, lang: str = "sv", now: Now = No
         Problem.STARTED: "checkin.refusal.started",
         Problem.CLOSED: "checkin.refusal.closed",
     }
-    return t(keys[refusal.problem], lang, when=when, deadline=deadline)
+    return t(keys[refusal.problem], lang, when=when, deadline=deadline, **network_names(refusal.network))
 
 
 def _limit(key: str, length: int, lang: str) -> str:

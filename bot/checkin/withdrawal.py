@@ -14,6 +14,7 @@ from bot.checkin.service import Problem, Refusal, opening_for, parse_meeting_id
 from bot.runtime import Runtime
 from storage.checkins import checkin_by_id, delete_checkin
 from storage.db import transaction
+from storage.meetings import get_network
 from storage.members import active_member
 
 
@@ -52,7 +53,7 @@ def withdraw_checkin(runtime: Runtime, user_id: str, raw_id: object) -> Withdraw
             return NotYours()
         member = active_member(session, user_id)
         if member is None:
-            return Refusal(Problem.NOT_MEMBER)
+            return Refusal(Problem.NOT_MEMBER, network=get_network(session).name)
         opening = opening_for(session, user_id, checkin.meeting_id, runtime)
         if isinstance(opening, Refusal):
             return opening

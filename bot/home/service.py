@@ -16,10 +16,11 @@ from bot.admin.views import Board, MeetingInfo
 from bot.attendance.service import RsvpState, current_answer
 from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
-from bot.formatting import format_day
+from bot.formatting import DEFAULT_NETWORK, format_day
 from bot.meeting import members
-from bot.meeting.people import active_member, bootstrap_organisers, is_organiser
-from bot.meeting.service import Refused, plan_meeting, policy, usage
+from bot.meeting.people import active_member, bootstrap_organisers, is_organiser, network_of
+from bot.meeting.service import Refused, plan_meeting, usage
+from bot.meeting.timeline import meeting_policy
 from bot.runtime import Runtime
 from storage import meetings
 from storage import members as people
@@ -47,6 +48,7 @@ class HomeState:
     award_decision: HomeDecision | None = None  # only for organisers: Guldlänken's *Utse vinnare*
     checkin_id: int | None = None  # one's own check-in for the next meeting (for "Dra tillbaka")
     history: tuple[MeetingNumbers, ...] | None = None  # only for organisers: the past meetings
+    network: str = DEFAULT_NETWORK  # the network's name ("inte med i Guldlänkens medlemslista")
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,9 @@ def load_home(
             checkin = "done"
         else:
             checkin = "missing"
-        info = meeting_info(runtime, meeting, policy(session)) if meeting is not None else None
+        network = meetings.get_network(session)
+        network_name = network.name  # read now: one load for the policy and the name
+        info = meeting_info(runtime, meeting, meeting_policy(network.policy)) if meeting is not None else None
         organiser = is_organiser(session, runtime.settings, user_id)
         rsvp = current_answer(session, member, meeting, runtime.tz) if member and meeting else None
         state = HomeState(
@@ -163,6 +167,7 @@ def load_home(
             award_decision=home_decision(session, runtime) if organiser else None,
             checkin_id=own.id if own is not None else None,
             history=tuple(meeting_history(session, runtime.now())) if organiser else None,
+            network=network_name,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)
 
@@ -184,7 +189,7 @@ def open_modal(runtime: Runtime, user_id: str, action_id: str) -> ModalOpening:
     """The modal an admin button opens, or the refusal a non-organiser sees instead."""
     with transaction(runtime.sessions) as session:
         if not is_organiser(session, runtime.settings, user_id):
-            return Refused("error.not_organiser")
+            return Refused("error.not_organiser_of", **network_of(session))
         if action_id == ids.ADMIN_MEMBERS_OPEN:
             return MembersModal(len(people.active_members(session)))
         if action_id == ids.ADMIN_SETTINGS_OPEN:

@@ -9,7 +9,7 @@ SV: dict[str, str] = {
     "home.checkin.closed_done": ":white_check_mark: Du checkade in. Incheckningen stängde {deadline}.",
     "home.checkin.closed_missing": "Incheckningen stängde {deadline}.",
     "home.checkin.not_member": (
-        "Du finns inte med i Chefsnätverkets medlemslista, så du har ingen incheckning att göra. "
+        "Du finns inte med i {network:genitive} medlemslista, så du har ingen incheckning att göra. "
         "Är det fel? Hör av dig till Finsams kansli."
     ),
     "home.button.checkin": "Checka in",
@@ -34,7 +34,7 @@ EN: dict[str, str] = {
     "home.checkin.closed_done": ":white_check_mark: You checked in. Check-in closed {deadline}.",
     "home.checkin.closed_missing": "Check-in closed {deadline}.",
     "home.checkin.not_member": (
-        "You are not on Chefsnätverket's member list, so there is no check-in for you. "
+        "You are not on {network}'s member list, so there is no check-in for you. "
         "If that is wrong, contact the Finsam office."
     ),
     "home.button.checkin": "Check in",

@@ -13,7 +13,7 @@ from bot.admin.views import Block, Board, MeetingInfo, board_lines, button, fit_
 from bot.attendance.views import rsvp_blocks
 from bot.award.winner_views import build_home_decision
 from bot.checkin.views import withdraw_button
-from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, sections
+from bot.formatting import MAX_CONTEXT_TEXT, MAX_VIEW_BLOCKS, escape, network_names, sections
 from bot.home.modals import (
     build_admin_modal,
     build_members_modal,
@@ -51,7 +51,7 @@ def _checkin_text(state: HomeState, lang: str) -> str:
     meeting = state.meeting
     assert meeting is not None
     if state.checkin == "not_member":
-        return t("home.checkin.not_member", lang)
+        return t("home.checkin.not_member", lang, **network_names(state.network))
     if not meeting.checkin_open:
         key = "home.checkin.closed_done" if state.checkin == "done" else "home.checkin.closed_missing"
         return t(key, lang, deadline=meeting.deadline)

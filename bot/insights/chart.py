@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from bot.checkin.summary import swedish_sort_key
 from bot.dates import format_percent
+from bot.formatting import DEFAULT_NETWORK, network_names
 from bot.texts import t
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 675, 100
@@ -107,7 +108,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 
-def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
+def build_figure(points: Sequence[HistoryPoint], lang: str = "sv", network: str = DEFAULT_NETWORK) -> Figure:
     """The chart as a matplotlib Figure: stacked bars of participants per organisation above, the
     yes-share line below, one position per held meeting. Raises ValueError when none was held."""
     # Imported here: matplotlib costs tens of megabytes a serving process should not keep for a
@@ -178,6 +179,8 @@ def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
             lang,
             first=_month(meetings[0].day, lang),
             last=_month(meetings[-1].day, lang),
+            # "$" would start matplotlib's maths mode in a network's name.
+            **network_names(network.replace("$", r"\$"), mrkdwn=False),
         ),
         x=0.06,
         ha="left",
@@ -186,9 +189,11 @@ def build_figure(points: Sequence[HistoryPoint], lang: str = "sv") -> Figure:
     return fig
 
 
-def render_history_chart(points: Sequence[HistoryPoint], lang: str = "sv") -> bytes:
+def render_history_chart(
+    points: Sequence[HistoryPoint], lang: str = "sv", network: str = DEFAULT_NETWORK
+) -> bytes:
     """The chart as PNG bytes, 1200×675 pixels. Raises ValueError when no meeting was held."""
-    fig = build_figure(points, lang)
+    fig = build_figure(points, lang, network)
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()

@@ -18,7 +18,7 @@ from typing import Literal, NamedTuple
 from zoneinfo import ZoneInfo
 
 from bot.checkin.summary import OrganisationCheckins, swedish_sort_key
-from bot.formatting import format_when
+from bot.formatting import DEFAULT_NETWORK, format_when, network_names
 from bot.insights.themes import Theme
 from bot.texts import t
 
@@ -58,6 +58,7 @@ class MinutesData:
     checkins: Sequence[OrganisationCheckins] = ()
     themes: Sequence[Theme] = ()
     pulse: PulseResult | None = None
+    network: str = DEFAULT_NETWORK  # the network's name, in the title
 
 
 class Part(NamedTuple):
@@ -86,9 +87,14 @@ def _org_key(name: str | None) -> tuple[bool, str]:
     return (name is None, swedish_sort_key(name))
 
 
+def _title(data: MinutesData, lang: str) -> str:
+    """ "Protokoll från Guldlänkens träff": plain text (Markdown escapes it where it is written)."""
+    return t("insights.minutes.title", lang, **network_names(data.network, mrkdwn=False))
+
+
 def _outline(data: MinutesData, tz: ZoneInfo, lang: str) -> Iterator[Part]:
     no_org = t("checkin.summary.no_organisation", lang)
-    yield Part("heading", level=1, text=t("insights.minutes.title", lang))
+    yield Part("heading", level=1, text=_title(data, lang))
     yield Part("para", t("insights.minutes.draft", lang))
     yield Part("answer", format_when(data.starts_at, tz, lang), label=t("insights.minutes.when", lang))
     yield Part(
@@ -212,7 +218,7 @@ def minutes_docx(data: MinutesData, tz: ZoneInfo, lang: str = "sv") -> bytes:
 
     document = Document()
     properties = document.core_properties
-    properties.title = f"{t('insights.minutes.title', lang)} {format_when(data.starts_at, tz, lang)}"
+    properties.title = f"{_title(data, lang)} {format_when(data.starts_at, tz, lang)}"
     properties.language = "sv-SE" if lang == "sv" else "en-GB"
     properties.author = "Chefsnätverket"
     # Style ids looked up once: python-docx scans every style on each add_heading or styled

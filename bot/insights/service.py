@@ -73,21 +73,21 @@ def history_points(history: Sequence[MeetingNumbers], tz: ZoneInfo) -> list[Hist
     ]
 
 
-def load_history(runtime: Runtime, user_id: str) -> list[MeetingNumbers]:
-    """The past meetings' numbers, for a samordnare only."""
+def load_history(runtime: Runtime, user_id: str) -> tuple[str, list[MeetingNumbers]]:
+    """The network's name and its past meetings' numbers, for a samordnare only."""
     with transaction(runtime.sessions) as session:
         require_organiser(session, runtime, user_id)
-        return meeting_history(session, runtime.now())
+        return meetings.get_network(session).name, meeting_history(session, runtime.now())
 
 
 def send_history(runtime: Runtime, user_id: str) -> HistorySent:
     """`historik`: the history as messages and the chart as a PNG, in the samordnare's DM."""
-    history = load_history(runtime, user_id)
+    network, history = load_history(runtime, user_id)
     held = [m for m in history if not m.cancelled]
     if not held and not any(m.cancelled for m in history):
         return HistorySent(0, 0)  # a kind sentence in the answer, nothing sent
     channel = dm_channel(runtime, user_id)
-    for message in build_history_messages(history, runtime.tz, runtime.lang):
+    for message in build_history_messages(history, runtime.tz, runtime.lang, network):
         runtime.client.chat_postMessage(channel=channel, **message)
     if held:
         points = history_points(history, runtime.tz)
@@ -97,7 +97,7 @@ def send_history(runtime: Runtime, user_id: str) -> HistorySent:
             [
                 (
                     CHART_FILENAME,
-                    render_history_chart(points, runtime.lang),
+                    render_history_chart(points, runtime.lang, network),
                     chart_alt_text(points, runtime.lang),
                 )
             ],
@@ -172,6 +172,7 @@ def load_minutes(session: Session, runtime: Runtime, on: dt.date | None) -> Minu
         checkins=shared,
         themes=checkin_themes(shared),
         pulse=_pulse(session, meeting.id),
+        network=meetings.get_network(session).name,
     )
 
 

@@ -6,7 +6,7 @@ SV: dict[str, str] = {
     "insights.themes.none": "Inga teman nämns av mer än en organisation den här gången.",
     "insights.themes.item": "{theme} – {organisations}",
     # The history chart
-    "insights.chart.title": "Chefsnätverkets träffar {first} – {last}",
+    "insights.chart.title": "{network:genitive} träffar {first} – {last}",
     "insights.chart.participation": "Deltagare per organisation",
     "insights.chart.participants_axis": "Deltagare",
     "insights.chart.yes_share": "Andel som svarade ja på ”Vill ni träffas igen?”",
@@ -23,7 +23,7 @@ SV: dict[str, str] = {
     "insights.chart.alt_no_answers": " Ingen har svarat på frågan Vill ni träffas igen? ännu.",
     "insights.chart.none": "Det finns inga genomförda träffar att visa ännu.",
     # The minutes draft
-    "insights.minutes.title": "Protokoll från Chefsnätverkets träff",
+    "insights.minutes.title": "Protokoll från {network:genitive} träff",
     "insights.minutes.draft": "Utkast – redigera det gärna innan du delar det.",
     "insights.minutes.when": "Tid",
     "insights.minutes.place": "Plats",
@@ -38,7 +38,7 @@ SV: dict[str, str] = {
     "insights.minutes.pulse_result": "Ja: {yes}. Nej: {no}. Kommentarer: {comments}.",
     "insights.minutes.no_pulse": "Ingen har svarat ännu.",
     # The history of past meetings (`historik`, the Home tab)
-    "insights.history.title": "Chefsnätverkets träffar hittills",
+    "insights.history.title": "{network:genitive} träffar hittills",
     "insights.history.intro": "{held} genomförda träffar, den senaste först. Kom räknar de som tackat ja och ersättarna.",
     "insights.history.intro_cancelled": "{cancelled} inställda träffar räknas inte.",
     "insights.history.line": (
@@ -47,7 +47,7 @@ SV: dict[str, str] = {
     "insights.history.yes": "{share} vill träffas igen",
     "insights.history.no_answers": "inga svar på ”Vill ni träffas igen?”",
     "insights.history.cancelled": "*{day}* – inställd",
-    "insights.history.continued": "Chefsnätverkets träffar (fortsättning {part}/{parts})",
+    "insights.history.continued": "{network:genitive} träffar (fortsättning {part}/{parts})",
     "insights.history.none": (
         "Här visar vi hur nätverkets träffar har gått när den första träffen är genomförd. "
         "Planera en träff med `/chefsnatverket träff`."
@@ -84,7 +84,8 @@ EN: dict[str, str] = {
     "insights.themes.heading": "Shared themes",
     "insights.themes.none": "No theme is mentioned by more than one organisation this time.",
     "insights.themes.item": "{theme} – {organisations}",
-    "insights.chart.title": "The network's meetings {first} – {last}",
+    # English says "the network's" in these titles, as it always has ({network:omit} is empty).
+    "insights.chart.title": "The network's meetings {first} – {last}{network:omit}",
     "insights.chart.participation": "Participants per organisation",
     "insights.chart.participants_axis": "Participants",
     "insights.chart.yes_share": "Share answering yes to “Shall we meet again?”",
@@ -100,7 +101,7 @@ EN: dict[str, str] = {
     ),
     "insights.chart.alt_no_answers": " Nobody has answered Shall we meet again? yet.",
     "insights.chart.none": "There are no past meetings to show yet.",
-    "insights.minutes.title": "Minutes of the network's meeting",
+    "insights.minutes.title": "Minutes of the network's meeting{network:omit}",
     "insights.minutes.draft": "Draft – edit it before you share it.",
     "insights.minutes.when": "Time",
     "insights.minutes.place": "Place",
@@ -114,14 +115,14 @@ EN: dict[str, str] = {
     "insights.minutes.pulse": "Shall we meet again?",
     "insights.minutes.pulse_result": "Yes: {yes}. No: {no}. Comments: {comments}.",
     "insights.minutes.no_pulse": "Nobody has answered yet.",
-    "insights.history.title": "The network's meetings so far",
+    "insights.history.title": "The network's meetings so far{network:omit}",
     "insights.history.intro": "{held} meetings held, the latest first. Came counts those who said yes and the substitutes.",
     "insights.history.intro_cancelled": "{cancelled} cancelled meetings are not counted.",
     "insights.history.line": "*{day}* – {invited} invited · {checked_in} checked in · {came} came · {share}",
     "insights.history.yes": "{share} want to meet again",
     "insights.history.no_answers": "no answers to “Shall we meet again?”",
     "insights.history.cancelled": "*{day}* – cancelled",
-    "insights.history.continued": "The network's meetings (continued {part}/{parts})",
+    "insights.history.continued": "The network's meetings (continued {part}/{parts}){network:omit}",
     "insights.history.none": (
         "Once the first meeting has been held, we show here how the meetings went. "
         "Plan a meeting with `/chefsnatverket träff`."

@@ -8,7 +8,15 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.dates import format_percent
-from bot.formatting import MAX_MESSAGE_BLOCKS, format_day, mark_continued, paginate, sections
+from bot.formatting import (
+    DEFAULT_NETWORK,
+    MAX_MESSAGE_BLOCKS,
+    format_day,
+    mark_continued,
+    network_names,
+    paginate,
+    sections,
+)
 from bot.texts import t
 from storage.insights import MeetingNumbers
 
@@ -48,10 +56,12 @@ def _intro(history: Sequence[MeetingNumbers], lang: str) -> str:
     return text
 
 
-def build_history_messages(history: Sequence[MeetingNumbers], tz: ZoneInfo, lang: str) -> list[Message]:
+def build_history_messages(
+    history: Sequence[MeetingNumbers], tz: ZoneInfo, lang: str, network: str = DEFAULT_NETWORK
+) -> list[Message]:
     """The history as chat.postMessage kwargs, newest meeting first, over as many messages as
-    Slack's limits need (50 blocks, about 12,000 characters each)."""
-    title = t("insights.history.title", lang)
+    Slack's limits need (50 blocks, about 12,000 characters each); `network` names the network."""
+    title = t("insights.history.title", lang, **network_names(network, mrkdwn=False))
     head: list[Block] = [
         {"type": "header", "text": {"type": "plain_text", "text": title}},
         *sections(_intro(history, lang)),
@@ -64,11 +74,13 @@ def build_history_messages(history: Sequence[MeetingNumbers], tz: ZoneInfo, lang
             body += [{"type": "divider"}, *sections(f"*{year}*")]
         body += sections(meeting_line(meeting, tz, lang))
     pages = paginate(head + body, MAX_MESSAGE_BLOCKS - 1)
+    names = network_names(network)  # the continued marks and the fallback text are mrkdwn
     marked = mark_continued(
-        pages, lambda part, parts: t("insights.history.continued", lang, part=part, parts=parts)
+        pages, lambda part, parts: t("insights.history.continued", lang, part=part, parts=parts, **names)
     )
+    text = t("insights.history.title", lang, **names)
     return [
-        {"text": title if number == 1 else f"{title} ({number}/{len(marked)})", "blocks": blocks}
+        {"text": text if number == 1 else f"{text} ({number}/{len(marked)})", "blocks": blocks}
         for number, blocks in enumerate(marked, start=1)
     ]
 

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
-from bot.formatting import escape
+from bot.formatting import NetworkName, escape, network_names
 from storage import members as store
 from storage import networks
+from storage.meetings import get_network
 from storage.models import Member
 
 
@@ -45,6 +46,12 @@ def is_organiser(session: Session, settings: Settings, user_id: str) -> bool:
     return user_id in bootstrap_organisers(session, settings) or store.is_appointed_organiser(
         session, user_id
     )
+
+
+def network_of(session: Session, *, mrkdwn: bool = True) -> dict[str, NetworkName]:
+    """The `{network}` of the session's network, for "bara {network:genitive} samordnare" ("Guldlänkens
+    samordnare"), escaped for mrkdwn unless `mrkdwn` is False (a modal's plain-text error)."""
+    return network_names(get_network(session).name, mrkdwn=mrkdwn)
 
 
 def active_member(session: Session, user_id: str) -> Member | None:

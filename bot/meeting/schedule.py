@@ -24,7 +24,7 @@ from bot.attendance.audience import Attendance, expected_user_ids, invited_deput
 from bot.attendance.views import CalendarMeeting, build_calendar_file
 from bot.delivery.report import kind_label
 from bot.delivery.sends import DueSend, Message, Source
-from bot.formatting import format_when
+from bot.formatting import DEFAULT_NETWORK, format_when
 from bot.meeting import timeline
 from bot.meeting.calendar import CalendarMethod
 from bot.meeting.timeline import PlannedSend, Step, meeting_policy, meeting_sends
@@ -103,18 +103,21 @@ class Plan:
     meeting: Meeting
     sends: list[PlannedSend]
     deadline: dt.datetime
+    network: str = DEFAULT_NETWORK  # the network's name, said in the DMs and the calendar file
 
     def info(self) -> MeetingInfo:
         """What the DMs say about the meeting."""
         m = self.meeting
-        return MeetingInfo(m.id, m.starts_at, m.place, self.deadline)
+        return MeetingInfo(m.id, m.starts_at, m.place, self.deadline, network=self.network)
 
 
-def plan_for(meeting: Meeting, tz: ZoneInfo, policy: Mapping[str, Step]) -> Plan:
-    """The timeline of one meeting."""
+def plan_for(
+    meeting: Meeting, tz: ZoneInfo, policy: Mapping[str, Step], network: str = DEFAULT_NETWORK
+) -> Plan:
+    """The timeline of one meeting (of the network named `network`)."""
     sends = meeting_sends(meeting.starts_at, tz, policy)
     deadline = next(s.due_at for s in sends if s.kind == timeline.DEADLINE_SUMMARY)
-    return Plan(meeting, sends, deadline)
+    return Plan(meeting, sends, deadline, network)
 
 
 def reminder_audience(
@@ -174,9 +177,11 @@ def invited_members(session: Session, meeting_id: int, members: Iterable[Member]
     return told
 
 
-def calendar_meeting(meeting: Meeting) -> CalendarMeeting:
-    """What the meeting's `.ics` says."""
-    return CalendarMeeting(meeting.id, meeting.created_at, meeting.starts_at, meeting.place, meeting.version)
+def calendar_meeting(meeting: Meeting, network: str) -> CalendarMeeting:
+    """What the meeting's `.ics` says (of the network named `network`)."""
+    return CalendarMeeting(
+        meeting.id, meeting.created_at, meeting.starts_at, meeting.place, meeting.version, network
+    )
 
 
 def _answer_of(session: Session, meeting_id: int, user_id: str) -> tuple[str | None, str | None, bool]:
@@ -219,7 +224,7 @@ def _invitation_render(plan: Plan, tz: ZoneInfo, lang: str, now: dt.datetime, du
     """The invitation, showing the member's answer if they gave one first (on the Home tab),
     then the meeting's `.ics`: one send, so a retry never uploads the file twice. The file is
     made on the first render, not when the send is listed (the organisers' board lists it)."""
-    meeting = calendar_meeting(plan.meeting)
+    meeting = calendar_meeting(plan.meeting, plan.network)
     calendar: list[Message] = []  # made once, shared by every recipient's render
     info = replace(plan.info(), now=due_at)  # dates near the send read "i morgon", "på torsdag"
 
@@ -300,7 +305,9 @@ def _moved_send(
     meeting = plan.meeting
     told = invited_members(session, meeting.id, members)
     recipients = [uid for uid, version in told.items() if version < meeting.version]
-    calendar = build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.REQUEST, now)
+    calendar = build_calendar_file(
+        calendar_meeting(meeting, plan.network), tz, lang, CalendarMethod.REQUEST, now
+    )
 
     def render(session: Session, recipient: str) -> list[Message]:
         # Answers are kept through a move; members are asked to confirm theirs.
@@ -341,7 +348,9 @@ def _cancelled_send(
         render=_fixed(
             lambda: [
                 *build_cancelled(meeting.starts_at, tz, lang),
-                build_calendar_file(calendar_meeting(meeting), tz, lang, CalendarMethod.CANCEL, now),
+                build_calendar_file(
+                    calendar_meeting(meeting, get_network(session).name), tz, lang, CalendarMethod.CANCEL, now
+                ),
             ]
         ),
         always_send_late=True,
@@ -384,7 +393,7 @@ def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> l
             # Nothing else of a cancelled meeting is sent; those invited are told once.
             due.append(_cancelled_send(session, meeting, members, now, tz, lang))
             continue
-        plan = plan_for(meeting, tz, policy)
+        plan = plan_for(meeting, tz, policy, network.name)
         if meeting.version > 1 and now < meeting.starts_at:
             due.append(_moved_send(session, plan, members, now, tz, lang))
         for planned in plan.sends:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from bot.admin.words import example_date
 from bot.formatting import format_day, format_when
-from bot.meeting.people import is_organiser
+from bot.meeting.people import is_organiser, network_of
 from bot.meeting.schedule import send_key
 from bot.meeting.timeline import INVITATION, Step, checkin_deadline, meeting_policy, meeting_sends
 from bot.runtime import Runtime
@@ -100,7 +100,7 @@ def usage(runtime: Runtime, name: str) -> str:
 def require_organiser(session: Session, runtime: Runtime, user_id: str) -> None:
     """Refuse anyone who is not an organiser."""
     if not is_organiser(session, runtime.settings, user_id):
-        raise Refused("error.not_organiser")
+        raise Refused("error.not_organiser_of", **network_of(session))
 
 
 def policy(session: Session) -> dict[str, Step]:

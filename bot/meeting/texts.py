@@ -18,19 +18,19 @@ SV: dict[str, str] = {
         "*Vad upptar min tid?*"
     ),
     # Invitation
-    "scheduler.invitation.header": "Inbjudan till Chefsnätverket",
-    "scheduler.invitation.body": "Hej! Nästa träff i Chefsnätverket är *{when}*, {place}.",
-    "scheduler.invitation.fallback": "Inbjudan till Chefsnätverkets träff {when}. Checka in senast {deadline}.",
+    "scheduler.invitation.header": "Inbjudan till {network}",
+    "scheduler.invitation.body": "Hej! Nästa träff i {network} är *{when}*, {place}.",
+    "scheduler.invitation.fallback": "Inbjudan till {network:genitive} träff {when}. Checka in senast {deadline}.",
     # Reminders
     "scheduler.reminder.body": "Vi ser fram emot din incheckning inför träffen *{when}*, {place}.",
     "scheduler.reminder.fallback": "Påminnelse: checka in inför träffen {when}, senast {deadline}.",
     "scheduler.last_reminder.body": "Sista påminnelsen: incheckningen stänger *{deadline}*. Några rader räcker.",
     "scheduler.last_reminder.fallback": "Sista påminnelsen: incheckningen stänger {deadline}.",
     # The day of the meeting
-    "scheduler.day_of.body": "Välkommen till Chefsnätverkets träff *{when}*, {place}!",
+    "scheduler.day_of.body": "Välkommen till {network:genitive} träff *{when}*, {place}!",
     "scheduler.day_of.fallback": "Välkommen till träffen {when}!",
     # Changes
-    "scheduler.moved.body": "Träffen är flyttad. Nästa träff i Chefsnätverket blir i stället *{when}*, {place}.",
+    "scheduler.moved.body": "Träffen är flyttad. Nästa träff i {network} blir i stället *{when}*, {place}.",
     "scheduler.moved.checkin": "Har du inte checkat in än går det bra fram till *{deadline}*.",
     "scheduler.moved.fallback": "Träffen är flyttad till {when}.",
     "scheduler.cancelled.body": (
@@ -84,16 +84,16 @@ EN: dict[str, str] = {
         "Press the button, or just write your answer here. A plain reply here counts as your answer to "
         "*What takes up my time?*"
     ),
-    "scheduler.invitation.header": "Invitation to Chefsnätverket",
-    "scheduler.invitation.body": "Hello! The next Chefsnätverket meeting is *{when}*, {place}.",
-    "scheduler.invitation.fallback": "Invitation to the Chefsnätverket meeting {when}. Check in by {deadline}.",
+    "scheduler.invitation.header": "Invitation to {network}",
+    "scheduler.invitation.body": "Hello! The next {network} meeting is *{when}*, {place}.",
+    "scheduler.invitation.fallback": "Invitation to the {network} meeting {when}. Check in by {deadline}.",
     "scheduler.reminder.body": "We look forward to your check-in for the meeting *{when}*, {place}.",
     "scheduler.reminder.fallback": "Reminder: check in for the meeting {when}, by {deadline}.",
     "scheduler.last_reminder.body": "Last reminder: check-in closes *{deadline}*. A few lines are enough.",
     "scheduler.last_reminder.fallback": "Last reminder: check-in closes {deadline}.",
-    "scheduler.day_of.body": "Welcome to the Chefsnätverket meeting *{when}*, {place}!",
+    "scheduler.day_of.body": "Welcome to the {network} meeting *{when}*, {place}!",
     "scheduler.day_of.fallback": "Welcome to the meeting {when}!",
-    "scheduler.moved.body": "The meeting has moved. The next Chefsnätverket meeting is now *{when}*, {place}.",
+    "scheduler.moved.body": "The meeting has moved. The next {network} meeting is now *{when}*, {place}.",
     "scheduler.moved.checkin": "If you have not checked in yet, you can until *{deadline}*.",
     "scheduler.moved.fallback": "The meeting has moved to {when}.",
     "scheduler.cancelled.body": (

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.attendance.views import rsvp_blocks
-from bot.formatting import escape, format_when, format_when_near, sections
+from bot.formatting import DEFAULT_NETWORK, escape, format_when, format_when_near, network_names, sections
 from bot.texts import t
 
 Block = dict[str, Any]
@@ -49,6 +49,8 @@ class MeetingInfo:
     # When the message is meant to be read (its due time): dates near it are written
     # "i morgon kl. 12.00", "på torsdag kl. 13.00"; without it, in full.
     now: dt.datetime | None = None
+    # The network's own name, said in the texts ("Välkommen till Guldlänkens träff").
+    network: str = DEFAULT_NETWORK
 
 
 def _date(moment: dt.datetime, info: MeetingInfo, tz: ZoneInfo, lang: str) -> str:
@@ -60,6 +62,7 @@ def _fmt(info: MeetingInfo, tz: ZoneInfo, lang: str) -> dict[str, str]:
         "when": _date(info.starts_at, info, tz, lang),
         "deadline": _date(info.deadline, info, tz, lang),
         "place": place_text(info.place, lang),
+        **network_names(info.network),
     }
 
 
@@ -76,7 +79,13 @@ def build_invitation(
     highlighted), then the check-in question, the deadline and its button while it is open."""
     f = _fmt(info, tz, lang)
     blocks: list[Block] = [
-        {"type": "header", "text": {"type": "plain_text", "text": t("scheduler.invitation.header", lang)}},
+        {
+            "type": "header",
+            "text": {
+                "type": "plain_text",
+                "text": t("scheduler.invitation.header", lang, **network_names(info.network, mrkdwn=False)),
+            },
+        },
         *sections(t("scheduler.invitation.body", lang, **f)),
         *rsvp_blocks(info.meeting_id, answer, deputy, lang),
     ]

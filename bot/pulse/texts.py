@@ -28,7 +28,7 @@ SV: dict[str, str] = {
     "pulse.error.no_meeting": "Den träffen finns inte längre, så vi kunde inte spara svaret.",
     "pulse.error.not_yet": "Träffen har inte ägt rum ännu. Frågan kommer efter träffen.",
     "pulse.error.not_member": (
-        "Frågan går till Chefsnätverkets medlemmar, och du finns inte med i medlemslistan. "
+        "Frågan går till {network:genitive} medlemmar, och du finns inte med i medlemslistan. "
         "Är det fel? Hör av dig till samordnarna."
     ),
     # The summary to the organisers
@@ -70,7 +70,7 @@ EN: dict[str, str] = {
     "pulse.error.no_meeting": "That meeting no longer exists, so we could not save the answer.",
     "pulse.error.not_yet": "The meeting has not taken place yet. The question comes after the meeting.",
     "pulse.error.not_member": (
-        "The question goes to Chefsnätverket's members, and you are not on the member list. "
+        "The question goes to {network}'s members, and you are not on the member list. "
         "If that is wrong, contact the organisers."
     ),
     "pulse.summary.header": "Shall we meet again? Answers after the meeting {when}",

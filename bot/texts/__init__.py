@@ -11,6 +11,7 @@ import pkgutil
 from types import ModuleType
 
 import bot
+from bot.formatting import network_names
 from bot.texts import common
 
 
@@ -47,7 +48,12 @@ CATALOGS: dict[str, dict[str, str]] = {"sv": _merge("SV"), "en": _merge("EN")}
 
 
 def t(key: str, lang: str = "sv", /, **kwargs: object) -> str:
-    """The text for `key` in `lang` (Swedish when missing there), formatted with `kwargs`."""
+    """The text for `key` in `lang` (Swedish when missing there), formatted with `kwargs`.
+
+    A text about the network (`{network}`, `{network:genitive}`) names the first network,
+    "Chefsnätverket", unless the caller passes the network's own name (`network_names`)."""
     catalog = CATALOGS.get(lang, CATALOGS["sv"])
     template = catalog.get(key) or CATALOGS["sv"][key]
+    if "{network" in template:
+        kwargs = {**network_names(None), **kwargs}
     return template.format(**kwargs) if kwargs else template
