@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from storage import ledger
 from storage.members import MemberIds, member_by_user
 from storage.models import Meeting, Member, RsvpAnswer
-from storage.rsvps import deputy_rsvp, rsvps_for_meeting
+from storage.rsvps import deputy_rsvp, rsvp_answers
 
 # The kinds of the sends this package adds to a meeting (stored in the ledger: never change them).
 DEPUTY_INVITATION = "deputy_invitation"
@@ -62,7 +62,7 @@ class Attendance(Generic[M]):
 def load_attendance(session: Session, meeting_id: int, members: Iterable[M]) -> Attendance[M]:
     """The answers of the active `members` (answers of people removed since do not count)."""
     active = {m.id: m for m in members}
-    rows = [r for r in rsvps_for_meeting(session, meeting_id) if r.member_id in active]
+    rows = [r for r in rsvp_answers(session, meeting_id) if r.member_id in active]
     return Attendance(
         answers={r.member_id: r.answer for r in rows},
         deputies={
