@@ -8,7 +8,7 @@ from typing import NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.members import member_by_user
+from storage.members import member_by_user, remembered
 from storage.models import Member, Rsvp, RsvpAnswer
 
 
@@ -39,12 +39,16 @@ class AnswerRow(NamedTuple):
 
 def rsvp_answers(session: Session, meeting_id: int) -> list[AnswerRow]:
     """Every answer to a meeting's invitation as columns (the scheduler's and the board's audiences)."""
-    rows = session.execute(
-        select(Rsvp.member_id, Rsvp.answer, Rsvp.deputy_user_id)
-        .where(Rsvp.meeting_id == meeting_id)
-        .order_by(Rsvp.id)
-    )
-    return [AnswerRow(*row) for row in rows]
+
+    def load() -> list[AnswerRow]:
+        rows = session.execute(
+            select(Rsvp.member_id, Rsvp.answer, Rsvp.deputy_user_id)
+            .where(Rsvp.meeting_id == meeting_id)
+            .order_by(Rsvp.id)
+        )
+        return [AnswerRow(*row) for row in rows]
+
+    return remembered(session, ("rsvp_answers", meeting_id), load)  # the board asks seven times
 
 
 def deputy_rsvp(session: Session, meeting_id: int, deputy_user_id: str) -> Rsvp | None:
