@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
-from typing import Any, NamedTuple
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from sqlalchemy import event, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -31,33 +31,54 @@ def active_members(session: Session) -> list[Member]:
     audiences, attendance, who is missing), which at 2,000 members was most of its time. Any
     write in the session (pending, flushed, a bulk statement) or its end forgets the list.
     """
-    remembered = session.info.get(_ACTIVE)
-    if remembered is not None and not (session.new or session.dirty or session.deleted):
-        return list(remembered)
+    return remembered(session, "active_members", lambda: _load_active_members(session))
+
+
+def _load_active_members(session: Session) -> list[Member]:
     members = session.scalars(
         select(Member).where(Member.active.is_(True)).options(selectinload(Member.organisation))
     ).all()
-    ordered = sorted(
+    return sorted(
         members, key=lambda m: ((m.organisation.name if m.organisation else "~"), (m.name or "").lower())
     )
-    session.info[_ACTIVE] = tuple(ordered)
-    return ordered
 
 
-_ACTIVE = "active_members"
+_REMEMBERED = "remembered_reads"
+T = TypeVar("T")
+
+
+def remembered(session: Session, key: Hashable, load: Callable[[], list[T]]) -> list[T]:
+    """`load()`, read once per unit of work: any write in the session (pending, flushed, a bulk
+    statement) or its end forgets every remembered read."""
+    reads: dict[Hashable, tuple[Any, ...]] = session.info.setdefault(_REMEMBERED, {})
+    if session.new or session.dirty or session.deleted:
+        reads.clear()
+    if key not in reads:
+        reads[key] = tuple(load())
+    return list(reads[key])
 
 
 @event.listens_for(Session, "after_flush")
 @event.listens_for(Session, "after_commit")
 @event.listens_for(Session, "after_soft_rollback")
 def _forget_active(session: Session, *_args: Any) -> None:
-    session.info.pop(_ACTIVE, None)
+    session.info.pop(_REMEMBERED, None)
 
 
 @event.listens_for(Session, "do_orm_execute")
 def _forget_active_on_write(state: ORMExecuteState) -> None:
     if not state.is_select:
-        state.session.info.pop(_ACTIVE, None)
+        _forget_active(state.session)
+
+
+class MemberIds(Protocol):
+    """What an audience needs of a member: a Member row or a MemberRow both have it."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def slack_user_id(self) -> str: ...
 
 
 class MemberRef(NamedTuple):
@@ -91,15 +112,24 @@ class MemberRow(NamedTuple):
 
 
 def active_member_rows(session: Session) -> list[MemberRow]:
-    """Active members with their organisation's name in one query, ordered as `active_members`."""
+    """Active members with their organisation's name in one query, ordered as `active_members`.
+
+    Columns through Core, not ORM objects (at 2,000 members the ORM load was most of an idle
+    tick and of the organisers' board), and read once per unit of work like `active_members`.
+    """
+    return remembered(session, "active_member_rows", lambda: _load_active_member_rows(session))
+
+
+def _load_active_member_rows(session: Session) -> list[MemberRow]:
     rows = session.connection().execute(
         select(Member.id, Member.slack_user_id, Member.name, Member.organisation_id, Organisation.name)
         .outerjoin(Organisation, Member.organisation_id == Organisation.id)
         .where(Member.active.is_(True), Member.network_id == network_sql()),
         network_params(session),
     )
-    members = [MemberRow(*row) for row in rows]
-    return sorted(members, key=lambda m: (m.organisation or "~", (m.name or "").lower()))
+    return sorted(
+        (MemberRow(*row) for row in rows), key=lambda m: (m.organisation or "~", (m.name or "").lower())
+    )
 
 
 def active_member(session: Session, user_id: str) -> Member | None:

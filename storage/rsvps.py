@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from storage.members import member_by_user
+from storage.members import member_by_user, remembered
 from storage.models import Member, Rsvp, RsvpAnswer
 
 
@@ -26,6 +27,28 @@ def rsvps_for_meeting(session: Session, meeting_id: int) -> list[Rsvp]:
             .order_by(Rsvp.id)
         )
     )
+
+
+class AnswerRow(NamedTuple):
+    """An answer as an audience needs it: three columns, not an ORM object."""
+
+    member_id: int
+    answer: str
+    deputy_user_id: str | None
+
+
+def rsvp_answers(session: Session, meeting_id: int) -> list[AnswerRow]:
+    """Every answer to a meeting's invitation as columns (the scheduler's and the board's audiences)."""
+
+    def load() -> list[AnswerRow]:
+        rows = session.execute(
+            select(Rsvp.member_id, Rsvp.answer, Rsvp.deputy_user_id)
+            .where(Rsvp.meeting_id == meeting_id)
+            .order_by(Rsvp.id)
+        )
+        return [AnswerRow(*row) for row in rows]
+
+    return remembered(session, ("rsvp_answers", meeting_id), load)  # the board asks seven times
 
 
 def deputy_rsvp(session: Session, meeting_id: int, deputy_user_id: str) -> Rsvp | None:

@@ -40,7 +40,7 @@ from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
 from storage.meetings import get_network
-from storage.members import active_members
+from storage.members import active_member_rows
 from storage.models import Meeting
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[U
 def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[Upcoming]:
     """The timeline's sends still ahead, with the audience they would have today."""
     policy = meeting_policy(get_network(session).policy)
-    members = active_members(session)
+    members = active_member_rows(session)
     upcoming = []
     plans = [
         plan_for(meeting, runtime.tz, policy)
@@ -220,7 +220,7 @@ def load_board(
     session: Session, runtime: Runtime, meeting: Meeting | None, info: MeetingInfo | None
 ) -> Board:
     """The organisers' board for the next meeting (`meeting`, already loaded, shown as `info`)."""
-    members = active_members(session)
+    members = active_member_rows(session)
     organisations = {m.organisation_id for m in members if m.organisation_id is not None}
     missing = []
     attendance: tuple[OrgAttendance, ...] = ()
@@ -231,7 +231,7 @@ def load_board(
         done |= {m.id for deputy, m in stand_ins(session, meeting.id, members).items() if deputy in done}
         cannot = not_coming_ids(session, meeting.id, members)
         missing = [
-            Person(m.slack_user_id, m.name, m.organisation.name if m.organisation else None)
+            Person(m.slack_user_id, m.name, m.organisation)
             for m in members
             if m.id not in done and m.id not in cannot
         ]

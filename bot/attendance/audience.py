@@ -13,18 +13,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
 from storage import ledger
-from storage.members import member_by_user
+from storage.members import MemberIds, member_by_user
 from storage.models import Meeting, Member, RsvpAnswer
-from storage.rsvps import deputy_rsvp, rsvps_for_meeting
+from storage.rsvps import deputy_rsvp, rsvp_answers
 
 # The kinds of the sends this package adds to a meeting (stored in the ledger: never change them).
 DEPUTY_INVITATION = "deputy_invitation"
 DEPUTY_RELEASED = "deputy_released"
 SAVE_THE_DATE = "save_the_date"
+
+M = TypeVar("M", bound=MemberIds)  # a Member row, or a light MemberRow from storage/members.py
 
 AWAY = frozenset({RsvpAnswer.NOT_COMING, RsvpAnswer.DEPUTY})
 
@@ -45,21 +48,21 @@ def save_the_date_key(meeting_id: int) -> str:
 
 
 @dataclass(frozen=True)
-class Attendance:
+class Attendance(Generic[M]):
     """The answers of a meeting's active members, and the ersättare chosen by them."""
 
     answers: Mapping[int, str]  # member id -> RsvpAnswer value
-    deputies: Mapping[str, Member]  # ersättare's user id -> the member they stand for
+    deputies: Mapping[str, M]  # ersättare's user id -> the member they stand for
 
     def away(self, member_id: int) -> bool:
         """Whether the member said they cannot come or sent an ersättare."""
         return self.answers.get(member_id) in AWAY
 
 
-def load_attendance(session: Session, meeting_id: int, members: Iterable[Member]) -> Attendance:
+def load_attendance(session: Session, meeting_id: int, members: Iterable[M]) -> Attendance[M]:
     """The answers of the active `members` (answers of people removed since do not count)."""
     active = {m.id: m for m in members}
-    rows = [r for r in rsvps_for_meeting(session, meeting_id) if r.member_id in active]
+    rows = [r for r in rsvp_answers(session, meeting_id) if r.member_id in active]
     return Attendance(
         answers={r.member_id: r.answer for r in rows},
         deputies={
@@ -70,20 +73,22 @@ def load_attendance(session: Session, meeting_id: int, members: Iterable[Member]
     )
 
 
-def invited_deputies(session: Session, meeting_id: int, attendance: Attendance) -> dict[str, ledger.SentRow]:
+def invited_deputies(
+    session: Session, meeting_id: int, attendance: Attendance[M]
+) -> dict[str, ledger.SentRow]:
     """Today's ersättare whose invitation reached them, with its ledger row."""
     sent = ledger.sent_to(session, deputy_key(meeting_id))
     return {uid: row for uid, row in sent.items() if uid in attendance.deputies}
 
 
-def released_deputies(session: Session, meeting_id: int, attendance: Attendance) -> list[str]:
+def released_deputies(session: Session, meeting_id: int, attendance: Attendance[M]) -> list[str]:
     """People invited as ersättare who no longer are (the member chose someone else, or comes)."""
     sent = ledger.sent_to(session, deputy_key(meeting_id))
     return [uid for uid in sent if uid not in attendance.deputies]
 
 
 def expected_user_ids(
-    session: Session, meeting_id: int, members: Iterable[Member], attendance: Attendance
+    session: Session, meeting_id: int, members: Iterable[MemberIds], attendance: Attendance[M]
 ) -> list[str]:
     """Who is expected: active members not away, then the ersättare whose invitation arrived."""
     members = list(members)

@@ -3,32 +3,40 @@ status, Home tab and sammanställning; and who a check-in by an ersättare stand
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
-from bot.attendance.audience import invited_deputies, load_attendance
+from bot.attendance.audience import M, invited_deputies, load_attendance
 from bot.attendance.views import OrgAttendance
 from bot.formatting import swedish_sort_key
-from storage.members import active_members, member_by_user, members_by_user
+from storage.members import (
+    MemberIds,
+    MemberRow,
+    active_member_rows,
+    active_members,
+    member_by_user,
+    members_by_user,
+)
 from storage.models import Member, RsvpAnswer
 
 
-def _name(member: Member) -> str:
+def _name(member: Member | MemberRow) -> str:
     return member.name or member.slack_user_id
 
 
 def organisation_attendance(session: Session, meeting_id: int) -> tuple[OrgAttendance, ...]:
     """Kommer / kan inte / ersättare / inget svar per organisation, among active members;
     nothing until someone has answered (the answers are news, a list of "inget svar" is not)."""
-    members = active_members(session)
+    members = active_member_rows(session)
     attendance = load_attendance(session, meeting_id, members)
     if not attendance.answers:
         return ()
     deputy_of = {m.id: uid for uid, m in attendance.deputies.items()}
     by_org: dict[str | None, OrgAttendance] = {}
     for member in members:
-        org = member.organisation.name if member.organisation else None
+        org = member.organisation
         row = by_org.get(org) or OrgAttendance(org)
         answer = attendance.answers.get(member.id)
         if answer == RsvpAnswer.COMING:
@@ -48,7 +56,7 @@ def organisation_attendance(session: Session, meeting_id: int) -> tuple[OrgAtten
     )
 
 
-def stand_ins(session: Session, meeting_id: int, members: list[Member]) -> dict[int, Member]:
+def stand_ins(session: Session, meeting_id: int, members: list[M]) -> dict[int, M]:
     """{an ersättare's Member id: the active member they stand for} for a meeting whose
     ersättare were invited (their check-ins count for that member's organisation)."""
     attendance = load_attendance(session, meeting_id, members)
@@ -56,7 +64,7 @@ def stand_ins(session: Session, meeting_id: int, members: list[Member]) -> dict[
     return {m.id: attendance.deputies[m.slack_user_id] for m in members_by_user(session, invited)}
 
 
-def not_coming_ids(session: Session, meeting_id: int, members: list[Member]) -> set[int]:
+def not_coming_ids(session: Session, meeting_id: int, members: Sequence[MemberIds]) -> set[int]:
     """The active members who said they cannot come (not missing from the sammanställning)."""
     attendance = load_attendance(session, meeting_id, members)
     return {mid for mid, answer in attendance.answers.items() if answer == RsvpAnswer.NOT_COMING}

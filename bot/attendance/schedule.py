@@ -38,7 +38,7 @@ from bot.meeting.timeline import meeting_policy
 from bot.meeting.views import build_deputy_invitation, build_deputy_released, build_save_the_date
 from bot.workdays import first_working_day_after
 from storage.meetings import get_network
-from storage.members import active_members
+from storage.members import MemberRow, active_member_rows
 from storage.models import Meeting
 
 if TYPE_CHECKING:
@@ -84,7 +84,12 @@ def _send(
 
 
 def _deputy_invitation(
-    plan: Plan, attendance: Attendance, due_at: dt.datetime, now: dt.datetime, tz: ZoneInfo, lang: str
+    plan: Plan,
+    attendance: Attendance[MemberRow],
+    due_at: dt.datetime,
+    now: dt.datetime,
+    tz: ZoneInfo,
+    lang: str,
 ) -> DueSend:
     meeting = plan.meeting
     calendar = build_calendar_file(
@@ -93,10 +98,9 @@ def _deputy_invitation(
 
     def render(_session: Session, recipient: str) -> list[Message]:
         member = attendance.deputies[recipient]
-        organisation = member.organisation.name if member.organisation else None
         name = member.name or member.slack_user_id
         invitation = build_deputy_invitation(
-            plan.info(), name, organisation, tz, lang, checkin_open=now < plan.deadline
+            plan.info(), name, member.organisation, tz, lang, checkin_open=now < plan.deadline
         )
         return [*invitation, calendar]
 
@@ -139,7 +143,7 @@ def attendance_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -
     network = get_network(session)
     policy = meeting_policy(network.policy)
     tz, lang = runtime.tz, runtime.lang
-    members = active_members(session)
+    members = active_member_rows(session)
     due: list[DueSend] = []
     for meeting in relevant_meetings(session, now, policy):
         if meeting.status != "planned" or meeting.starts_at <= now:

@@ -40,9 +40,9 @@ from bot.texts import t
 from storage import ledger
 from storage.checkins import checked_in_member_ids
 from storage.meetings import find_meeting, get_network, meetings_to_schedule
+from storage.members import MemberIds, MemberRow, active_member_rows, members_by_user
 from storage.members import active_member as active_member_row
-from storage.members import active_members, members_by_user
-from storage.models import Meeting, Member
+from storage.models import Meeting
 from storage.rsvps import rsvp_for
 
 if TYPE_CHECKING:
@@ -124,8 +124,8 @@ def reminder_audience(
     session: Session,
     meeting_id: int,
     due_at: dt.datetime,
-    members: Iterable[Member],
-    attendance: Attendance | None = None,
+    members: Iterable[MemberIds],
+    attendance: Attendance[MemberIds] | None = None,
 ) -> list[str]:
     """Of `members` (the active ones), those expected (see bot/attendance/audience.py) without a
     check-in whose invitation went out before the reminder was due; then the ersättare alike.
@@ -149,7 +149,7 @@ def reminder_audience(
 
 
 def member_audience(
-    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[Member]
+    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[MemberIds]
 ) -> list[str]:
     """Who a send of `kind` to members (not to the channel) goes to, of the active `members`:
     the invitation to every member; the rest to those expected (never to who cannot come)."""
@@ -162,7 +162,7 @@ def member_audience(
     return expected_user_ids(session, meeting_id, members, attendance)
 
 
-def invited_members(session: Session, meeting_id: int, members: Iterable[Member]) -> dict[str, int]:
+def invited_members(session: Session, meeting_id: int, members: Iterable[MemberIds]) -> dict[str, int]:
     """Active members whose invitation was delivered, and today's ersättare whose own invitation
     was, with the meeting version it described."""
     members = list(members)
@@ -254,7 +254,7 @@ def _timeline_send(
     session: Session,
     plan: Plan,
     planned: PlannedSend,
-    members: list[Member],
+    members: list[MemberRow],
     channel: str | None,
     tz: ZoneInfo,
     lang: str,
@@ -300,7 +300,7 @@ def _timeline_send(
 
 
 def _moved_send(
-    session: Session, plan: Plan, members: list[Member], now: dt.datetime, tz: ZoneInfo, lang: str
+    session: Session, plan: Plan, members: list[MemberRow], now: dt.datetime, tz: ZoneInfo, lang: str
 ) -> DueSend:
     meeting = plan.meeting
     told = invited_members(session, meeting.id, members)
@@ -337,7 +337,7 @@ def _moved_send(
 
 
 def _cancelled_send(
-    session: Session, meeting: Meeting, members: list[Member], now: dt.datetime, tz: ZoneInfo, lang: str
+    session: Session, meeting: Meeting, members: list[MemberRow], now: dt.datetime, tz: ZoneInfo, lang: str
 ) -> DueSend:
     told = invited_members(session, meeting.id, members)
     return DueSend(
@@ -382,7 +382,7 @@ def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> l
     network = get_network(session)
     policy = meeting_policy(network.policy)
     tz, lang = runtime.tz, runtime.lang
-    members = active_members(session)
+    members = active_member_rows(session)
     meetings = relevant_meetings(session, now, policy)
     # A reminder finished after check-in closed can gain no one (see closed_reminder_keys): its
     # audience is not worked out again.
