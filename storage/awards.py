@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from sqlalchemy import delete, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from storage.models import (
     AwardRound,
     AwardWinner,
-    Member,
     Nomination,
     NominationSource,
     RoundStatus,
@@ -59,17 +57,6 @@ def add_nomination(session: Session, round_id: int, nominator_user_id: str, now:
     nomination = Nomination(round_id=round_id, nominator_user_id=nominator_user_id, created_at=now)
     session.add(nomination)
     return nomination
-
-
-def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, Member]:
-    """The network's members among `user_ids` (with their organisation), in one query."""
-    wanted = set(user_ids)
-    if not wanted:
-        return {}
-    members = session.scalars(
-        select(Member).where(Member.slack_user_id.in_(wanted)).options(selectinload(Member.organisation))
-    )
-    return {m.slack_user_id: m for m in members}
 
 
 def open_round(session: Session) -> AwardRound | None:

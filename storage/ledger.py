@@ -18,7 +18,7 @@ from sqlalchemy import Insert, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import Delivery, DeliveryState, FinishedSend, Member
+from storage.models import Delivery, DeliveryState, FinishedSend
 from storage.scope import network_params, network_sql, session_network
 
 # The states under their short names, for callers that read `ledger.RETRY`.
@@ -436,13 +436,6 @@ def cancel_retries(session: Session, rows: Sequence[WaitingRow]) -> None:
     never_posted = [r.id for r in rows if r.state in (RETRY, QUEUED)]
     mark_final(session, never_posted, CANCELLED, "no_longer_due")
     mark_final(session, [r.id for r in rows if r.state == UNKNOWN], FAILED, None)
-
-
-def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, Member]:
-    """The members among `user_ids` (recipients of failed sends), by Slack user id."""
-    wanted = list(user_ids)
-    members = session.scalars(select(Member).where(Member.slack_user_id.in_(wanted)))
-    return {m.slack_user_id: m for m in members}
 
 
 def forget_sends(session: Session, prefix: str, always: Sequence[str]) -> int:

@@ -275,3 +275,14 @@ def keep_appointed_organisers(session: Session, keep: set[str]) -> None:
         if member.slack_user_id not in keep:
             member.is_organiser = False
     session.flush()
+
+
+def members_by_user_id(session: Session, user_ids: Iterable[str]) -> dict[str, Member]:
+    """The network's members among `user_ids` (with their organisation), by Slack user id, in one query."""
+    wanted = set(user_ids)
+    if not wanted:
+        return {}
+    members = session.scalars(
+        select(Member).where(Member.slack_user_id.in_(wanted)).options(selectinload(Member.organisation))
+    )
+    return {m.slack_user_id: m for m in members}

@@ -30,6 +30,7 @@ from bot.runtime import Runtime
 from bot.texts import t
 from storage import awards as store
 from storage.db import transaction
+from storage.members import members_by_user_id
 from storage.models import AwardRound, AwardWinner, Nomination, RoundStatus
 
 CITATION_MAX = 2000
@@ -260,7 +261,7 @@ def _picked(
     by_value = {choice_value(key): items for key, items in by_key.items()}
     groups = [by_value[v] for v in dict.fromkeys(chosen) if v in by_value]
     user_ids = [items[0].nominee_user_id for items in groups if items[0].nominee_user_id]
-    members = store.members_by_user_id(session, user_ids)
+    members = members_by_user_id(session, user_ids)
     names = user_names(runtime, session, user_ids, members)
     organisations = {uid: m.organisation.name for uid, m in members.items() if m.organisation is not None}
     return [

@@ -16,6 +16,7 @@ from bot.formatting import format_when
 from bot.meeting.people import organiser_ids
 from bot.runtime import Runtime
 from storage import awards as store
+from storage.members import members_by_user_id
 from storage.models import AwardRound, Nomination
 
 
@@ -70,7 +71,7 @@ def nominee_groups(runtime: Runtime, session: Session, award_round: AwardRound) 
     user_ids = {n.nominator_user_id for n in nominations if n.nominator_user_id} | {
         n.nominee_user_id for n in nominations if n.nominee_user_id
     }
-    members = store.members_by_user_id(session, user_ids)
+    members = members_by_user_id(session, user_ids)
     by_key: dict[str, list[Nomination]] = {}
     for nomination in nominations:
         by_key.setdefault(nomination.nominee_key, []).append(nomination)

@@ -14,7 +14,7 @@ from slack_sdk.errors import SlackApiError, SlackClientError
 from sqlalchemy.orm import Session
 
 from bot.runtime import Runtime
-from storage import awards as store
+from storage.members import members_by_user_id
 from storage.models import Member
 
 logger = logging.getLogger(__name__)
@@ -39,12 +39,12 @@ def user_names(
 ) -> dict[str, str]:
     """Real names by user id (Slack profile, then the member list, then the id itself).
 
-    `members` are the rows already loaded for these ids (storage.awards.members_by_user_id);
+    `members` are the rows already loaded for these ids (storage.members.members_by_user_id);
     else they are loaded here.
     """
     wanted = sorted(set(user_ids))
     if members is None:
-        members = store.members_by_user_id(session, wanted)
+        members = members_by_user_id(session, wanted)
     names: dict[str, str] = {}
     for user_id in wanted:
         name = _profile_name(runtime, user_id)

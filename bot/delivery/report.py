@@ -21,6 +21,7 @@ from bot.texts import CATALOGS, t
 from storage import ledger as rows
 from storage.db import transaction
 from storage.meetings import get_network
+from storage.members import members_by_user_id
 from storage.models import Delivery, DeliveryState
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def error_text(code: str | None, lang: str) -> str:
 def recipient_names(session: Session, recipients: Iterable[str], runtime: Runtime) -> dict[str, str]:
     """Display names (escaped) for recipients: members' names, or the organisers' channel."""
     wanted = list(recipients)
-    members = rows.members_by_user_id(session, wanted)
+    members = members_by_user_id(session, wanted)
     names = {uid: escape(m.name or uid) for uid, m in members.items()}
     channel = get_network(session).organisers_channel
     for r in wanted:
