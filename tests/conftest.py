@@ -78,6 +78,14 @@ def _truncate_postgres(url: str) -> None:
     every = [*Base.metadata.sorted_tables, *installations.METADATA.sorted_tables]
     tables = ", ".join(f'"{t.name}"' for t in every)
     with engine.begin() as conn:
+        # A session an earlier test left open (freed only when the garbage collector gets to it)
+        # would hold its locks and make the TRUNCATE wait for ever: that test is over, end it.
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+            )
+        )
         conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()
 
