@@ -22,6 +22,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -40,6 +41,8 @@ from tests.e2e.process import arrange_members  # noqa: E402
 SECRET = "bench-secret"
 PHASE_SECONDS = 3.0
 USERS = [f"UBENCH{i:04d}" for i in range(200)]
+# What any app on this stack loads before it does anything (the second yardstick's imports).
+FLOOR_IMPORTS = "sqlalchemy,sqlalchemy.orm"
 
 
 @dataclass
@@ -150,14 +153,20 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         PYTHONPATH=str(ROOT),
     )
     cwd = Path(url.rsplit("/", 1)[-1]).parent if url.startswith("sqlite") else ROOT
-    servers = [
-        _start("app", [sys.executable, "-m", "bot"], env, cwd),
-        _start("bare", [sys.executable, str(ROOT / "bench" / "bare_bolt.py")], env, cwd),
-    ]
+    bare = [sys.executable, str(ROOT / "bench" / "bare_bolt.py")]
+    servers = [_start("app", [sys.executable, "-m", "bot"], env, cwd), _start("bare", bare, env, cwd)]
     result: dict[str, Any] = {}
+    modal = Path(tempfile.mkstemp(suffix=".json")[1])
     try:
         for s in servers:
             result[s.name] = {"rss_start": rss_mib(s.proc.pid)}
+        if args.floor:  # the second yardstick opens exactly the modal the app opened
+            _one(servers[0], USERS[0], standin)
+            [call] = standin.wait_for("views.open", 1, timeout=10)
+            modal.write_text(json.dumps(call.params["view"]), encoding="utf-8")
+            floor_env = {**env, "BARE_MODAL_FILE": str(modal), "BARE_IMPORTS": FLOOR_IMPORTS}
+            servers.append(_start("floor", bare, floor_env, cwd))
+            result["floor"] = {"rss_start": rss_mib(servers[-1].proc.pid)}
         warm = Figures()
         for user in USERS:  # 200 requests each, one at a time, interleaved
             for s in servers:
@@ -184,6 +193,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             s.proc.wait(timeout=10)
         standin.stop()
         drop_database(url)
+        modal.unlink(missing_ok=True)
     return result
 
 
@@ -208,6 +218,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="whole runs on fresh processes")
     parser.add_argument("--rounds", type=int, default=2, help="3-second phases per server and concurrency")
     parser.add_argument("--database-url", help="a PostgreSQL server to make a fresh database on")
+    parser.add_argument(
+        "--floor",
+        action="store_true",
+        help="also run the second yardstick: bare Bolt opening the app's own modal, SQLAlchemy loaded",
+    )
     args = parser.parse_args()
     runs = []
     for number in range(args.runs):
@@ -223,19 +238,27 @@ def main() -> None:
         )
     db = "PostgreSQL" if args.database_url else "SQLite"
     print(f"\n{args.runs} runs, {db}; each figure the median run's; ratio app / bare as min / median / max\n")
-    print("| figure | this app | bare Bolt | ratio (min / median / max) |")
-    print("|---|---|---|---|")
+    yardsticks = ["bare", "floor"] if args.floor else ["bare"]
+    head = "| figure | this app | bare Bolt | ratio (min / median / max) |"
+    if args.floor:
+        head += " bare Bolt, app's modal, SQLAlchemy loaded | ratio to it |"
+    print(head)
+    print("|---" * head.count(" | ") + "|---|")
     summary = {}
     for label, get in ROWS:
         apps = [get(r["app"]) for r in runs]
-        bares = [get(r["bare"]) for r in runs]
-        ratios = [a / b if b else float("inf") for a, b in zip(apps, bares, strict=True)]
-        if label.startswith("acks in 3 s"):
-            ratios = [b / a if a else float("inf") for a, b in zip(apps, bares, strict=True)]
-        summary[label] = {"app": apps, "bare": bares, "ratios": ratios}
-        print(
-            f"| {label} | {statistics.median(apps):.1f} | {statistics.median(bares):.1f} | {spread(ratios)}× |"
-        )
+        line = f"| {label} | {statistics.median(apps):.1f} |"
+        summary[label] = {"app": apps}
+        for name in yardsticks:
+            others = [get(r[name]) for r in runs]
+            pairs = zip(apps, others, strict=True)
+            if label.startswith("acks in 3 s"):  # fewer is worse: bare / app
+                ratios = [b / a if a else float("inf") for a, b in pairs]
+            else:
+                ratios = [a / b if b else float("inf") for a, b in pairs]
+            summary[label] |= {name: others, f"ratios_{name}": ratios}
+            line += f" {statistics.median(others):.1f} | {spread(ratios)}× |"
+        print(line)
     print("\n(for the counts the ratio is bare / app, so that above 1 means slower, like the others)")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

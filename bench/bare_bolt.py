@@ -4,11 +4,19 @@ It acks and opens a small modal, served by the same waitress and Bolt WSGI adapt
 (same thread count), against the same Slack stand-in. No database, no settings, no features.
 
     PORT=... SLACK_API_URL=... SLACK_SIGNING_SECRET=... python bench/bare_bolt.py
+
+With BARE_MODAL_FILE (a view as JSON) it opens that view instead of the small one, and with
+BARE_IMPORTS (module names, comma-separated) it imports them before serving: bench/ack_time.py
+uses both for its second yardstick, a bare app that opens the app's own check-in modal and has
+SQLAlchemy's ORM loaded, which is what any app on this stack pays before it does anything.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
 import os
+from pathlib import Path
 from typing import Any
 
 import waitress
@@ -33,6 +41,10 @@ MODAL = {
 
 
 def main() -> None:
+    for module in filter(None, os.environ.get("BARE_IMPORTS", "").split(",")):
+        importlib.import_module(module)
+    modal_file = os.environ.get("BARE_MODAL_FILE")
+    view = json.loads(Path(modal_file).read_text(encoding="utf-8")) if modal_file else MODAL
     client = WebClient(token="xoxb-bench", base_url=os.environ["SLACK_API_URL"])
     app = App(
         client=client, signing_secret=os.environ["SLACK_SIGNING_SECRET"], token_verification_enabled=False
@@ -41,7 +53,7 @@ def main() -> None:
     @app.command("/incheckning")
     def incheckning(ack: Ack, command: dict[str, Any], client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=command["trigger_id"], view=MODAL)
+        client.views_open(trigger_id=command["trigger_id"], view=view)
 
     handler = SlackRequestHandler(app, path="/slack/events")
     waitress.serve(

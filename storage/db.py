@@ -94,6 +94,31 @@ def transaction(factory: sessionmaker[Session], lock_wait: float | None = None) 
                 connection.exec_driver_sql(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
 
 
+@contextmanager
+def reading(factory: sessionmaker[Session]) -> Iterator[Session]:
+    """A unit of work that only reads, outside a transaction: each statement sees its own
+    snapshot, and PostgreSQL is spared the BEGIN and ROLLBACK round trips (from 2.2 to 0.6 ms
+    wall for the check-in's one statement on this machine). For the request paths that read
+    once before the ack; work that reads several things that must agree uses `transaction`.
+
+    Nothing written here is kept: autoflush is off, and a unit of work that added, changed or
+    deleted an object fails loudly instead (its changes are dropped with the session).
+    """
+    with factory(bind=_autocommit(factory.kw["bind"]), autoflush=False) as session:
+        yield session
+        if session.new or session.dirty or session.deleted:
+            raise RuntimeError("a reading unit of work changed something; use transaction()")
+
+
+def _autocommit(engine: Engine) -> Engine:
+    """`engine` in autocommit mode (same pool, same connections), made once and kept on it."""
+    found: Engine | None = engine.__dict__.get("_chefsnatverket_autocommit")
+    if found is None:
+        found = engine.execution_options(isolation_level="AUTOCOMMIT")
+        engine.__dict__["_chefsnatverket_autocommit"] = found
+    return found
+
+
 def database_reachable(engine: Engine) -> bool:
     """True when a trivial query succeeds (used by GET /healthz)."""
     try:

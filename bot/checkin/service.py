@@ -30,7 +30,7 @@ from storage.checkins import (
     set_pending,
     visibility_of,
 )
-from storage.db import transaction
+from storage.db import reading, transaction
 from storage.meetings import SettingsCache, find_meeting, get_network
 from storage.members import active_member
 from storage.models import CheckIn, MeetingStatus, Visibility
@@ -284,7 +284,7 @@ def open_checkin(
 
 def load_opening(runtime: Runtime, user_id: str, meeting_id: int | None = None) -> Opening | Refusal:
     """`open_checkin` in its own short unit of work, at the runtime's now."""
-    with runtime.sessions() as session:  # one read: no transaction to commit
+    with reading(runtime.sessions) as session:  # one read: no transaction at all
         return open_checkin(session, user_id, runtime.now(), runtime.tz, meeting_id, runtime.settings_cache)
 
 
