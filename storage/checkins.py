@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-from sqlalchemy import and_, bindparam, literal, select
+from sqlalchemy import and_, bindparam, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
@@ -84,10 +84,19 @@ _ANSWER_COLUMNS = (
 )
 
 
+# 'planned' written into the SQL, not bound: the meetings' partial index is on status =
+# 'planned', and SQLite prepares a statement again on every execution whose bound value could
+# decide whether such an index applies (0.13 ms against 0.011 ms for the statement below).
+_PLANNED: Any = literal_column(f"'{MeetingStatus.PLANNED.value}'")
+
+
 def _context_statement(by_id: bool, with_previous: bool) -> Any:
     # A Core statement is not filtered by storage/scope.py's ORM event: it names its network
     # itself (the session's, or the only one's) so a person in two networks is never mixed up.
-    network = network_sql()
+    # The network is worked out once, in a one-row derived table the other parts join or
+    # correlate to, rather than `network_sql()` written out again in each of them.
+    net = select(network_sql().label("id"), network_count_sql().label("networks")).subquery("net")
+    network = net.c.id
     member = (
         select(Member.id)
         .where(
@@ -95,6 +104,7 @@ def _context_statement(by_id: bool, with_previous: bool) -> Any:
             Member.active.is_(True),
             Member.network_id == network,
         )
+        .correlate(net)
         .scalar_subquery()
     )
     wanted = (
@@ -102,17 +112,17 @@ def _context_statement(by_id: bool, with_previous: bool) -> Any:
         if by_id
         else select(Meeting.id)
         .where(
-            Meeting.status == MeetingStatus.PLANNED.value,
+            Meeting.status == _PLANNED,
             Meeting.starts_at > bindparam("now"),
             Meeting.network_id == network,
         )
         .order_by(Meeting.starts_at)
         .limit(1)
+        .correlate(net)
         .scalar_subquery()
     )
-    anchor = select(literal(1).label("one")).subquery()
     joined = (
-        anchor.outerjoin(Meeting, and_(Meeting.id == wanted, Meeting.network_id == network))
+        net.outerjoin(Meeting, and_(Meeting.id == wanted, Meeting.network_id == network))
         .outerjoin(Network, Network.id == network)
         .outerjoin(CheckIn, and_(CheckIn.meeting_id == Meeting.id, CheckIn.member_id == member))
     )
@@ -132,7 +142,7 @@ def _context_statement(by_id: bool, with_previous: bool) -> Any:
         CheckIn.changes_visibility,
         CheckIn.support_visibility,
         network,
-        network_count_sql(),
+        net.c.networks,
     ]
     if with_previous:  # the member's latest check-in for a planned meeting before this one
         before, before_meeting = aliased(CheckIn), aliased(Meeting)
@@ -143,7 +153,7 @@ def _context_statement(by_id: bool, with_previous: bool) -> Any:
             .where(
                 earlier.member_id == member,
                 earlier_meeting.starts_at < Meeting.starts_at,
-                earlier_meeting.status == MeetingStatus.PLANNED.value,
+                earlier_meeting.status == _PLANNED,
             )
             .order_by(earlier_meeting.starts_at.desc())
             .limit(1)

@@ -111,7 +111,11 @@ def reading(factory: sessionmaker[Session]) -> Iterator[Session]:
 
 
 def _autocommit(engine: Engine) -> Engine:
-    """`engine` in autocommit mode (same pool, same connections), made once and kept on it."""
+    """`engine` in autocommit mode (same pool, same connections), made once and kept on it.
+    SQLite's driver opens no transaction for a read anyway, and switching it costs a PRAGMA
+    when the connection goes back: there the engine is used as it is."""
+    if engine.dialect.name == "sqlite":
+        return engine
     found: Engine | None = engine.__dict__.get("_chefsnatverket_autocommit")
     if found is None:
         found = engine.execution_options(isolation_level="AUTOCOMMIT")
