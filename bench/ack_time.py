@@ -10,7 +10,12 @@ RSS is read after start and after 200 requests. Every figure is printed for both
 ratio app / bare; with --runs N, the whole run is repeated on fresh processes and the ratios
 are summarised as min / median / max.
 
-    python bench/ack_time.py [--runs 3] [--rounds 2] [--database-url postgresql://...]
+With --floor a third server joins the same run: bench/bare_bolt.py opening exactly the modal the
+app opened (captured from the stand-in), with SQLAlchemy's ORM (and on PostgreSQL psycopg)
+imported. It is what any app on this stack pays before doing anything of its own, so the ratio
+to it shows the app's own cost apart from the stack's and from the size of its modal.
+
+    python bench/ack_time.py [--runs 3] [--rounds 2] [--floor] [--database-url postgresql://...]
 """
 
 from __future__ import annotations
@@ -41,8 +46,10 @@ from tests.e2e.process import arrange_members  # noqa: E402
 SECRET = "bench-secret"
 PHASE_SECONDS = 3.0
 USERS = [f"UBENCH{i:04d}" for i in range(200)]
-# What any app on this stack loads before it does anything (the second yardstick's imports).
+# What any app on this stack loads before it does anything (the second yardstick's imports),
+# and the driver it talks to PostgreSQL with.
 FLOOR_IMPORTS = "sqlalchemy,sqlalchemy.orm"
+POSTGRES_DRIVER = "psycopg"
 
 
 @dataclass
@@ -164,7 +171,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             _one(servers[0], USERS[0], standin)
             [call] = standin.wait_for("views.open", 1, timeout=10)
             modal.write_text(json.dumps(call.params["view"]), encoding="utf-8")
-            floor_env = {**env, "BARE_MODAL_FILE": str(modal), "BARE_IMPORTS": FLOOR_IMPORTS}
+            imports = FLOOR_IMPORTS + (f",{POSTGRES_DRIVER}" if args.database_url else "")
+            floor_env = {**env, "BARE_MODAL_FILE": str(modal), "BARE_IMPORTS": imports}
             servers.append(_start("floor", bare, floor_env, cwd))
             result["floor"] = {"rss_start": rss_mib(servers[-1].proc.pid)}
         warm = Figures()
@@ -221,7 +229,8 @@ def main() -> None:
     parser.add_argument(
         "--floor",
         action="store_true",
-        help="also run the second yardstick: bare Bolt opening the app's own modal, SQLAlchemy loaded",
+        help="also run a second yardstick: bare Bolt opening the app's own modal, with SQLAlchemy "
+        "(and on PostgreSQL its driver) loaded",
     )
     args = parser.parse_args()
     runs = []
@@ -241,7 +250,7 @@ def main() -> None:
     yardsticks = ["bare", "floor"] if args.floor else ["bare"]
     head = "| figure | this app | bare Bolt | ratio (min / median / max) |"
     if args.floor:
-        head += " bare Bolt, app's modal, SQLAlchemy loaded | ratio to it |"
+        head += " bare Bolt + app's modal + SQLAlchemy | ratio to it |"
     print(head)
     print("|---" * head.count(" | ") + "|---|")
     summary = {}
