@@ -10,13 +10,14 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple, Protocol, TypeVar
 
-from sqlalchemy import and_, bindparam, literal_column, select
+from sqlalchemy import Engine, and_, bindparam, literal_column, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased, selectinload, sessionmaker
 from sqlalchemy.orm.attributes import flag_modified
 
 from storage.db import transaction
 from storage.models import CheckIn, Meeting, MeetingStatus, Member, Network, Visibility
+from storage.prepared import Prepared
 from storage.scope import NETWORK, network_count_sql, network_sql, unscoped
 
 T = TypeVar("T")
@@ -172,6 +173,9 @@ _CONTEXTS = {
     (by_id, prev): _context_statement(by_id, prev) for by_id in (False, True) for prev in (False, True)
 }
 _BASE = len(CheckinContext._fields) - 1
+# The same statements on the driver's own cursor, for a unit of work that has not begun
+# (storage/prepared.py: the check-in's read before the ack).
+_PREPARED = {key: Prepared(statement) for key, statement in _CONTEXTS.items()}
 
 
 def checkin_context(
@@ -183,10 +187,18 @@ def checkin_context(
 ) -> CheckinContext:
     """The member, the meeting (`meeting_id`, or the next planned one after `now`), the
     network's settings version and the member's check-in for it (and, `with_previous`, their
-    answers before the meeting preceding it): one round trip."""
+    answers before the meeting preceding it): one round trip. In a session that has begun
+    nothing yet (`storage.db.reading`) it runs on the driver directly, outside a transaction."""
     params: dict[str, Any] = {"user_id": user_id, "network_id": session.info.get(NETWORK)}
     params.update({"now": now} if meeting_id is None else {"meeting_id": meeting_id})
-    row = session.connection().execute(_CONTEXTS[meeting_id is not None, with_previous], params).one()
+    key = (meeting_id is not None, with_previous)
+    bind = session.get_bind()
+    if session.in_transaction() or not isinstance(bind, Engine):  # in the unit of work's transaction
+        row: Any = session.connection().execute(_CONTEXTS[key], params).one()
+    else:  # nothing begun (a read before the ack): one row straight from the driver
+        row = _PREPARED[key].first(bind, params)
+        if row is None:  # the statement always gives one row (its one-row anchor)
+            raise RuntimeError("the check-in context statement gave no row")
     previous = EarlierContext(*row[_BASE:]) if with_previous and row[_BASE] is not None else None
     context = CheckinContext._make((*row[:_BASE], previous))
     if unscoped(session) and context.network_id is not None:
