@@ -76,6 +76,21 @@ def format_when_near(
     return format_pattern(local, patterns[lang], lang)
 
 
+def format_when_for(
+    moment: dt.datetime,
+    tz: ZoneInfo,
+    lang: str = "sv",
+    now: dt.datetime | None = None,
+    *,
+    with_time: bool = True,
+) -> str:
+    """An instant as the reader says it near `now` (`format_when_near`: `i morgon kl. 12.00`, or
+    with `with_time=False` `i torsdags`); in full without `now` (`format_when`)."""
+    if now is None:
+        return format_when(moment, tz, lang)
+    return format_when_near(moment, now, tz, lang, with_time=with_time)
+
+
 def format_day(day: dt.date, lang: str = "sv") -> str:
     """`tisdag 1 september 2026`: a date written the Swedish way."""
     return format_pattern(day, _DATE_PATTERNS.get(lang, _DATE_PATTERNS["sv"]), lang)
@@ -240,6 +255,14 @@ def mark_continued(
         else [{"type": "context", "elements": [{"type": "mrkdwn", "text": marker(number, parts)}]}, *page]
         for number, page in enumerate(pages, start=1)
     ]
+
+
+def continued_pages(
+    blocks: Sequence[Block], marker: Callable[[int, int], str], first: Sequence[Block] = ()
+) -> list[list[Block]]:
+    """`blocks` over as many messages as Slack's block limit needs: `first` opens the first
+    message, and `marker(part, parts)` ("(fortsättning 2/3)") every later one (`mark_continued`)."""
+    return mark_continued(paginate(blocks, MAX_MESSAGE_BLOCKS - max(1, len(first))), marker, first)
 
 
 def truncate_title(title: str, limit: int = MAX_MODAL_TITLE) -> str:

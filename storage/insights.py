@@ -28,7 +28,7 @@ from storage.models import (
     RsvpAnswer,
 )
 
-# The ledger key of a meeting's invitation (bot/meeting/schedule.py send_key(id, "invitation")).
+# The ledger key of a meeting's invitation (bot/meeting/keys.py send_key(id, "invitation")).
 INVITATION_KEY = "meeting:{id}:invitation"
 
 

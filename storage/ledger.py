@@ -5,7 +5,8 @@ Claiming a row is the database's job, not Python's: a queued row is claimed by a
 (storage/ledger_queue.py), a 'retry' or 'unknown' one by a conditional `UPDATE ... WHERE
 state = 'retry'`, and marker rows by an `INSERT ... ON CONFLICT DO NOTHING` against the unique
 (send_key, recipient) constraint. Each is a single statement that SQLite (one writer at a time)
-and PostgreSQL make atomic; see bot/delivery/ledger.py for the whole protocol.
+and PostgreSQL make atomic; see bot/delivery/ledger.py for the whole protocol. What a row's
+state becomes after a post is in storage/ledger_marks.py.
 """
 
 from __future__ import annotations
@@ -18,8 +19,19 @@ from sqlalchemy import Insert, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from storage.ledger_marks import (
+    mark_final,
+    mark_retry,
+    mark_sent,
+    mark_unknown,
+    mark_unverified,
+    reclaim,
+)
 from storage.models import Delivery, DeliveryState, FinishedSend
 from storage.scope import network_params, network_sql, session_network
+
+# A row's state changes are in storage/ledger_marks.py; callers read them from here (`rows.mark_sent`).
+__all__ = ["mark_final", "mark_retry", "mark_sent", "mark_unknown", "mark_unverified", "reclaim"]
 
 # The states under their short names, for callers that read `ledger.RETRY`.
 QUEUED = DeliveryState.QUEUED  # due, not claimed yet (storage/ledger_queue.py)
@@ -196,114 +208,6 @@ def part_post(session: Session, send_key: str, recipient: str, number: int) -> t
         )
     ).first()
     return (row[0], row[1]) if row is not None else (None, None)
-
-
-def reclaim(
-    session: Session,
-    delivery_id: int,
-    claimed_by: str,
-    now: dt.datetime,
-    from_state: DeliveryState = RETRY,
-) -> bool:
-    """Take a 'retry' (or 'unknown') row back: True for the one caller whose conditional update hit it."""
-    result = session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id, Delivery.state == from_state)
-        .values(state=CLAIMED, claimed_by=claimed_by, claimed_at=now)
-        .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1  # type: ignore[attr-defined]
-
-
-def mark_sent(
-    session: Session,
-    delivery_id: int,
-    *,
-    sent_at: dt.datetime,
-    channel: str | None,
-    ts: str | None,
-    revision: int | None = None,
-) -> None:
-    """The message is in Slack: record where and when (whatever state the row was in)."""
-    values: dict[str, Any] = {
-        "state": SENT,
-        "sent_at": sent_at,
-        "slack_channel": channel,
-        "slack_ts": ts,
-        "last_error": None,
-    }
-    if revision is not None:
-        values["revision"] = revision
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-
-
-def _count_attempt(
-    session: Session, delivery_id: int, next_state: DeliveryState, max_attempts: int, error: str | None = None
-) -> DeliveryState:
-    """Count an attempt: `next_state`, or 'failed' after `max_attempts`. The new state.
-
-    last_error becomes `error` if one is given, else it is kept.
-    """
-    attempts = session.scalar(select(Delivery.attempts).where(Delivery.id == delivery_id)) or 0
-    state = FAILED if attempts + 1 >= max_attempts else next_state
-    values: dict[str, Any] = {"state": state, "attempts": attempts + 1}
-    if error is not None:
-        values["last_error"] = error[:200]
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    return state
-
-
-def mark_retry(session: Session, delivery_id: int, error: str, max_attempts: int) -> DeliveryState:
-    """Count a failed attempt: 'retry' again, or 'failed' after `max_attempts`. The new state."""
-    return _count_attempt(session, delivery_id, RETRY, max_attempts, error)
-
-
-def mark_unknown(session: Session, delivery_id: int, error: str) -> None:
-    """A post whose outcome is unknown counts as an attempt; a later tick checks Slack for it.
-
-    claimed_at is kept: it says when the post was tried, so when it may be checked.
-    """
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery_id)
-        .values(state=UNKNOWN, attempts=Delivery.attempts + 1, last_error=error[:200])
-        .execution_options(synchronize_session=False)
-    )
-
-
-def mark_unverified(session: Session, delivery_id: int, max_attempts: int) -> DeliveryState:
-    """Checking Slack failed for a passing reason: 'unknown' again, or 'failed' after
-    `max_attempts`. last_error keeps what made the outcome unknown ("may have arrived")."""
-    return _count_attempt(session, delivery_id, UNKNOWN, max_attempts)
-
-
-def mark_final(
-    session: Session, delivery_ids: Sequence[int], state: DeliveryState, error: str | None
-) -> None:
-    """Put rows in a final state (failed, expired, skipped) with the reason."""
-    if not delivery_ids:
-        return
-    values: dict[str, Any] = {"state": state}
-    if error is not None:
-        values["last_error"] = error[:200]
-    if state == FAILED:
-        values["attempts"] = Delivery.attempts + 1
-    session.execute(
-        update(Delivery)
-        .where(Delivery.id.in_(list(delivery_ids)))
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
 
 
 def mark_interrupted(session: Session, claimed_before: dt.datetime) -> int:

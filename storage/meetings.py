@@ -33,7 +33,7 @@ def stored_policy(session: Session) -> dict[str, Any] | None:
 class SettingsCache:
     """The network's policy, kept per process and read again only when its version moved.
 
-    Every UPDATE of the network row bumps `settings_version` (storage/models.py), so a process
+    Every UPDATE of the network row bumps `settings_version` (storage/models/networks.py), so a process
     that reads the version (one integer, in a query it makes anyway) knows whether any process
     changed the settings since it cached them.
 

@@ -7,7 +7,6 @@ stand-in, with every post slowed a little so the processes' fan-outs overlap.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import threading
@@ -21,44 +20,20 @@ from sqlalchemy import func, select
 from bot.delivery.scheduler import run_tick
 from bot.meeting.timeline import INVITATION, meeting_sends
 from bot.runtime import build_runtime
-from storage.db import transaction
-from storage.meetings import get_network
-from storage.models import Delivery, Meeting, Member, Organisation
-from tests.conftest import SECRET, TOKEN, make_settings
+from storage.models import Delivery
+from tests.conftest import make_settings
+from tests.e2e.process import CLI, app_env, arrange_members
 from tests.support.slack_standin import SlackStandIn
 
-ROOT = Path(__file__).resolve().parent.parent
 TZ = ZoneInfo("Europe/Stockholm")
 STARTS = dt.datetime(2027, 3, 16, 13, 0, tzinfo=TZ)
 MEMBERS = [f"U0CC{n:04d}" for n in range(60)]
 INVITATION_AT = next(s.due_at for s in meeting_sends(STARTS, TZ) if s.kind == INVITATION)
 
-CLI = "import sys; from bot.cli import main; sys.exit(main())"
-
-
-def arrange(url: str, api_url: str) -> None:
-    runtime = build_runtime(make_settings(url, api_url))
-    with transaction(runtime.sessions) as s:
-        org = Organisation(name="Arbetsförmedlingen")
-        s.add(org)
-        for user in MEMBERS:
-            s.add(Member(slack_user_id=user, name=user, organisation=org, active=True))
-        s.add(Meeting(starts_at=STARTS, place="Stadshuset"))
-        get_network(s).organisers_channel = "C0ADMIN"
-    runtime.engine.dispose()
-
 
 def tick_process(url: str, api_url: str, at: dt.datetime, workdir: Path) -> subprocess.Popen[str]:
     """`chefsnatverket tick --at <at>` as its own OS process (the console script's entry point)."""
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "SLACK_BOT_TOKEN": TOKEN,
-        "SLACK_SIGNING_SECRET": SECRET,
-        "DATABASE_URL": url,
-        "SLACK_API_URL": api_url,
-        "ORGANISERS": "UORG1",
-    }
+    env = app_env(url, api_url, ORGANISERS="UORG1")
     return subprocess.Popen(
         [sys.executable, "-c", CLI, "tick", "--at", at.isoformat(), "--yes"],
         cwd=workdir,  # no stray .env is read
@@ -92,13 +67,19 @@ def assert_exactly_one_invitation_each(standin: SlackStandIn, url: str) -> None:
     assert invitations(url) == len(MEMBERS)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def url(request: pytest.FixtureRequest, standin: SlackStandIn) -> str:
-    found: str = request.getfixturevalue("db_url" if request.param == "sqlite" else "pg_url")
-    arrange(found, standin.url)
+@pytest.fixture
+def url(any_db_url: str, standin: SlackStandIn) -> str:
+    arrange_members(
+        any_db_url,
+        MEMBERS,
+        STARTS,
+        organisation="Arbetsförmedlingen",
+        place="Stadshuset",
+        organisers_channel="C0ADMIN",
+    )
     # Slow every post a little so the two processes really work at the same time.
     standin.fail("chat.postMessage", delay=0.03, times=10_000)
-    return found
+    return any_db_url
 
 
 def test_two_tick_processes_at_once_send_each_invitation_once(

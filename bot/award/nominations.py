@@ -185,11 +185,15 @@ def read_submission(view: dict[str, Any]) -> Submission:
     )
 
 
+def name_key(name: str) -> str:
+    """What "the same person" means for a free-text nominee (Slack form and web form alike):
+    the name case-folded, its spaces folded."""
+    return " ".join(name.split()).casefold()
+
+
 def nominee_key(submission: Submission) -> str:
-    """What "the same person" means: the Slack user id, or the case-folded free-text name."""
-    if submission.nominee_user_id:
-        return submission.nominee_user_id
-    return " ".join((submission.nominee_name or "").split()).casefold()
+    """What "the same person" means: the Slack user id, or the free-text name's `name_key`."""
+    return submission.nominee_user_id or name_key(submission.nominee_name or "")
 
 
 def validate_submission(submission: Submission, nominator: str, lang: str) -> dict[str, str]:

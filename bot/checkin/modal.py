@@ -22,7 +22,7 @@ from bot.formatting import (
     escape,
     format_number,
     format_when,
-    format_when_near,
+    format_when_for,
     truncate_title,
 )
 from bot.texts import t
@@ -45,11 +45,6 @@ VISIBILITY_BLOCKS: tuple[str, str, str] = (
 PLACEHOLDERS = ("checkin.placeholder.occupying", "checkin.placeholder.changes", "checkin.placeholder.support")
 # An earlier answer is shown folded: this many characters, then "…".
 FOLDED_LENGTH = 160
-
-
-def when_text(moment: dt.datetime, tz: ZoneInfo, lang: str, now: dt.datetime | None = None) -> str:
-    """A date as the reader says it near `now` (`i morgon kl. 12.00`); the full date without `now`."""
-    return format_when_near(moment, now, tz, lang) if now is not None else format_when(moment, tz, lang)
 
 
 def _plain(text: str) -> dict[str, Any]:
@@ -160,11 +155,11 @@ def build_checkin_modal(
             t(
                 "checkin.modal.meeting",
                 lang,
-                when=when_text(opening.starts_at, tz, lang, now),
+                when=format_when_for(opening.starts_at, tz, lang, now),
                 place=_place(opening.place, lang),
             )
         ),
-        _mrkdwn(t("checkin.modal.deadline", lang, deadline=when_text(opening.deadline, tz, lang, now))),
+        _mrkdwn(t("checkin.modal.deadline", lang, deadline=format_when_for(opening.deadline, tz, lang, now))),
         _mrkdwn(t("privacy.checkin.no_client_data", lang)),
     ]
     if earlier is not None:

@@ -15,22 +15,20 @@ from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.attendance.views import deputy_label
 from bot.checkin.summary import (
     CheckinSummary,
     MemberCheckin,
     OrganisationCheckins,
     checkin_themes,
+    member_label,
+    organisation_title,
+    person_blocks,
     themes_blocks,
 )
 from bot.delivery.sends import REPLY_IN_THREAD
 from bot.formatting import (
-    MAX_MESSAGE_BLOCKS,
-    escape,
-    format_when,
-    format_when_near,
-    mark_continued,
-    paginate,
+    continued_pages,
+    format_when_for,
     sections,
 )
 from bot.texts import t
@@ -89,40 +87,26 @@ def _themes(summary: CheckinSummary, lang: str) -> list[Block]:
     return themes_blocks(checkin_themes(network_only(summary.organisations)), lang)
 
 
-def _label(checkin: MemberCheckin, lang: str) -> str:
-    if checkin.stands_for is None:
-        return escape(checkin.name)
-    return deputy_label(checkin.name, checkin.stands_for, lang)
-
-
 def members_view(summary: CheckinSummary, lang: str = "sv") -> tuple[SharedOrganisation, ...]:
     """The organisations with something shared, in the summary's (Swedish) order."""
     organisations = []
     for org in summary.organisations:
         people = tuple(
-            SharedPerson(_label(c, lang), answers) for c in org.checkins if (answers := shared_answers(c))
+            SharedPerson(member_label(c, lang), answers)
+            for c in org.checkins
+            if (answers := shared_answers(c))
         )
         if people:
             organisations.append(SharedOrganisation(org.name, people))
     return tuple(organisations)
 
 
-def _when(summary: CheckinSummary, tz: ZoneInfo, lang: str, now: dt.datetime | None) -> str:
-    if now is None:
-        return format_when(summary.starts_at, tz, lang)
-    return format_when_near(summary.starts_at, now, tz, lang)
-
-
-def _organisation_title(org: SharedOrganisation, lang: str) -> str:
-    return escape(org.name) if org.name else t("checkin.summary.no_organisation", lang)
-
-
 def _organisation_blocks(org: SharedOrganisation, lang: str) -> list[Block]:
-    blocks = sections(t("checkin.shared.organisation", lang, organisation=_organisation_title(org, lang)))
+    blocks = sections(t("checkin.shared.organisation", lang, organisation=organisation_title(org.name, lang)))
     for person in org.people:
-        lines = [f"*{person.label}*"]
-        lines += [f"_{t(key, lang)}_\n{escape(answer)}" for key, answer in person.answers]
-        blocks += sections("\n".join(lines))
+        blocks += person_blocks(
+            person.label, ((f"_{t(key, lang)}_", answer) for key, answer in person.answers)
+        )
     return blocks
 
 
@@ -134,11 +118,10 @@ def _header(when: str, lang: str) -> Block:
 
 
 def _paged(blocks: list[Block], when: str, lang: str, first: list[Block]) -> list[list[Block]]:
-    pages = paginate(blocks, MAX_MESSAGE_BLOCKS - 1 - len(first))
-    return mark_continued(
-        pages,
+    return continued_pages(
+        blocks,
         lambda part, parts: t("checkin.shared.continued", lang, when=when, part=part, parts=parts),
-        first=first,
+        first,
     )
 
 
@@ -149,7 +132,7 @@ def render_shared_dm(
     organisations = members_view(summary, lang)
     if not organisations:
         return []
-    when = _when(summary, tz, lang, now)
+    when = format_when_for(summary.starts_at, tz, lang, now)
     body: list[Block] = []
     for org in organisations:
         body.append({"type": "divider"})
@@ -167,7 +150,7 @@ def render_shared_channel(
     organisations = members_view(summary, lang)
     if not organisations:
         return []
-    when = _when(summary, tz, lang, now)
+    when = format_when_for(summary.starts_at, tz, lang, now)
     parent = [
         _header(when, lang),
         *sections(t("checkin.shared.intro_channel", lang)),
@@ -178,7 +161,7 @@ def render_shared_channel(
         fallback = t(
             "checkin.shared.fallback_organisation",
             lang,
-            organisation=_organisation_title(org, lang),
+            organisation=organisation_title(org.name, lang),
             when=when,
         )
         for page in _paged(_organisation_blocks(org, lang), when, lang, []):

@@ -11,7 +11,7 @@ not notify everyone it names, and names are escaped like every other piece of us
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -21,11 +21,9 @@ from sqlalchemy.orm import Session
 from bot.attendance.board import not_coming_ids, organisation_attendance, stand_ins
 from bot.attendance.views import OrgAttendance, attendance_paragraph, deputy_label
 from bot.formatting import (
-    MAX_MESSAGE_BLOCKS,
+    continued_pages,
     escape,
     format_when,
-    mark_continued,
-    paginate,
     sections,
     swedish_sort_key,
 )
@@ -188,30 +186,40 @@ def themes_blocks(themes: Sequence[Theme], lang: str) -> list[Block]:
 # ---------------------------------------------------------------- rendering (pure)
 
 
-def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
-    name = (
-        escape(checkin.name)
-        if checkin.stands_for is None
-        else deputy_label(checkin.name, checkin.stands_for, lang)
-    )
-    lines = [f"*{name}*"]
-    for key, answer, visibility in checkin.answers():
-        if answer:
-            mark = (
-                f" {t('checkin.summary.organisers_only', lang)}"
-                if visibility is Visibility.ORGANISERS
-                else ""
-            )
-            lines.append(f"_{t(key, lang)}_{mark}\n{escape(answer)}")
+def member_label(checkin: MemberCheckin, lang: str) -> str:
+    """The member's name as shown, escaped: "Anna Ek", or "Anna Ek (ersättare för Bertil Berg)"."""
+    if checkin.stands_for is None:
+        return escape(checkin.name)
+    return deputy_label(checkin.name, checkin.stands_for, lang)
+
+
+def organisation_title(name: str | None, lang: str) -> str:
+    """An organisation's name as shown, escaped, or the words for members without one."""
+    return escape(name) if name else t("checkin.summary.no_organisation", lang)
+
+
+def person_blocks(label: str, answers: Iterable[tuple[str, str]]) -> list[Block]:
+    """One person's answers, for the samordnare and for the network alike: `label` in bold, then
+    each (question heading in mrkdwn, answer) with the answer escaped."""
+    lines = [f"*{label}*", *(f"{heading}\n{escape(answer)}" for heading, answer in answers)]
     return sections("\n".join(lines))
+
+
+def _member_blocks(checkin: MemberCheckin, lang: str) -> list[Block]:
+    organisers_only = f" {t('checkin.summary.organisers_only', lang)}"
+    answers = (
+        (f"_{t(key, lang)}_{organisers_only if visibility is Visibility.ORGANISERS else ''}", answer)
+        for key, answer, visibility in checkin.answers()
+        if answer
+    )
+    return person_blocks(member_label(checkin, lang), answers)
 
 
 def _body_blocks(summary: CheckinSummary, lang: str) -> list[Block]:
     blocks: list[Block] = []
     for org in summary.organisations:
-        title = escape(org.name) if org.name else t("checkin.summary.no_organisation", lang)
         blocks.append({"type": "divider"})
-        blocks += sections(f":office: *{title}*")
+        blocks += sections(f":office: *{organisation_title(org.name, lang)}*")
         for checkin in org.checkins:
             blocks += _member_blocks(checkin, lang)
     blocks.append({"type": "divider"})
@@ -250,12 +258,11 @@ def render_checkin_summary(summary: CheckinSummary, tz: ZoneInfo, lang: str = "s
     """The summary as chat.postMessage kwargs (`text` + `blocks`), split over as many messages as
     Slack's limits need (50 blocks each, 3000 characters per section), nothing left out."""
     when = format_when(summary.starts_at, tz, lang)
-    # One block of each message is kept for the "(fortsättning 2/3)" marker.
-    pages = paginate(_head_blocks(summary, when, lang) + _body_blocks(summary, lang), MAX_MESSAGE_BLOCKS - 1)
-    parts = len(pages)
-    marked = mark_continued(
-        pages, lambda part, total: t("checkin.summary.continued", lang, when=when, part=part, parts=total)
+    marked = continued_pages(
+        _head_blocks(summary, when, lang) + _body_blocks(summary, lang),
+        lambda part, total: t("checkin.summary.continued", lang, when=when, part=part, parts=total),
     )
+    parts = len(marked)
     messages: list[Message] = []
     for number, blocks in enumerate(marked, start=1):
         if number == 1:

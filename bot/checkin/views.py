@@ -20,7 +20,6 @@ from bot.checkin.modal import (
     read_submission,
     read_visibility,
     submission_errors,
-    when_text,
 )
 from bot.checkin.service import (
     MAX_ANSWER_LENGTH,
@@ -33,7 +32,7 @@ from bot.checkin.service import (
     TooLongCombined,
 )
 from bot.checkin.withdrawal import NothingToWithdraw, NotYours, Withdrawn, WithdrawOutcome
-from bot.formatting import MAX_SECTION_TEXT, escape, format_number, network_names, split_text
+from bot.formatting import MAX_SECTION_TEXT, escape, format_number, format_when_for, network_names, split_text
 from bot.texts import t
 from storage.models import Visibility
 
@@ -48,7 +47,6 @@ __all__ = [  # the modal's builders are part of the check-in surface too
     "read_submission",
     "read_visibility",
     "submission_errors",
-    "when_text",
 ]
 
 Block = dict[str, Any]
@@ -70,8 +68,8 @@ Now = dt.datetime | None
 
 def refusal_text(refusal: Refusal, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> str:
     """Why the member cannot check in now, politely, naming the meeting and deadline."""
-    when = when_text(refusal.starts_at, tz, lang, now) if refusal.starts_at else ""
-    deadline = when_text(refusal.deadline, tz, lang, now) if refusal.deadline else ""
+    when = format_when_for(refusal.starts_at, tz, lang, now) if refusal.starts_at else ""
+    deadline = format_when_for(refusal.deadline, tz, lang, now) if refusal.deadline else ""
     keys = {
         Problem.NOT_MEMBER: "error.not_member",
         Problem.NO_MEETING: "error.no_meeting",
@@ -147,8 +145,8 @@ def build_saved_message(saved: Saved, tz: ZoneInfo, lang: str = "sv", now: Now =
 
 
 def _answer_message(saved: Saved, key: str, fallback_key: str, tz: ZoneInfo, lang: str, now: Now) -> Message:
-    when = when_text(saved.opening.starts_at, tz, lang, now)
-    deadline = when_text(saved.opening.deadline, tz, lang, now)
+    when = format_when_for(saved.opening.starts_at, tz, lang, now)
+    deadline = format_when_for(saved.opening.deadline, tz, lang, now)
     lead = t(key, lang, when=when)
     if saved.answers.visibility[0] is Visibility.NETWORK:
         blocks: list[Block] = [{"type": "section", "text": _mrkdwn(lead)}]
@@ -173,7 +171,7 @@ PENDING_BUTTONS: tuple[tuple[Choice, str, str], ...] = (
 
 def build_pending_question(pending: Pending, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> Message:
     """The member already answered differently: both texts quoted, and what to do with the new one."""
-    when = when_text(pending.opening.starts_at, tz, lang, now)
+    when = format_when_for(pending.opening.starts_at, tz, lang, now)
     blocks: list[Block] = [
         {"type": "section", "text": _mrkdwn(t("checkin.pending.question", lang, when=when))}
     ]
@@ -270,8 +268,8 @@ def _shared_line(saved: Saved, lang: str) -> str:
 def build_submitted_message(saved: Saved, tz: ZoneInfo, lang: str = "sv", now: Now = None) -> Message:
     """The DM thank-you after the modal is saved: the meeting, who reads which answer, and the
     buttons to change or withdraw."""
-    when = when_text(saved.opening.starts_at, tz, lang, now)
-    deadline = when_text(saved.opening.deadline, tz, lang, now)
+    when = format_when_for(saved.opening.starts_at, tz, lang, now)
+    deadline = format_when_for(saved.opening.deadline, tz, lang, now)
     text = t("checkin.submitted", lang, when=when)
     hint = f"{_shared_line(saved, lang)} {t('checkin.saved.edit_hint', lang, deadline=deadline)}"
     actions = [edit_button(saved.opening.meeting_id, lang)]
@@ -292,8 +290,8 @@ def build_withdraw_answer(
 ) -> Message:
     """What the member sees after "Dra tillbaka": gone (with a button to check in again), or why not."""
     if isinstance(outcome, Withdrawn):
-        when = when_text(outcome.starts_at, tz, lang, now)
-        deadline = when_text(outcome.deadline, tz, lang, now)
+        when = format_when_for(outcome.starts_at, tz, lang, now)
+        deadline = format_when_for(outcome.deadline, tz, lang, now)
         text = t("checkin.withdrawn", lang, when=when, deadline=deadline)
         button = {**edit_button(outcome.meeting_id, lang), "text": _plain(t("checkin.button.again", lang))}
         return {

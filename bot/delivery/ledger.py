@@ -58,7 +58,8 @@ records every part it finds as posted, and only the missing ones are posted.
 
 The parts: bot/delivery/errors.py sorts failures, pacing.py keeps to Slack's pace (its waits
 use Runtime.sleep), verify.py finds a post again in Slack, settle.py records what an attempt
-left behind, and storage/ledger.py holds every query.
+left behind, and storage/ledger.py holds every query (a row's state changes in
+storage/ledger_marks.py, the queued rows' claims in storage/ledger_queue.py).
 """
 
 from __future__ import annotations

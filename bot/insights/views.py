@@ -10,11 +10,9 @@ from zoneinfo import ZoneInfo
 from bot.dates import format_percent
 from bot.formatting import (
     DEFAULT_NETWORK,
-    MAX_MESSAGE_BLOCKS,
+    continued_pages,
     format_day,
-    mark_continued,
     network_names,
-    paginate,
     sections,
 )
 from bot.texts import t
@@ -73,10 +71,10 @@ def build_history_messages(
             year = meeting.starts_at.astimezone(tz).year
             body += [{"type": "divider"}, *sections(f"*{year}*")]
         body += sections(meeting_line(meeting, tz, lang))
-    pages = paginate(head + body, MAX_MESSAGE_BLOCKS - 1)
     names = network_names(network)  # the continued marks and the fallback text are mrkdwn
-    marked = mark_continued(
-        pages, lambda part, parts: t("insights.history.continued", lang, part=part, parts=parts, **names)
+    marked = continued_pages(
+        head + body,
+        lambda part, parts: t("insights.history.continued", lang, part=part, parts=parts, **names),
     )
     text = t("insights.history.title", lang, **names)
     return [

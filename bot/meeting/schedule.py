@@ -5,10 +5,8 @@ to whom? The answer is recomputed from the database each time, so a moved meetin
 sends follow the new time, a removed member gets nothing more, and a member added late gets
 the invitation at the next tick (while check-in is open).
 
-Send keys hold the meeting id but not its date ("meeting:12:reminder"): a moved meeting never
-resends what already went out. What a move or a cancellation needs to tell people goes in its
-own sends, to those whose invitation was delivered: "meeting:12:moved:v3" (once per version)
-and "meeting:12:cancelled".
+The sends' ledger keys and kinds are in bot/meeting/keys.py, and who gets each send in
+bot/meeting/audience.py; both are importable from here as well.
 """
 
 from __future__ import annotations
@@ -20,13 +18,23 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from bot.attendance.audience import Attendance, expected_user_ids, invited_deputies, load_attendance
 from bot.attendance.views import CalendarMeeting, build_calendar_file
 from bot.delivery.report import kind_label
 from bot.delivery.sends import DueSend, Message, Source
 from bot.formatting import DEFAULT_NETWORK, format_when
 from bot.meeting import timeline
+from bot.meeting.audience import invited_members, member_audience
 from bot.meeting.calendar import CalendarMethod
+from bot.meeting.keys import (
+    CANCELLED,
+    MOVED,
+    REMINDERS,
+    TO_CHANNEL,
+    cancelled_key,
+    meeting_id_of,
+    moved_key,
+    send_key,
+)
 from bot.meeting.timeline import PlannedSend, Step, meeting_policy, meeting_sends
 from bot.meeting.views import (
     MeetingInfo,
@@ -38,9 +46,8 @@ from bot.meeting.views import (
 )
 from bot.texts import t
 from storage import ledger
-from storage.checkins import checked_in_member_ids
 from storage.meetings import find_meeting, get_network, meetings_to_schedule
-from storage.members import MemberIds, MemberRow, active_member_rows, members_by_user
+from storage.members import MemberRow, active_member_rows
 from storage.members import active_member as active_member_row
 from storage.models import Meeting
 from storage.rsvps import rsvp_for
@@ -50,43 +57,11 @@ if TYPE_CHECKING:
 
     from bot.runtime import Runtime
 
-MOVED = "meeting_moved"
-CANCELLED = "meeting_cancelled"
-
 # A meeting stays relevant this long after its last planned send, so sends that are always
 # worth sending late (the summaries) still go out after some downtime.
 RELEVANCE_DAYS = 14
 
 Render = Callable[[Session, str], list[Message]]
-
-# Sends to every active member, those to the organisers' channel, and the reminders (to those
-# invited who have not checked in).
-TO_MEMBERS = {timeline.INVITATION, timeline.DAY_OF, timeline.PULSE}
-TO_CHANNEL = {timeline.DEADLINE_SUMMARY, timeline.PULSE_SUMMARY}
-REMINDERS = {timeline.REMINDER, timeline.LAST_REMINDER}
-
-
-def send_key(meeting_id: int, kind: str) -> str:
-    """The ledger key of one of a meeting's timeline sends (no date: stable across moves)."""
-    return f"meeting:{meeting_id}:{kind}"
-
-
-def moved_key(meeting_id: int, version: int) -> str:
-    """The ledger key of the notice that a meeting moved to its `version`."""
-    return f"meeting:{meeting_id}:moved:v{version}"
-
-
-def cancelled_key(meeting_id: int) -> str:
-    """The ledger key of the notice that a meeting is cancelled."""
-    return f"meeting:{meeting_id}:cancelled"
-
-
-def meeting_id_of(key: str) -> int | None:
-    """The meeting a ledger key belongs to, if it is a meeting send."""
-    parts = key.split(":")
-    if len(parts) >= 3 and parts[0] == "meeting" and parts[1].isdigit():
-        return int(parts[1])
-    return None
 
 
 def relevant_meetings(session: Session, now: dt.datetime, policy: Mapping[str, Step]) -> list[Meeting]:
@@ -118,63 +93,6 @@ def plan_for(
     sends = meeting_sends(meeting.starts_at, tz, policy)
     deadline = next(s.due_at for s in sends if s.kind == timeline.DEADLINE_SUMMARY)
     return Plan(meeting, sends, deadline, network)
-
-
-def reminder_audience(
-    session: Session,
-    meeting_id: int,
-    due_at: dt.datetime,
-    members: Iterable[MemberIds],
-    attendance: Attendance[MemberIds] | None = None,
-) -> list[str]:
-    """Of `members` (the active ones), those expected (see bot/attendance/audience.py) without a
-    check-in whose invitation went out before the reminder was due; then the ersättare alike.
-
-    Someone added late gets the invitation first; a reminder in the same breath would be noise.
-    """
-    members = list(members)
-    attendance = attendance or load_attendance(session, meeting_id, members)
-    invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
-    done = checked_in_member_ids(session, meeting_id)
-    deputies = invited_deputies(session, meeting_id, attendance)
-    deputy_done = {m.slack_user_id for m in members_by_user(session, deputies) if m.id in done}
-    return [
-        m.slack_user_id
-        for m in members
-        if m.id not in done
-        and not attendance.away(m.id)
-        and m.slack_user_id in invited
-        and (invited[m.slack_user_id].sent_at or due_at) <= due_at
-    ] + [uid for uid, row in deputies.items() if uid not in deputy_done and (row.sent_at or due_at) <= due_at]
-
-
-def member_audience(
-    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, members: Iterable[MemberIds]
-) -> list[str]:
-    """Who a send of `kind` to members (not to the channel) goes to, of the active `members`:
-    the invitation to every member; the rest to those expected (never to who cannot come)."""
-    members = list(members)
-    if kind == timeline.INVITATION:
-        return [m.slack_user_id for m in members]
-    attendance = load_attendance(session, meeting_id, members)
-    if kind in REMINDERS:
-        return reminder_audience(session, meeting_id, due_at, members, attendance)
-    return expected_user_ids(session, meeting_id, members, attendance)
-
-
-def invited_members(session: Session, meeting_id: int, members: Iterable[MemberIds]) -> dict[str, int]:
-    """Active members whose invitation was delivered, and today's ersättare whose own invitation
-    was, with the meeting version it described."""
-    members = list(members)
-    invited = ledger.sent_to(session, send_key(meeting_id, timeline.INVITATION))
-    told = {
-        m.slack_user_id: (invited[m.slack_user_id].revision or 1)
-        for m in members
-        if m.slack_user_id in invited
-    }
-    deputies = invited_deputies(session, meeting_id, load_attendance(session, meeting_id, members))
-    told.update({uid: row.revision or 1 for uid, row in deputies.items()})
-    return told
 
 
 def calendar_meeting(meeting: Meeting, network: str) -> CalendarMeeting:

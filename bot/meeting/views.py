@@ -9,7 +9,14 @@ from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.attendance.views import rsvp_blocks
-from bot.formatting import DEFAULT_NETWORK, escape, format_when, format_when_near, network_names, sections
+from bot.formatting import (
+    DEFAULT_NETWORK,
+    escape,
+    format_when,
+    format_when_for,
+    network_names,
+    sections,
+)
 from bot.texts import t
 
 Block = dict[str, Any]
@@ -53,14 +60,10 @@ class MeetingInfo:
     network: str = DEFAULT_NETWORK
 
 
-def _date(moment: dt.datetime, info: MeetingInfo, tz: ZoneInfo, lang: str) -> str:
-    return format_when(moment, tz, lang) if info.now is None else format_when_near(moment, info.now, tz, lang)
-
-
 def _fmt(info: MeetingInfo, tz: ZoneInfo, lang: str) -> dict[str, str]:
     return {
-        "when": _date(info.starts_at, info, tz, lang),
-        "deadline": _date(info.deadline, info, tz, lang),
+        "when": format_when_for(info.starts_at, tz, lang, info.now),
+        "deadline": format_when_for(info.deadline, tz, lang, info.now),
         "place": place_text(info.place, lang),
         **network_names(info.network),
     }

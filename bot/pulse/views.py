@@ -10,12 +10,10 @@ from zoneinfo import ZoneInfo
 
 from bot import ids
 from bot.formatting import (
-    MAX_MESSAGE_BLOCKS,
+    continued_pages,
     escape,
     format_when,
-    format_when_near,
-    mark_continued,
-    paginate,
+    format_when_for,
     sections,
     truncate_title,
 )
@@ -59,13 +57,6 @@ def _buttons(meeting_id: int, lang: str, answer: PulseChoice | None, has_comment
     }
 
 
-def _meeting_day(starts_at: dt.datetime, tz: ZoneInfo, lang: str, now: dt.datetime | None) -> str:
-    """ "i går", "i torsdags" near `now`; the full date and time without it."""
-    if now is None:
-        return format_when(starts_at, tz, lang)
-    return format_when_near(starts_at, now, tz, lang, with_time=False)
-
-
 def build_pulse_question(
     meeting_id: int,
     starts_at: dt.datetime,
@@ -76,7 +67,7 @@ def build_pulse_question(
 ) -> list[Message]:
     """The DM after a meeting: "Vill ni träffas igen?" with Ja / Nej / comment buttons; says so
     when the network has made the summary anonymous."""
-    when = _meeting_day(starts_at, tz, lang, now)
+    when = format_when_for(starts_at, tz, lang, now, with_time=False)  # "i går", "i torsdags"
     hint = t("pulse.question.hint", lang)
     if anonymous:
         hint = f"{hint} {t('privacy.pulse.anonymous', lang)}"
@@ -91,7 +82,7 @@ def build_pulse_question(
 def build_pulse_answered(outcome: Answer, tz: ZoneInfo, lang: str, now: dt.datetime | None = None) -> Message:
     """The question message after a click: the choice shown, the buttons kept for a change of mind."""
     meeting_id, answer, has_comment = outcome.meeting_id, outcome.answer, bool(outcome.comment)
-    when = _meeting_day(outcome.starts_at, tz, lang, now)
+    when = format_when_for(outcome.starts_at, tz, lang, now, with_time=False)
     blocks = sections(t("pulse.question.body", lang, when=when))
     if answer:
         label = t(f"pulse.answer.{answer.value}", lang)
@@ -198,12 +189,11 @@ def build_pulse_summary(summary: PulseSummary, tz: ZoneInfo, lang: str) -> list[
         "type": "header",
         "text": {"type": "plain_text", "text": t("pulse.summary.header", lang, when=when)},
     }
-    pages = paginate(body, MAX_MESSAGE_BLOCKS - 1)
     fallback = t("pulse.summary.fallback", lang, when=when, **counts)
-    marked = mark_continued(
-        pages,
+    marked = continued_pages(
+        body,
         lambda part, parts: t("pulse.summary.continued", lang, part=part, parts=parts, when=when),
-        first=[header],
+        [header],
     )
     return [{"text": fallback, "blocks": blocks} for blocks in marked]
 

@@ -17,8 +17,12 @@ from bot.delivery.scheduler import run_tick
 from bot.runtime import Runtime
 from storage.db import transaction
 from storage.meetings import get_network
-from storage.models import CheckIn, Meeting, Member, Network, Organisation
+from storage.models import CheckIn, Network, Organisation
 from tests.conftest import ORGANISER, SlackClient, make_settings
+from tests.support.arrange import add_meeting as _meeting
+from tests.support.arrange import meetings as _meetings
+from tests.support.arrange import members as _members
+from tests.support.arrange import said as _said
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -30,15 +34,6 @@ NOT_ORGANISER = "bara Chefsnätverkets samordnare"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _said(resp: Any) -> str:
-    """The text of the HTTP answer (Bolt answers a bare text as text/plain, else JSON)."""
-    assert resp.status == 200, resp.text
-    if not resp.text.startswith("{"):
-        return resp.text
-    body = resp.json()
-    return body.get("text", "") + "\n" + json.dumps(body.get("blocks", []), ensure_ascii=False)
 
 
 def run(slack: SlackClient, text: str, user: str = ORGANISER, **kw: Any) -> str:
@@ -58,30 +53,6 @@ def run_slow(slack: SlackClient, standin: SlackStandIn, text: str, user: str = O
     assert call.ok, call.response
     assert call.params.get("response_type") == "ephemeral"
     return call.params["text"] + "\n" + json.dumps(call.params.get("blocks") or [], ensure_ascii=False)
-
-
-def _meeting(
-    runtime: Runtime, when: str = "2027-03-11T13:00", place: str | None = "Stadshuset", **kw: Any
-) -> int:
-    starts_at = dt.datetime.fromisoformat(when).replace(tzinfo=TZ)
-    with transaction(runtime.sessions) as s:
-        meeting = Meeting(starts_at=starts_at, place=place, **kw)
-        s.add(meeting)
-        s.flush()
-        return meeting.id
-
-
-def _meetings(runtime: Runtime) -> list[Meeting]:
-    with runtime.sessions() as s:
-        return list(s.query(Meeting).order_by(Meeting.id))
-
-
-def _members(runtime: Runtime) -> dict[str, Member]:
-    with runtime.sessions() as s:
-        rows = s.query(Member).all()
-        for m in rows:
-            _ = m.organisation
-        return {m.slack_user_id: m for m in rows}
 
 
 def _organisations(runtime: Runtime) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -44,11 +43,10 @@ PREFIXES = {
 }
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def settings(request: pytest.FixtureRequest, standin: SlackStandIn) -> Any:
+@pytest.fixture
+def settings(any_db_url: str, standin: SlackStandIn) -> Any:
     """Every närvaro test runs on SQLite and on PostgreSQL."""
-    url = request.getfixturevalue("db_url" if request.param == "sqlite" else "pg_url")
-    return make_settings(url, standin.url)
+    return make_settings(any_db_url, standin.url)
 
 
 @pytest.fixture(autouse=True)
@@ -91,17 +89,6 @@ def tick(runtime: Runtime, clock: FrozenClock, when: dt.datetime, **shift: float
     if shift:
         clock.advance(**shift)
     return run_tick(runtime)
-
-
-def dm_event(text: str, user: str) -> dict[str, Any]:
-    return {
-        "type": "message",
-        "channel": "D" + user[1:],
-        "channel_type": "im",
-        "user": user,
-        "text": text,
-        "ts": f"{time.time():.6f}",
-    }
 
 
 def press(slack: SlackClient, standin: SlackStandIn, action_id: str, meeting_id: int, user: str) -> Any:

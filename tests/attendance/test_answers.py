@@ -25,7 +25,6 @@ from tests.attendance.conftest import (
     SENDER,
     STARTS,
     calendars,
-    dm_event,
     due,
     kind_of,
     press,
@@ -33,6 +32,7 @@ from tests.attendance.conftest import (
     tick,
 )
 from tests.conftest import ORGANISER, FrozenClock, SlackClient
+from tests.support.arrange import dm_event
 from tests.support.signing import users_select
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn
 

@@ -21,7 +21,6 @@ from tests.attendance.conftest import (
     STARTS,
     TZ,
     calendars,
-    dm_event,
     due,
     kind_of,
     press,
@@ -29,6 +28,7 @@ from tests.attendance.conftest import (
     tick,
 )
 from tests.conftest import FrozenClock, SlackClient
+from tests.support.arrange import dm_event
 from tests.support.signing import users_select
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn, validate_blocks
 

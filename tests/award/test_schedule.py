@@ -18,6 +18,7 @@ from storage.db import transaction
 from storage.meetings import get_network
 from storage.models import AwardRound, Nomination
 from tests.conftest import ORGANISER, make_settings
+from tests.support.award_rounds import add_nomination
 from tests.support.slack_standin import validate_blocks
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -46,23 +47,8 @@ def _open(runtime, rest="2027-09-01 <#C0GENERAL|general> jury <#C0JURY|jury>"):
         return session.query(AwardRound).one().id
 
 
-def _add(
-    runtime, clock, round_id, nominator, *, user=None, name=None, org=None, partner=None, motivation=LONG
-):
-    with transaction(runtime.sessions) as s:
-        s.add(
-            Nomination(
-                round_id=round_id,
-                nominator_user_id=nominator,
-                nominee_user_id=user,
-                nominee_name=name,
-                nominee_organisation=org,
-                nominee_key=user or " ".join((name or "").split()).casefold(),
-                partner=partner,
-                motivation=motivation,
-                created_at=clock(),
-            )
-        )
+def _add(runtime, clock, round_id, nominator, *, motivation=LONG, **nominee):
+    add_nomination(runtime, round_id, nominator, motivation, at=clock(), **nominee)
 
 
 def test_nothing_without_a_round(runtime):

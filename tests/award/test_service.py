@@ -23,6 +23,7 @@ from bot.csv_export import BOM, csv_bytes
 from storage.db import transaction
 from storage.models import AwardRound, Nomination
 from tests.conftest import ORGANISER
+from tests.support.award_rounds import add_nomination
 from tests.support.signing import users_select
 
 TODAY = dt.date(2027, 1, 4)
@@ -321,22 +322,10 @@ def test_help_for_organisers_has_an_example(runtime):
 # ---------------------------------------------------------------- export (direct)
 
 
-def _nominate(runtime, clock, *, nominator, user=None, name=None, org=None, partner=None, motivation=LONG):
-    with transaction(runtime.sessions) as s:
-        award_round = s.query(AwardRound).filter_by(status="open").one()
-        s.add(
-            Nomination(
-                round_id=award_round.id,
-                nominator_user_id=nominator,
-                nominee_user_id=user,
-                nominee_name=name,
-                nominee_organisation=org,
-                nominee_key=user or " ".join((name or "").split()).casefold(),
-                partner=partner,
-                motivation=motivation,
-                created_at=clock(),
-            )
-        )
+def _nominate(runtime, clock, *, nominator, motivation=LONG, **nominee):
+    with runtime.sessions() as s:
+        round_id = s.query(AwardRound).filter_by(status="open").one().id
+    add_nomination(runtime, round_id, nominator, motivation, at=clock(), **nominee)
 
 
 def _uploaded_rows(standin) -> list[list[str]]:

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import logging
 import time
+from functools import partial
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +22,8 @@ from storage.db import transaction
 from storage.models import CheckIn, Meeting, Member
 from tests.conftest import SECRET, SlackClient, make_settings
 from tests.support import signing
+from tests.support.arrange import add_meeting
+from tests.support.arrange import dm_event as _dm_event
 from tests.support.slack_standin import SlackStandIn
 
 MEMBER = "U0MEMBER1"
@@ -31,18 +34,7 @@ DEADLINE_WHEN = "onsdag 10 mars kl. 12.00"
 
 # ---------------------------------------------------------------- arranging and reading
 
-
-def _meeting(
-    runtime: Runtime, when: str = "2027-03-11T13:00", place: str = "Stadshuset, Malmö", **kw: Any
-) -> int:
-    from zoneinfo import ZoneInfo
-
-    starts_at = dt.datetime.fromisoformat(when).replace(tzinfo=ZoneInfo("Europe/Stockholm"))
-    with transaction(runtime.sessions) as s:
-        meeting = Meeting(starts_at=starts_at, place=place, **kw)
-        s.add(meeting)
-        s.flush()
-        return meeting.id
+_meeting = partial(add_meeting, place="Stadshuset, Malmö")
 
 
 def _cancel(runtime: Runtime, meeting_id: int) -> None:
@@ -83,18 +75,6 @@ def _inputs(view: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def _sections(blocks: list[dict[str, Any]]) -> str:
     return "\n".join(b["text"]["text"] for b in blocks if b["type"] == "section")
-
-
-def _dm_event(text: str, user: str = MEMBER, **extra: Any) -> dict[str, Any]:
-    return {
-        "type": "message",
-        "channel": "D" + user[1:],
-        "channel_type": "im",
-        "user": user,
-        "text": text,
-        "ts": f"{time.time():.6f}",
-        **extra,
-    }
 
 
 # ---------------------------------------------------------------- /incheckning opens the modal

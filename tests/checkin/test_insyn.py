@@ -35,11 +35,10 @@ VIS = (
 NET, ORG = Visibility.NETWORK.value, Visibility.ORGANISERS.value
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def settings(request: pytest.FixtureRequest, standin: SlackStandIn) -> Any:
+@pytest.fixture
+def settings(any_db_url: str, standin: SlackStandIn) -> Any:
     """Every test here runs on SQLite and on PostgreSQL."""
-    url = request.getfixturevalue("db_url" if request.param == "sqlite" else "pg_url")
-    return make_settings(url, standin.url)
+    return make_settings(any_db_url, standin.url)
 
 
 @pytest.fixture(autouse=True)

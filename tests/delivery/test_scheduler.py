@@ -84,16 +84,10 @@ def tick(runtime: Runtime, clock: FrozenClock, when: dt.datetime | str, **shift:
     return run_tick(runtime)
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def settings(
-    request: pytest.FixtureRequest, tmp_path: Any, sqlite_template: Any, standin: SlackStandIn
-) -> Any:
+@pytest.fixture
+def settings(any_db_url: str, standin: SlackStandIn) -> Any:
     """Every scheduler test runs on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        url = request.getfixturevalue("db_url")
-    else:
-        url = request.getfixturevalue("pg_url")
-    return make_settings(url, standin.url)
+    return make_settings(any_db_url, standin.url)
 
 
 @pytest.fixture(autouse=True)

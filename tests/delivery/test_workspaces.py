@@ -69,13 +69,10 @@ def _workspaces(runtime: Runtime, teams: tuple[str, ...], members: int) -> dict[
     return people
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def workspace_runtime(
-    request: pytest.FixtureRequest, standin: SlackStandIn, clock: FrozenClock
-) -> Iterator[Runtime]:
+@pytest.fixture
+def workspace_runtime(any_db_url: str, standin: SlackStandIn, clock: FrozenClock) -> Iterator[Runtime]:
     """A runtime serving many workspaces, each with its own token (T0003 only when installed)."""
-    url = request.getfixturevalue("db_url" if request.param == "sqlite" else "pg_url")
-    rt = build_runtime(make_settings(url, standin.url), clock=clock, sources=[SOURCE], **clock.waits())
+    rt = build_runtime(make_settings(any_db_url, standin.url), clock=clock, sources=[SOURCE], **clock.waits())
     yield replace(rt, tokens=TOKENS.get)
     rt.engine.dispose()
 

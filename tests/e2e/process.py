@@ -14,16 +14,33 @@ from pathlib import Path
 from typing import Any
 
 from storage.db import make_engine, make_session_factory, transaction
+from storage.meetings import get_network
 from storage.models import Meeting, Member, Organisation
 from tests.conftest import ORGANISER, SECRET, TOKEN
 
 ROOT = Path(__file__).resolve().parents[2]
+# `chefsnatverket` as the console script runs it.
+CLI = "import sys; from bot.cli import main; sys.exit(main())"
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def app_env(url: str, api_url: str, **settings: str) -> dict[str, str]:
+    """All the environment of an app process on the database `url` and the Slack API at
+    `api_url`: this checkout's code and the tests' token and secret, none of this process's."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "SLACK_BOT_TOKEN": TOKEN,
+        "SLACK_SIGNING_SECRET": SECRET,
+        "DATABASE_URL": url,
+        "SLACK_API_URL": api_url,
+        **settings,
+    }
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -99,12 +116,23 @@ def stop_server(server: dict[str, Any]) -> str:
     return output
 
 
-def arrange_members(url: str, users: list[str]) -> None:
-    """Active members `users` and a meeting a month ahead (by the wall clock: the server's)."""
+def arrange_members(
+    url: str,
+    users: list[str],
+    starts_at: dt.datetime | None = None,
+    *,
+    organisation: str = "Försäkringskassan",
+    place: str = "Malmö",
+    organisers_channel: str | None = None,
+) -> None:
+    """Active members `users` of `organisation` and a meeting at `starts_at` (by default a month
+    ahead by the wall clock: the server's), with the organisers' channel when one is given."""
     engine = make_engine(url)
     with transaction(make_session_factory(engine)) as s:
-        org = Organisation(name="Försäkringskassan")
+        org = Organisation(name=organisation)
         s.add(org)
         s.add_all(Member(slack_user_id=u, name=u, organisation=org, active=True) for u in users)
-        s.add(Meeting(starts_at=dt.datetime.now(dt.UTC) + dt.timedelta(days=30), place="Malmö"))
+        s.add(Meeting(starts_at=starts_at or dt.datetime.now(dt.UTC) + dt.timedelta(days=30), place=place))
+        if organisers_channel is not None:
+            get_network(s).organisers_channel = organisers_channel
     engine.dispose()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 import threading
@@ -17,31 +16,20 @@ from sqlalchemy import select
 from bot.meeting import timeline
 from bot.runtime import build_runtime
 from storage.db import transaction
-from storage.meetings import get_network
-from storage.models import CheckIn, Meeting, Member, Organisation
-from tests.conftest import SECRET, TOKEN, make_settings
+from storage.models import CheckIn, Meeting, Member
+from tests.conftest import make_settings
+from tests.e2e.process import CLI, _free_port, app_env, arrange_members
 from tests.support.slack_standin import SlackStandIn
 
 pytestmark = pytest.mark.e2e
 
-ROOT = Path(__file__).resolve().parents[2]
 TZ = ZoneInfo("Europe/Stockholm")
 STARTS = dt.datetime(2027, 3, 16, 13, 0, tzinfo=TZ)
 MEMBERS = ["U0E2E1", "U0E2E2", "U0E2E3", "U0E2E4"]
-CLI = "import sys; from bot.cli import main; sys.exit(main())"
 
 
 def tick(url: str, api_url: str, at: str, workdir: Path) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "SLACK_BOT_TOKEN": TOKEN,
-        "SLACK_SIGNING_SECRET": SECRET,
-        "DATABASE_URL": url,
-        "SLACK_API_URL": api_url,
-        "ORGANISERS": "UORG1",
-        "BOT_TIMEZONE": "Europe/Stockholm",
-    }
+    env = app_env(url, api_url, ORGANISERS="UORG1", BOT_TIMEZONE="Europe/Stockholm")
     return subprocess.run(
         [sys.executable, "-c", CLI, "tick", "--at", at, "--yes"],  # a test database: no need to ask
         cwd=workdir,
@@ -54,17 +42,10 @@ def tick(url: str, api_url: str, at: str, workdir: Path) -> subprocess.Completed
 
 
 @pytest.fixture
-def url(db_url: str, standin: SlackStandIn) -> str:
-    runtime = build_runtime(make_settings(db_url, standin.url))
-    with transaction(runtime.sessions) as s:
-        org = Organisation(name="Region Skåne")
-        s.add(org)
-        for user in MEMBERS:
-            s.add(Member(slack_user_id=user, name=user, organisation=org, active=True))
-        meeting = Meeting(starts_at=STARTS, place="Stadshuset")
-        s.add(meeting)
-        get_network(s).organisers_channel = "C0ADMIN"
-    runtime.engine.dispose()
+def url(db_url: str) -> str:
+    arrange_members(
+        db_url, MEMBERS, STARTS, organisation="Region Skåne", place="Stadshuset", organisers_channel="C0ADMIN"
+    )
     return db_url
 
 
@@ -111,38 +92,21 @@ def test_a_malformed_at_is_refused_with_one_line(url: str, standin: SlackStandIn
     assert standin.count("chat.postMessage") == 0
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def test_the_server_process_schedules_by_itself(db_url: str, standin: SlackStandIn, tmp_path: Path) -> None:
     """`python -m bot` with the scheduler on: a meeting ten days from now gets its (late)
     invitation out at the first tick, once, with no `tick` command run."""
     now = dt.datetime.now(dt.UTC)
-    runtime = build_runtime(make_settings(db_url, standin.url))
-    with transaction(runtime.sessions) as s:
-        org = Organisation(name="Region Skåne")
-        s.add(org)
-        for user in MEMBERS:
-            s.add(Member(slack_user_id=user, name=user, organisation=org, active=True))
-        s.add(Meeting(starts_at=now + dt.timedelta(days=10), place="Stadshuset"))
-    runtime.engine.dispose()
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(ROOT),
-        "SLACK_BOT_TOKEN": TOKEN,
-        "SLACK_SIGNING_SECRET": SECRET,
-        "DATABASE_URL": db_url,
-        "SLACK_API_URL": standin.url,
-        "PORT": str(_free_port()),
-        "HOST": "127.0.0.1",
-        "TICK_INTERVAL_SECONDS": "1",
-        "LOG_LEVEL": "DEBUG",  # idle ticks log their report at DEBUG only
-    }
+    arrange_members(
+        db_url, MEMBERS, now + dt.timedelta(days=10), organisation="Region Skåne", place="Stadshuset"
+    )
+    env = app_env(
+        db_url,
+        standin.url,
+        PORT=str(_free_port()),
+        HOST="127.0.0.1",
+        TICK_INTERVAL_SECONDS="1",
+        LOG_LEVEL="DEBUG",  # idle ticks log their report at DEBUG only
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "bot"],
         cwd=tmp_path,

@@ -16,9 +16,12 @@ from bot.runtime import Runtime
 from bot.texts import t
 from storage.db import transaction
 from storage.meetings import get_network
-from storage.models import AwardRound, CheckIn, Meeting, Member, Network
+from storage.models import AwardRound, CheckIn, Member, Network
 from tests.conftest import ORGANISER, SlackClient, make_settings
 from tests.support import signing
+from tests.support.arrange import add_meeting as _meeting
+from tests.support.arrange import meetings as _meetings
+from tests.support.arrange import members as _members
 from tests.support.slack_standin import SlackStandIn
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -29,29 +32,6 @@ NOT_ORGANISER = "bara Chefsnätverkets samordnare"
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def _meeting(
-    runtime: Runtime, when: str = "2027-03-11T13:00", place: str | None = "Stadshuset", **kw: Any
-) -> int:
-    with transaction(runtime.sessions) as s:
-        meeting = Meeting(starts_at=dt.datetime.fromisoformat(when).replace(tzinfo=TZ), place=place, **kw)
-        s.add(meeting)
-        s.flush()
-        return meeting.id
-
-
-def _meetings(runtime: Runtime) -> list[Meeting]:
-    with runtime.sessions() as s:
-        return list(s.query(Meeting).order_by(Meeting.id))
-
-
-def _members(runtime: Runtime) -> dict[str, Member]:
-    with runtime.sessions() as s:
-        rows = s.query(Member).all()
-        for m in rows:
-            _ = m.organisation
-        return {m.slack_user_id: m for m in rows}
 
 
 def _open_home(slack: SlackClient, standin: SlackStandIn, user: str, tab: str = "home") -> dict[str, Any]:

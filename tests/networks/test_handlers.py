@@ -17,6 +17,8 @@ from storage.db import transaction
 from storage.meetings import get_network
 from storage.models import CheckIn, Meeting, Member, Network, Organisation
 from tests.conftest import ORGANISER, SlackClient
+from tests.support.arrange import add_meeting as _meeting
+from tests.support.arrange import said
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn
 
 TZ = ZoneInfo("Europe/Stockholm")
@@ -25,28 +27,12 @@ GULD_ORGANISER = "U0GULDORG"
 GULD_CHANNEL = "C0GULD"
 
 
-def said(resp: Any) -> str:
-    assert resp.status == 200, resp.text
-    if not resp.text.startswith("{"):
-        return resp.text
-    body = resp.json()
-    return body.get("text", "") + "\n" + json.dumps(body.get("blocks", []), ensure_ascii=False)
-
-
 def _member(runtime: Runtime, user_id: str, organisation: str, **kw: Any) -> None:
     with transaction(runtime.sessions) as s:
         org = s.query(Organisation).filter_by(name=organisation).one_or_none() or Organisation(
             name=organisation
         )
         s.add(Member(slack_user_id=user_id, name=user_id, organisation=org, active=True, **kw))
-
-
-def _meeting(runtime: Runtime, when: str, place: str) -> int:
-    with transaction(runtime.sessions) as s:
-        meeting = Meeting(starts_at=dt.datetime.fromisoformat(when).replace(tzinfo=TZ), place=place)
-        s.add(meeting)
-        s.flush()
-        return meeting.id
 
 
 def _meetings_in_both(two: tuple[Runtime, Runtime]) -> tuple[Runtime, Runtime]:

@@ -60,11 +60,10 @@ class Statements:
         return [s for s in self.seen if not s.startswith(("PRAGMA", "SET LOCAL"))]
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def settings(request: pytest.FixtureRequest, standin: SlackStandIn) -> Any:
+@pytest.fixture
+def settings(any_db_url: str, standin: SlackStandIn) -> Any:
     """Every count holds on SQLite and on PostgreSQL."""
-    url = request.getfixturevalue("db_url" if request.param == "sqlite" else "pg_url")
-    return make_settings(url, standin.url)
+    return make_settings(any_db_url, standin.url)
 
 
 @pytest.fixture

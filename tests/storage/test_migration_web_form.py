@@ -3,42 +3,16 @@ nominations survive the table rebuilds, and the migrated schema matches the mode
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from storage import installations
-from storage.db import alembic_config, make_engine, normalise_url, upgrade
+from storage.db import alembic_config, make_engine, upgrade
 from storage.models import Base
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def empty_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database with no schema at all (migrations start from nothing)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'migrate.db'}"
-        return
-    base = os.environ.get("TEST_POSTGRES_URL")
-    if not base:
-        if os.environ.get("REQUIRE_POSTGRES", "").lower() in {"1", "true", "yes"}:
-            pytest.fail("REQUIRE_POSTGRES is set but TEST_POSTGRES_URL is not")
-        pytest.skip("TEST_POSTGRES_URL not set")
-    name = f"chefs_migrate_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def test_upgrade_fills_tokens_and_keeps_nominations(empty_db_url: str) -> None:

@@ -10,15 +10,12 @@ import shutil
 import subprocess
 import sys
 import tarfile
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.exc import IntegrityError
 
-from storage.db import make_engine, make_session_factory, normalise_url, transaction, upgrade
+from storage.db import make_engine, make_session_factory, transaction, upgrade
 from storage.models import Member, Organisation
 from storage.networks import add_network
 from storage.scope import scoped_info
@@ -65,34 +62,18 @@ def first_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def empty_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'first.db'}"
-        return
-    base = os.environ.get("TEST_POSTGRES_URL")
-    if not base:
-        pytest.skip("TEST_POSTGRES_URL not set")
-    name = f"chefs_mig_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(normalise_url(base), isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-def test_a_first_release_database_moves_into_its_first_network(first_release: Path, empty_url: str) -> None:
+def test_a_first_release_database_moves_into_its_first_network(
+    first_release: Path, empty_db_url: str
+) -> None:
     env = {**os.environ, "PYTHONPATH": str(first_release)}
     filled = subprocess.run(
-        [sys.executable, str(FILL), empty_url], cwd=first_release, env=env, check=True, capture_output=True
+        [sys.executable, str(FILL), empty_db_url], cwd=first_release, env=env, check=True, capture_output=True
     )
     before = json.loads(filled.stdout)
     assert len(before["members"]) == 13 and len(before["nominations"]) == 3
 
-    upgrade(empty_url, "0040")  # the migration under test (later ones add tables of their own)
-    after = dump(empty_url)
+    upgrade(empty_db_url, "0040")  # the migration under test (later ones add tables of their own)
+    after = dump(empty_db_url)
 
     assert set(after) == set(before)
     for table, rows in before.items():
@@ -103,7 +84,7 @@ def test_a_first_release_database_moves_into_its_first_network(first_release: Pa
     assert [(n["id"], n["team_id"]) for n in after["network"]] == [(1, None)]
 
     # The uniqueness that was global is now per network: a second network may reuse the names.
-    engine = make_engine(empty_url)
+    engine = make_engine(empty_db_url)
     with transaction(make_session_factory(engine)) as session:
         second = add_network(session, None, "Guldlänken")
     second_network = make_session_factory(engine, second.id)

@@ -69,11 +69,6 @@ def number(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 
 
-def nominee_key(name: str) -> str:
-    """What "the same person" means for a free-text nominee: the case-folded name."""
-    return " ".join(name.split()).casefold()
-
-
 def validate(nomination: WebNomination, lang: str) -> dict[str, str]:
     """Each field's problem, in the form's order; empty when the nomination can be stored."""
     errors: dict[str, str] = {}

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bot.award.nominations import name_key
 from bot.award.rounds import accepting, closed_text
 from bot.award.web import forms
 from bot.formatting import format_day
@@ -139,7 +140,7 @@ def submit(runtime: Runtime, token: str, form: Mapping[str, str], address: str) 
         errors = forms.validate(nomination, lang)
         if errors:
             return SubmitOutcome(Result.INVALID, view, nomination, errors)
-        key_of_nominee = forms.nominee_key(nomination.nominee_name)
+        key_of_nominee = name_key(nomination.nominee_name)
         earlier = store.web_nomination_of(session, award_round.id, nomination.nominator_email, key_of_nominee)
         if earlier is not None and earlier.motivation == nomination.motivation:
             # The same form sent twice (a reload, a double click): keep the one already stored.
