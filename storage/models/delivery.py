@@ -61,12 +61,17 @@ class Delivery(NetworkScoped, Base):
         UniqueConstraint("network_id", "send_key", "recipient", name="uq_deliveries_network_send_recipient"),
         CheckConstraint(one_of("state", DeliveryState), name="state"),
         Index("ix_deliveries_state", "state"),
+        # Every scoped query names its network; SQLite has no statistics to see that the state
+        # narrows more (migration 0053), so the indexes put both in one range.
         # "Who has had this send" and "which of this send's rows are in state X" (sent_to, the
         # reminder audiences): one index range, however large the ledger grows.
-        Index("ix_deliveries_send_key_state", "send_key", "state"),
+        Index("ix_deliveries_send_key_state", "send_key", "state", "network_id"),
+        # A tick's due rows and stale claims.
+        Index("ix_deliveries_network_state", "network_id", "state"),
         # Failed or expired rows not yet reported: few at any time, whatever the ledger holds.
         Index(
             "ix_deliveries_unreported",
+            "network_id",
             "id",
             sqlite_where=text("reported_at IS NULL AND state IN ('failed', 'expired')"),
             postgresql_where=text("reported_at IS NULL AND state IN ('failed', 'expired')"),
