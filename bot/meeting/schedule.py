@@ -258,6 +258,8 @@ def _cancelled_send(
     session: Session, meeting: Meeting, members: list[MemberRow], now: dt.datetime, tz: ZoneInfo, lang: str
 ) -> DueSend:
     told = invited_members(session, meeting.id, members)
+    # Read now, in the tick's session: the render runs later, in the sending workers' threads.
+    network_name = get_network(session).name
     return DueSend(
         send_key=cancelled_key(meeting.id),
         kind=CANCELLED,
@@ -267,7 +269,7 @@ def _cancelled_send(
             lambda: [
                 *build_cancelled(meeting.starts_at, tz, lang),
                 build_calendar_file(
-                    calendar_meeting(meeting, get_network(session).name), tz, lang, CalendarMethod.CANCEL, now
+                    calendar_meeting(meeting, network_name), tz, lang, CalendarMethod.CANCEL, now
                 ),
             ]
         ),
