@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Insert, and_, delete, func, or_, select, text, update
+from sqlalchemy import Insert, and_, bindparam, delete, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -166,10 +166,14 @@ def finished_audiences(session: Session, send_keys: Iterable[str]) -> dict[str, 
     keys = list(dict.fromkeys(send_keys))
     if not keys:
         return {}
-    rows = session.execute(
-        select(FinishedSend.send_key, FinishedSend.audience).where(FinishedSend.send_key.in_(keys))
-    )
+    rows = session.connection().execute(_FINISHED, {**network_params(session), "keys": keys})
     return {key: audience for key, audience in rows}
+
+
+# Built once, bound per call (every tick and the board ask).
+_FINISHED = select(FinishedSend.send_key, FinishedSend.audience).where(
+    FinishedSend.network_id == network_sql(), FinishedSend.send_key.in_(bindparam("keys", expanding=True))
+)
 
 
 def mark_finished(session: Session, send_key: str, audience: str, now: dt.datetime) -> None:
@@ -222,7 +226,8 @@ def mark_interrupted(session: Session, claimed_before: dt.datetime) -> int:
     return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
 
-def _is_person_or_channel() -> Any:
+def is_person_or_channel() -> Any:
+    """A row for a person or a channel (not a marker row, not one part of a split message)."""
     return and_(~Delivery.recipient.startswith("~"), ~Delivery.send_key.contains(PART_SEPARATOR))
 
 
@@ -232,7 +237,7 @@ _UNREPORTED = text("deliveries.reported_at IS NULL AND deliveries.state IN ('fai
 
 def claim_unreported(session: Session, now: dt.datetime) -> list[Delivery]:
     """Failed and expired rows nobody has reported yet, now marked reported by this caller."""
-    ids = list(session.scalars(select(Delivery.id).where(_UNREPORTED, _is_person_or_channel())))
+    ids = list(session.scalars(select(Delivery.id).where(_UNREPORTED, is_person_or_channel())))
     if not ids:
         return []
     mine = list(
@@ -286,8 +291,19 @@ def sent_to(session: Session, send_key: str) -> dict[str, SentRow]:
 
 def has_sent(session: Session, send_key: str) -> bool:
     """Whether a send has reached anyone."""
-    first = select(Delivery.id).where(Delivery.send_key == send_key, Delivery.state == SENT).limit(1)
-    return session.scalar(first) is not None
+    params = {**network_params(session), "send_key": send_key}
+    return session.connection().execute(_HAS_SENT, params).first() is not None
+
+
+_HAS_SENT = (
+    select(Delivery.id)
+    .where(
+        Delivery.network_id == network_sql(),
+        Delivery.send_key == bindparam("send_key"),
+        Delivery.state == SENT,
+    )
+    .limit(1)
+)
 
 
 def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
@@ -298,7 +314,7 @@ def problems_since(session: Session, since: dt.datetime) -> list[Delivery]:
             .where(
                 Delivery.state.in_(PROBLEM_STATES),
                 or_(Delivery.due_at.is_(None), Delivery.due_at >= since),
-                _is_person_or_channel(),
+                is_person_or_channel(),
             )
             .order_by(Delivery.due_at, Delivery.send_key, Delivery.recipient)
         )
@@ -323,12 +339,6 @@ def waiting_retries(session: Session) -> list[WaitingRow]:
         .order_by(Delivery.due_at, Delivery.id)
     )
     return [WaitingRow(*row) for row in rows]
-
-
-def count_waiting(session: Session) -> int:
-    """How many rows wait for another attempt or a check (not 'queued' ones: those have not
-    been tried yet, and a tick claims them at once)."""
-    return int(session.scalar(select(func.count(Delivery.id)).where(Delivery.state.in_(WAITING_STATES))) or 0)
 
 
 def cancel_retries(session: Session, rows: Sequence[WaitingRow]) -> None:

@@ -127,9 +127,13 @@ def _load_active_member_rows(session: Session) -> list[MemberRow]:
         .where(Member.active.is_(True), Member.network_id == network_sql()),
         network_params(session),
     )
-    return sorted(
-        (MemberRow(*row) for row in rows), key=lambda m: (m.organisation or "~", (m.name or "").lower())
-    )
+    return sorted((MemberRow(*row) for row in rows), key=member_order)
+
+
+def member_order(member: MemberRow) -> tuple[str, str, int]:
+    """How members are listed: by organisation (those without one last), then by name (two of
+    the same name in the order they were added, whatever order a query returned them in)."""
+    return member.organisation or "~", (member.name or "").lower(), member.id
 
 
 def active_member(session: Session, user_id: str) -> Member | None:

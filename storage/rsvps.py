@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from storage.members import member_by_user, remembered
 from storage.models import Member, Rsvp, RsvpAnswer
+from storage.scope import network_params, network_sql
 
 
 def rsvp_for(session: Session, meeting_id: int, member_id: int) -> Rsvp | None:
@@ -41,14 +42,20 @@ def rsvp_answers(session: Session, meeting_id: int) -> list[AnswerRow]:
     """Every answer to a meeting's invitation as columns (the scheduler's and the board's audiences)."""
 
     def load() -> list[AnswerRow]:
-        rows = session.execute(
-            select(Rsvp.member_id, Rsvp.answer, Rsvp.deputy_user_id)
-            .where(Rsvp.meeting_id == meeting_id)
-            .order_by(Rsvp.id)
-        )
-        return [AnswerRow(*row) for row in rows]
+        if session.new or session.dirty or session.deleted:
+            session.flush()  # what the ORM's autoflush would do before a query: Core does not
+        params = {**network_params(session), "meeting_id": meeting_id}
+        return [AnswerRow(*row) for row in session.connection().execute(_ANSWERS, params)]
 
     return remembered(session, ("rsvp_answers", meeting_id), load)  # the board asks seven times
+
+
+# Built once, bound per call (Core: it names the session's network itself).
+_ANSWERS = (
+    select(Rsvp.member_id, Rsvp.answer, Rsvp.deputy_user_id)
+    .where(Rsvp.network_id == network_sql(), Rsvp.meeting_id == bindparam("meeting_id"))
+    .order_by(Rsvp.id)
+)
 
 
 def deputy_rsvp(session: Session, meeting_id: int, deputy_user_id: str) -> Rsvp | None:

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from bot.admin.turnout import Turnout, audience_size, load_turnout, missing_people
 from bot.admin.views import Board, MeetingInfo
-from bot.attendance.board import not_coming_ids, organisation_attendance, stand_ins
+from bot.attendance.board import organisation_attendance
 from bot.attendance.views import OrgAttendance
 from bot.delivery.finished import unfinished
-from bot.delivery.scheduler import kind_label, lateness, report_items
+from bot.delivery.scheduler import kind_label, report_items
 from bot.formatting import format_when
 from bot.meeting import timeline
 from bot.meeting.people import Person
@@ -38,6 +39,7 @@ from bot.meeting.schedule import (
 from bot.meeting.timeline import Step, checkin_deadline, meeting_policy
 from bot.texts import t
 from storage import ledger
+from storage.board import members_without_final_row, problems_and_waiting
 from storage.checkins import checked_in_member_ids
 from storage.meetings import get_network
 from storage.members import active_member_rows
@@ -74,11 +76,23 @@ def _audience(kind: str, count: int, lang: str) -> str:
 
 
 def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[Upcoming]:
-    """Sends already due that a tick still has work on (new recipients, a channel to wait for)."""
+    """Sends already due that a tick still has work on (new recipients, a channel to wait for);
+    the audiences of those too late to send are not worked out (a tick records them)."""
     grace = dt.timedelta(hours=runtime.settings.grace_hours)
     pending = []
-    current = [d for d in meeting_due_sends(session, runtime, now) if lateness(d, now, grace) is None]
-    for due in unfinished(session, current):  # a finished send has nothing left, as in a tick
+    current = meeting_due_sends(session, runtime, now, timely_within=grace, invitation_audience=False)
+    # A finished send has nothing left, as in a tick.
+    open_sends = {
+        id(due) for due in unfinished(session, [d for d in current if not d.meta.get("every_member")])
+    }
+    for due in current:
+        if due.meta.get("every_member"):  # an invitation: every active member without a final row
+            count = members_without_final_row(session, due.send_key, ledger.PENDING_STATES)
+            if count:
+                pending.append(Upcoming(None, _audience(due.kind, count, runtime.lang)))
+            continue
+        if id(due) not in open_sends:
+            continue
         if due.meta.get("waiting_for_channel"):
             if not ledger.rows_for(session, due.send_key):
                 pending.append(Upcoming(None, _audience(due.kind, 0, runtime.lang), waiting_for_channel=True))
@@ -90,10 +104,12 @@ def _pending_now(session: Session, runtime: Runtime, now: dt.datetime) -> list[U
     return pending
 
 
-def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[Upcoming]:
-    """The timeline's sends still ahead, with the audience they would have today."""
+def _future(
+    session: Session, runtime: Runtime, now: dt.datetime, channel: str | None, turnouts: dict[int, Turnout]
+) -> list[Upcoming]:
+    """The timeline's sends still ahead, with the audience they would have today (counted; worked
+    out member by member only for a send some already had, after a move)."""
     policy = meeting_policy(get_network(session).policy)
-    members = active_member_rows(session)
     upcoming = []
     plans = [
         plan_for(meeting, runtime.tz, policy)
@@ -109,7 +125,6 @@ def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str |
         ahead = [planned for planned in plan.sends if planned.due_at > now]
         if not ahead:
             continue
-        checked_in = checked_in_member_ids(session, meeting.id)
         # Once invitations are out, reminders go to those invited (see reminder_audience).
         invitation_sent = ledger.has_sent(session, send_key(meeting.id, timeline.INVITATION))
         for planned in ahead:
@@ -120,18 +135,35 @@ def _future(session: Session, runtime: Runtime, now: dt.datetime, channel: str |
                         Upcoming(planned.due_at, _audience(planned.kind, 1, runtime.lang), channel is None)
                     )
                 continue
-            if planned.kind in REMINDERS and not invitation_sent:
-                audience = [m.slack_user_id for m in members if m.id not in checked_in]
+            if done:
+                count = len(_left(session, meeting.id, planned.kind, planned.due_at, invitation_sent, done))
             else:
-                audience = member_audience(session, meeting.id, planned.kind, planned.due_at, members)
-            left = [m for m in audience if m not in done]
-            if left:
-                upcoming.append(Upcoming(planned.due_at, _audience(planned.kind, len(left), runtime.lang)))
+                if meeting.id not in turnouts:
+                    turnouts[meeting.id] = load_turnout(session, meeting.id)
+                turnout = turnouts[meeting.id]
+                count = audience_size(session, turnout, planned.kind, planned.due_at, invitation_sent)
+            if count:
+                upcoming.append(Upcoming(planned.due_at, _audience(planned.kind, count, runtime.lang)))
     return sorted(upcoming, key=lambda u: u.due_at or now)
 
 
-def _upcoming_lines(session: Session, runtime: Runtime, now: dt.datetime, channel: str | None) -> list[str]:
-    items = _pending_now(session, runtime, now) + _future(session, runtime, now, channel)
+def _left(
+    session: Session, meeting_id: int, kind: str, due_at: dt.datetime, invitation_sent: bool, had: set[str]
+) -> list[str]:
+    """The audience of a send ahead, member by member, less those who already had it."""
+    members = active_member_rows(session)
+    if kind in REMINDERS and not invitation_sent:
+        checked_in = checked_in_member_ids(session, meeting_id)
+        audience = [m.slack_user_id for m in members if m.id not in checked_in]
+    else:
+        audience = member_audience(session, meeting_id, kind, due_at, members)
+    return [m for m in audience if m not in had]
+
+
+def _upcoming_lines(
+    session: Session, runtime: Runtime, now: dt.datetime, channel: str | None, turnouts: dict[int, Turnout]
+) -> list[str]:
+    items = _pending_now(session, runtime, now) + _future(session, runtime, now, channel, turnouts)
     lines = []
     for item in items[:NEXT_SENDS]:
         if item.waiting_for_channel and item.due_at is None:
@@ -147,10 +179,11 @@ def _upcoming_lines(session: Session, runtime: Runtime, now: dt.datetime, channe
 
 
 def _problem_lines(session: Session, runtime: Runtime, now: dt.datetime) -> list[str]:
-    problems = ledger.problems_since(session, now - dt.timedelta(days=PROBLEM_DAYS))
-    retrying = ledger.count_waiting(session)
-    if not problems and not retrying:
+    since = now - dt.timedelta(days=PROBLEM_DAYS)
+    failed, retrying = problems_and_waiting(session, since)  # usually none: one cheap statement
+    if not failed and not retrying:
         return []
+    problems = ledger.problems_since(session, since) if failed else []
     lines = [t("scheduler.status.problems", runtime.lang)]
     shown = 0
     for item in report_items(session, problems, runtime):
@@ -184,15 +217,19 @@ def _problem_lines(session: Session, runtime: Runtime, now: dt.datetime) -> list
     return lines
 
 
-def describe_schedule(session: Session, runtime: Runtime) -> list[str]:
+def describe_schedule(
+    session: Session, runtime: Runtime, turnouts: dict[int, Turnout] | None = None
+) -> list[str]:
     """Swedish mrkdwn lines: the next sends and when, then any failed sends ([] when none).
 
     The caller (the status board) puts its own heading above them and says whether an
-    organisers' channel is chosen; sends that wait for one say so on their line.
+    organisers' channel is chosen; sends that wait for one say so on their line. `turnouts`:
+    meetings' counts the caller has already read, by meeting id (those read here are added).
     """
     now = runtime.now()
     channel = get_network(session).organisers_channel
-    return _upcoming_lines(session, runtime, now, channel) + _problem_lines(session, runtime, now)
+    lines = _upcoming_lines(session, runtime, now, channel, {} if turnouts is None else turnouts)
+    return lines + _problem_lines(session, runtime, now)
 
 
 def meeting_info(runtime: Runtime, meeting: Meeting, policy: Mapping[str, Step]) -> MeetingInfo:
@@ -207,9 +244,9 @@ def meeting_info(runtime: Runtime, meeting: Meeting, policy: Mapping[str, Step])
     )
 
 
-def _schedule_lines(session: Session, runtime: Runtime) -> list[str]:
+def _schedule_lines(session: Session, runtime: Runtime, turnouts: dict[int, Turnout]) -> list[str]:
     try:
-        return describe_schedule(session, runtime)
+        return describe_schedule(session, runtime, turnouts)
     except Exception:
         # The board is still worth showing without the schedule lines.
         runtime.logger.exception("describe_schedule failed")
@@ -217,35 +254,31 @@ def _schedule_lines(session: Session, runtime: Runtime) -> list[str]:
 
 
 def load_board(
-    session: Session, runtime: Runtime, meeting: Meeting | None, info: MeetingInfo | None
+    session: Session,
+    runtime: Runtime,
+    meeting: Meeting | None,
+    info: MeetingInfo | None,
+    most_missing: int | None = None,
 ) -> Board:
-    """The organisers' board for the next meeting (`meeting`, already loaded, shown as `info`)."""
-    members = active_member_rows(session)
-    organisations = {m.organisation_id for m in members if m.organisation_id is not None}
-    missing = []
+    """The organisers' board for the next meeting (`meeting`, already loaded, shown as `info`):
+    who is missing, all of them or the first `most_missing` (the board still says how many)."""
+    turnout = load_turnout(session, meeting.id if meeting is not None else None)
+    missing: list[Person] = []
     attendance: tuple[OrgAttendance, ...] = ()
-    done_count = 0
     if meeting is not None:
-        done = checked_in_member_ids(session, meeting.id)
-        # An ersättare's check-in counts for the member who sent them; who cannot come is not missing.
-        done |= {m.id for deputy, m in stand_ins(session, meeting.id, members).items() if deputy in done}
-        cannot = not_coming_ids(session, meeting.id, members)
-        missing = [
-            Person(m.slack_user_id, m.name, m.organisation)
-            for m in members
-            if m.id not in done and m.id not in cannot
-        ]
+        missing = missing_people(session, turnout, most_missing) if turnout.missing else []
         attendance = organisation_attendance(session, meeting.id)
-        done_count = sum(1 for m in members if m.id in done)
     network = get_network(session)
+    turnouts = {meeting.id: turnout} if meeting is not None else {}
     return Board(
         meeting=info,
-        done=done_count,
-        total=len(members),
+        done=turnout.done,
+        total=turnout.total,
         missing=tuple(missing),
-        schedule=tuple(_schedule_lines(session, runtime)),
+        missing_count=turnout.missing,
+        schedule=tuple(_schedule_lines(session, runtime, turnouts)),
         channel_id=network.organisers_channel,
-        organisations=len(organisations),
+        organisations=sum(1 for o in turnout.organisations if o.organisation_id is not None),
         attendance=attendance,
         network=network.name,
     )

@@ -52,7 +52,8 @@ class Board:
     meeting: MeetingInfo | None
     done: int = 0
     total: int = 0
-    missing: Sequence[Person] = ()
+    missing: Sequence[Person] = ()  # all of them, or the first ones (see missing_count)
+    missing_count: int | None = None  # how many are missing (None: as many as `missing`)
     schedule: Sequence[str] = ()  # mrkdwn lines from bot.admin.status (already safe)
     channel_id: str | None = None
     organisations: int = 0
@@ -139,11 +140,13 @@ def fit_message(blocks: list[Block], lang: str, limit: int = MAX_MESSAGE_BLOCKS)
     ]
 
 
-def _limited(items: Sequence[str], most: int, lang: str) -> list[str]:
-    """At most `most` items, the rest summarised as "… och N till" (only the home board cuts)."""
-    if len(items) <= most:
+def _limited(items: Sequence[str], most: int, lang: str, total: int | None = None) -> list[str]:
+    """At most `most` items, the rest (of `total`, when more than the items given) summarised as
+    "… och N till" (only the home board cuts)."""
+    total = len(items) if total is None else max(total, len(items))
+    if total <= most:
         return list(items)
-    return [*items[:most], t("admin.more_status", lang, count=len(items) - most)]
+    return [*items[:most], t("admin.more_status", lang, count=total - min(most, len(items)))]
 
 
 # ---------------------------------------------------------------- command replies
@@ -231,8 +234,10 @@ def board_lines(
     if board.meeting is not None:
         paragraphs.append(_count_line(board, lang))
         if board.missing:
-            names = [p.label(with_organisation=True) for p in board.missing]
-            shown = _limited(names, most_missing, lang)
+            # Only the names shown are formatted (the board may know of 2,000).
+            names = [p.label(with_organisation=True) for p in board.missing[:most_missing]]
+            count = len(board.missing) if board.missing_count is None else board.missing_count
+            shown = _limited(names, most_missing, lang, count)
             # The full list (status) goes one name a line, so a long one splits between names.
             joined = "".join(f"\n• {n}" for n in shown) if one_per_line else ", ".join(shown)
             paragraphs.append(t("admin.status.missing", lang, names=joined).replace(" \n", "\n"))
@@ -252,7 +257,7 @@ def board_lines(
 
 def build_status(board: Board, lang: str, usage: str) -> dict[str, Any]:
     """`status`: the full board, every missing name and every schedule line (split across blocks)."""
-    everything = len(board.missing) + len(board.schedule)
+    everything = max(len(board.missing), board.missing_count or 0) + len(board.schedule)
     paragraphs = board_lines(
         board, lang, usage, most_missing=everything, most_schedule=everything, one_per_line=True
     )

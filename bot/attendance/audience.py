@@ -77,6 +77,8 @@ def invited_deputies(
     session: Session, meeting_id: int, attendance: Attendance[M]
 ) -> dict[str, ledger.SentRow]:
     """Today's ersättare whose invitation reached them, with its ledger row."""
+    if not attendance.deputies:
+        return {}  # nobody to look up in the ledger
     sent = ledger.sent_to(session, deputy_key(meeting_id))
     return {uid: row for uid, row in sent.items() if uid in attendance.deputies}
 

@@ -20,6 +20,7 @@ from storage.members import (
     members_by_user,
 )
 from storage.models import Member, RsvpAnswer
+from storage.rsvps import rsvp_answers
 
 
 def _name(member: Member | MemberRow) -> str:
@@ -29,6 +30,8 @@ def _name(member: Member | MemberRow) -> str:
 def organisation_attendance(session: Session, meeting_id: int) -> tuple[OrgAttendance, ...]:
     """Kommer / kan inte / ersättare / inget svar per organisation, among active members;
     nothing until someone has answered (the answers are news, a list of "inget svar" is not)."""
+    if not rsvp_answers(session, meeting_id):
+        return ()  # no answer at all: the members are not read
     members = active_member_rows(session)
     attendance = load_attendance(session, meeting_id, members)
     if not attendance.answers:

@@ -46,7 +46,7 @@ from bot.delivery.finished import unfinished
 from bot.delivery.ledger import LEASE_MINUTES, Fanout, Outcome
 from bot.delivery.pacing import Pacer, tick_client
 from bot.delivery.report import kind_label, report_items, report_problems
-from bot.delivery.sends import DueSend
+from bot.delivery.sends import DueSend, too_late
 from storage import ledger as rows
 from storage import ledger_queue, networks
 from storage.db import transaction
@@ -132,11 +132,7 @@ def do_work(runtime: Runtime, at: dt.datetime, report: TickReport) -> None:
 
 def lateness(due: DueSend, at: dt.datetime, grace: dt.timedelta) -> str | None:
     """Why `due` may no longer be sent at `at` ("late"), or None when it may."""
-    if due.stale_after is not None and at >= due.stale_after:
-        return "late"
-    if not due.always_send_late and at - due.due_at > grace:
-        return "late"
-    return None
+    return "late" if too_late(due.due_at, due.always_send_late, due.stale_after, at, grace) else None
 
 
 # Ledger states after which a recipient still gets the send (a later attempt or a check in Slack).

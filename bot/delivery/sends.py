@@ -74,6 +74,19 @@ class DueSend:
     revision: int | None = None
 
 
+def too_late(
+    due_at: dt.datetime,
+    always_send_late: bool,
+    stale_after: dt.datetime | None,
+    at: dt.datetime,
+    grace: dt.timedelta,
+) -> bool:
+    """Whether a send (see DueSend's fields) may no longer be sent at `at`: it is recorded as late."""
+    if stale_after is not None and at >= stale_after:
+        return True
+    return not always_send_late and at - due_at > grace
+
+
 Due = Callable[[Session, "Runtime", dt.datetime], Iterable[DueSend]]
 # (session, send_key, kind, runtime) -> the send in the organisers' words, or None: not mine.
 Describe = Callable[[Session, str, str, "Runtime"], str | None]

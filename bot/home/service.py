@@ -17,6 +17,7 @@ from bot.attendance.service import RsvpState, current_answer
 from bot.award import service as awards
 from bot.award.decision import HomeDecision, home_decision
 from bot.formatting import DEFAULT_NETWORK, format_day
+from bot.insights.views import HOME_MEETINGS
 from bot.meeting import members
 from bot.meeting.people import active_member, bootstrap_organisers, is_organiser, network_of
 from bot.meeting.service import Refused, plan_meeting, usage
@@ -27,6 +28,9 @@ from storage import members as people
 from storage.checkins import checkin_for
 from storage.db import transaction
 from storage.insights import MeetingNumbers, meeting_history
+
+# The home board shows at most this many missing names (and reads no more); `status` shows all.
+HOME_MAX_MISSING = 25
 
 MEMBER_MODE_ADD = "add"
 MEMBER_MODE_REMOVE = "remove"
@@ -161,12 +165,13 @@ def load_home(
             meeting=info,
             checkin=checkin,
             award_deadline=_award_deadline(session, runtime),
-            board=load_board(session, runtime, meeting, info) if organiser else None,
+            board=load_board(session, runtime, meeting, info, HOME_MAX_MISSING) if organiser else None,
             retention_months=runtime.settings.retention_months,
             rsvp=rsvp,
             award_decision=home_decision(session, runtime) if organiser else None,
             checkin_id=own.id if own is not None else None,
-            history=tuple(meeting_history(session, runtime.now())) if organiser else None,
+            # Only the meetings the tab shows (`historik` shows them all).
+            history=tuple(meeting_history(session, runtime.now(), HOME_MEETINGS)) if organiser else None,
             network=network_name,
         )
     return HomeScreen(state, usage(runtime, "traff"), notice, ask_invite)

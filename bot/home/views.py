@@ -22,7 +22,7 @@ from bot.home.modals import (
     build_refusal_modal,
     build_settings_modal,
 )
-from bot.home.service import HomeScreen, HomeState
+from bot.home.service import HOME_MAX_MISSING, HomeScreen, HomeState
 from bot.insights.views import history_home_blocks
 from bot.privacy.views import about_blocks
 from bot.texts import t
@@ -41,8 +41,8 @@ __all__ = [  # the modal builders are part of the Home surface too
     "build_settings_modal",
 ]
 
-# The home board shows at most this many missing names and schedule lines; `status` shows all.
-HOME_MAX_MISSING = 25
+# The home board shows at most this many schedule lines (and HOME_MAX_MISSING missing names);
+# `status` shows all.
 HOME_MAX_SCHEDULE_LINES = 12
 HOME_TZ = ZoneInfo("Europe/Stockholm")  # the network's zone when a caller gives none
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from bot.attendance.views import CalendarMeeting, build_calendar_file
 from bot.delivery.report import kind_label
-from bot.delivery.sends import DueSend, Message, Source
+from bot.delivery.sends import DueSend, Message, Source, too_late
 from bot.formatting import DEFAULT_NETWORK, format_when
 from bot.meeting import timeline
 from bot.meeting.audience import invited_members, member_audience
@@ -47,8 +47,8 @@ from bot.meeting.views import (
 from bot.texts import t
 from storage import ledger
 from storage.meetings import find_meeting, get_network, meetings_to_schedule
-from storage.members import MemberRow, active_member_rows
 from storage.members import active_member as active_member_row
+from storage.members import active_member_rows, remembered
 from storage.models import Meeting
 from storage.rsvps import rsvp_for
 
@@ -68,7 +68,10 @@ def relevant_meetings(session: Session, now: dt.datetime, policy: Mapping[str, S
     """Planned meetings whose sends may still be due, and cancelled ones not yet past."""
     last_offset = max((step.days for step in policy.values()), default=0)
     horizon = now - dt.timedelta(days=max(last_offset, 0) + 1 + RELEVANCE_DAYS)
-    return meetings_to_schedule(session, horizon, now)
+    # Read once per unit of work (the board asks for its sends due and its sends ahead).
+    return remembered(
+        session, ("relevant_meetings", horizon, now), lambda: meetings_to_schedule(session, horizon, now)
+    )
 
 
 @dataclass(frozen=True)
@@ -168,11 +171,28 @@ def _member_messages(
     return build_pulse_question(info.meeting_id, info.starts_at, tz, lang, anonymous, now=due_at)
 
 
+def _timing(plan: Plan, kind: str) -> tuple[bool, dt.datetime | None]:
+    """(always_send_late, stale_after) of a meeting's send to members (see DueSend)."""
+    if kind == timeline.INVITATION or kind in REMINDERS:
+        # The invitation is still worth having late, while check-in is open; after it has
+        # closed there is nothing to invite or remind about.
+        return kind == timeline.INVITATION, plan.deadline
+    if kind == timeline.DAY_OF:
+        return False, plan.meeting.starts_at
+    return False, None
+
+
+def _too_late(plan: Plan, planned: PlannedSend, now: dt.datetime, grace: dt.timedelta) -> bool:
+    """Whether a send to members is too late at `now` (the channel's summaries never are)."""
+    if planned.kind in TO_CHANNEL:
+        return False
+    return too_late(planned.due_at, *_timing(plan, planned.kind), now, grace)
+
+
 def _timeline_send(
     session: Session,
     plan: Plan,
     planned: PlannedSend,
-    members: list[MemberRow],
     channel: str | None,
     tz: ZoneInfo,
     lang: str,
@@ -192,13 +212,9 @@ def _timeline_send(
             revision=meeting.version,
             meta={"meeting_id": meeting.id, "waiting_for_channel": channel is None},
         )
-    recipients = member_audience(session, meeting.id, kind, planned.due_at, members)
+    recipients = member_audience(session, meeting.id, kind, planned.due_at, active_member_rows(session))
     anonymous = kind == timeline.PULSE and get_network(session).anonymous_pulse  # read now, not at send
-    stale_after = None
-    if kind == timeline.INVITATION or kind in REMINDERS:
-        stale_after = plan.deadline  # check-in has closed: nothing to invite or remind about
-    elif kind == timeline.DAY_OF:
-        stale_after = meeting.starts_at
+    always_send_late, stale_after = _timing(plan, kind)
     return DueSend(
         send_key=key,
         kind=kind,
@@ -209,19 +225,16 @@ def _timeline_send(
             if kind == timeline.INVITATION
             else _fixed(lambda: _member_messages(plan, kind, tz, lang, planned.due_at, anonymous))
         ),
-        # The invitation is still worth having late, while check-in is open.
-        always_send_late=kind == timeline.INVITATION,
+        always_send_late=always_send_late,
         stale_after=stale_after,
         revision=meeting.version,
         meta={"meeting_id": meeting.id},
     )
 
 
-def _moved_send(
-    session: Session, plan: Plan, members: list[MemberRow], now: dt.datetime, tz: ZoneInfo, lang: str
-) -> DueSend:
+def _moved_send(session: Session, plan: Plan, now: dt.datetime, tz: ZoneInfo, lang: str) -> DueSend:
     meeting = plan.meeting
-    told = invited_members(session, meeting.id, members)
+    told = invited_members(session, meeting.id, active_member_rows(session))
     recipients = [uid for uid, version in told.items() if version < meeting.version]
     calendar = build_calendar_file(
         calendar_meeting(meeting, plan.network), tz, lang, CalendarMethod.REQUEST, now
@@ -254,10 +267,8 @@ def _moved_send(
     )
 
 
-def _cancelled_send(
-    session: Session, meeting: Meeting, members: list[MemberRow], now: dt.datetime, tz: ZoneInfo, lang: str
-) -> DueSend:
-    told = invited_members(session, meeting.id, members)
+def _cancelled_send(session: Session, meeting: Meeting, now: dt.datetime, tz: ZoneInfo, lang: str) -> DueSend:
+    told = invited_members(session, meeting.id, active_member_rows(session))
     # Read now, in the tick's session: the render runs later, in the sending workers' threads.
     network_name = get_network(session).name
     return DueSend(
@@ -297,30 +308,46 @@ def closed_reminder_keys(
     ]
 
 
-def meeting_due_sends(session: Session, runtime: Runtime, now: dt.datetime) -> list[DueSend]:
-    """Every meeting send whose time has come at `now`, with today's recipients."""
+def meeting_due_sends(
+    session: Session,
+    runtime: Runtime,
+    now: dt.datetime,
+    timely_within: dt.timedelta | None = None,
+    invitation_audience: bool = True,
+) -> list[DueSend]:
+    """Every meeting send whose time has come at `now`, with today's recipients; with
+    `timely_within` (the grace), only those not too late to send (whose audience the board
+    needs: a tick records the late ones). Without `invitation_audience` (the board counts it),
+    an invitation is listed with no recipients and `meta["every_member"]`: never to be sent."""
     network = get_network(session)
     policy = meeting_policy(network.policy)
     tz, lang = runtime.tz, runtime.lang
-    members = active_member_rows(session)
     meetings = relevant_meetings(session, now, policy)
     # A reminder finished after check-in closed can gain no one (see closed_reminder_keys): its
-    # audience is not worked out again.
-    finished = set(ledger.finished_audiences(session, closed_reminder_keys(meetings, tz, policy, now)))
+    # audience is not worked out again. (With `timely_within` such a reminder is too late anyway.)
+    closed = closed_reminder_keys(meetings, tz, policy, now) if timely_within is None else []
+    finished = set(ledger.finished_audiences(session, closed))
     due: list[DueSend] = []
     for meeting in meetings:
         if meeting.status == "cancelled":
             # Nothing else of a cancelled meeting is sent; those invited are told once.
-            due.append(_cancelled_send(session, meeting, members, now, tz, lang))
+            due.append(_cancelled_send(session, meeting, now, tz, lang))
             continue
         plan = plan_for(meeting, tz, policy, network.name)
         if meeting.version > 1 and now < meeting.starts_at:
-            due.append(_moved_send(session, plan, members, now, tz, lang))
+            due.append(_moved_send(session, plan, now, tz, lang))
         for planned in plan.sends:
-            if planned.due_at <= now and send_key(meeting.id, planned.kind) not in finished:
+            if planned.due_at > now or send_key(meeting.id, planned.kind) in finished:
+                continue
+            if timely_within is not None and _too_late(plan, planned, now, timely_within):
+                continue
+            if planned.kind == timeline.INVITATION and not invitation_audience:
+                key = send_key(meeting.id, planned.kind)
                 due.append(
-                    _timeline_send(session, plan, planned, members, network.organisers_channel, tz, lang, now)
+                    DueSend(key, planned.kind, planned.due_at, [], _fixed(list), meta={"every_member": True})
                 )
+                continue
+            due.append(_timeline_send(session, plan, planned, network.organisers_channel, tz, lang, now))
     return due
 
 

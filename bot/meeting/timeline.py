@@ -92,7 +92,16 @@ def meeting_sends(
     and a send that a long holiday (Christmas) would push back onto the send before it goes to
     the first working day after its own day instead, so two reminders never arrive together.
     """
-    steps = policy or DEFAULT_MEETING_POLICY
+    return list(_sends(starts_at, tz, tuple(sorted((policy or DEFAULT_MEETING_POLICY).items()))))
+
+
+@lru_cache(maxsize=256)
+def _sends(
+    starts_at: dt.datetime, tz: ZoneInfo, items: tuple[tuple[str, Step], ...]
+) -> tuple[PlannedSend, ...]:
+    # Every tick and board asks for each meeting's timeline, several times: it depends only on
+    # these (and the fixed calendar), like the deadline below.
+    steps = dict(items)
     meeting_day = starts_at.astimezone(tz).date()
     sends: list[PlannedSend] = []
     for kind, step in sorted(steps.items(), key=lambda item: (item[1].days, item[1].at)):
@@ -104,7 +113,7 @@ def meeting_sends(
             if sends[-1].due_at < later and later_day < meeting_day:
                 due = later
         sends.append(PlannedSend(kind, due))
-    return sorted(sends, key=lambda s: s.due_at)
+    return tuple(sorted(sends, key=lambda s: s.due_at))
 
 
 def _send_day(meeting_day: dt.date, days: int) -> dt.date:

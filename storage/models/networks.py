@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, UniqueConstraint, event, text
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint, event, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storage.models.base import Base, aware, created, intpk, slack_id, updated
@@ -78,7 +78,11 @@ class Member(NetworkScoped, Base):
     """A person the app knows in one network: a manager in it, an organiser, or both."""
 
     __tablename__ = "members"
-    __table_args__ = (UniqueConstraint("network_id", "slack_user_id", name="uq_members_network_user"),)
+    __table_args__ = (
+        UniqueConstraint("network_id", "slack_user_id", name="uq_members_network_user"),
+        # The board's active members per organisation, from the index (migration 0054).
+        Index("ix_members_network_active_organisation", "network_id", "active", "organisation_id"),
+    )
 
     id: Mapped[intpk]
     slack_user_id: Mapped[slack_id]

@@ -237,7 +237,9 @@ def test_the_organisers_home_board_is_bounded_in_members_and_ledger(
     # 55 with the networks work (the Home lists each of the person's networks); flat above.
     # 49: the board reads the active members once per unit of work (storage/members.py).
     # 42: as columns, and each meeting's answers once too (storage/members.py::remembered).
-    assert small <= 42, statements.seen
+    # 25: who is missing and how many a send reaches are counted, not read member by member
+    # (bot/admin/turnout.py, storage/board.py); the history's counts in one statement.
+    assert small <= 25, statements.seen
 
 
 def _answered(runtime: Runtime, meeting_id: int, user: str, occupying: str, pending: str | None) -> None:
