@@ -65,7 +65,9 @@ class Delivery(NetworkScoped, Base):
         # narrows more (migration 0053), so the indexes put both in one range.
         # "Who has had this send" and "which of this send's rows are in state X" (sent_to, the
         # reminder audiences): one index range, however large the ledger grows.
-        Index("ix_deliveries_send_key_state", "send_key", "state", "network_id"),
+        # The recipient last (migration 0054): the history counts a meeting's invitations sent to
+        # people from the index alone.
+        Index("ix_deliveries_send_key_state", "send_key", "state", "network_id", "recipient"),
         # A tick's due rows and stale claims.
         Index("ix_deliveries_network_state", "network_id", "state"),
         # Failed or expired rows not yet reported: few at any time, whatever the ledger holds.
