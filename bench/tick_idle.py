@@ -13,7 +13,10 @@ Then, at that instant, with nothing due:
 Each figure is min / median / max over --repeat runs (default 5), milliseconds, wall time in
 this process. Also the statements each makes (a count, from a SQLAlchemy event).
 
-    python bench/tick_idle.py [--postgres postgresql://postgres@127.0.0.1:54329/postgres]
+    python bench/tick_idle.py [--postgres postgresql://postgres@127.0.0.1:54329/postgres] [--analyze]
+
+With --analyze, each PostgreSQL database is vacuumed and analysed after it is arranged, as
+autovacuum leaves a live one (a fresh one has no statistics, and its planner guesses).
 """
 
 from __future__ import annotations
@@ -126,8 +129,24 @@ def _timed(work: Any, repeat: int, statements: list[int], counter: list[int]) ->
     return times
 
 
-def measure(url: str, members: int, history: int, repeat: int) -> dict[str, Any]:
+def analyze(url: str) -> None:
+    """On PostgreSQL, what autovacuum leaves a live database with: statistics and a visibility
+    map (a fresh database has neither, and its planner guesses). SQLite gathers none by itself."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).get_backend_name() != "postgresql":
+        return
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("VACUUM ANALYZE"))
+    engine.dispose()
+
+
+def measure(url: str, members: int, history: int, repeat: int, vacuumed: bool = False) -> dict[str, Any]:
     at = arrange(url, members, history)
+    if vacuumed:
+        analyze(url)
     settings = make_settings(url, "http://127.0.0.1:9/api/")
     runtime = build_runtime(settings, clock=lambda: at)
     counter = [0]
@@ -166,6 +185,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--members", type=int, nargs="*", default=[100, 2000])
     parser.add_argument("--history", type=int, nargs="*", default=[0, 10_000, 100_000])
+    parser.add_argument(
+        "--analyze",
+        action="store_true",
+        help="PostgreSQL: VACUUM ANALYZE after arranging (as autovacuum would)",
+    )
     args = parser.parse_args()
     databases = [("SQLite", None)] + ([("PostgreSQL", args.postgres)] if args.postgres else [])
     print(
@@ -179,7 +203,7 @@ def main() -> None:
             for history in args.history:
                 url = fresh_database(server)
                 try:
-                    f = measure(url, members, history, args.repeat)
+                    f = measure(url, members, history, args.repeat, args.analyze)
                 finally:
                     drop_database(url)
                 ratio = statistics.median(f[ORG_HOME]) / statistics.median(f[MEMBER_HOME])
