@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import AwardRound, Base, Meeting, Member, Organisation, RetentionRun
+from storage.installations import METADATA as INSTALLATION_METADATA
+from storage.models import AwardRound, Base, Meeting, Member, Network, Organisation, RetentionRun
 from storage.scope import session_network
 
 MEMBER = "member"  # the column holds members.id
@@ -54,6 +55,8 @@ class PersonalColumn:
         return f"{self.table}.{self.column}"
 
 
+INSTALLATION_SECRETS = ("bot_token", "bot_refresh_token", "user_token", "user_refresh_token")
+
 PERSONAL_COLUMNS: tuple[PersonalColumn, ...] = (
     PersonalColumn("checkins", "member_id", MEMBER, Erasure.DELETE),
     PersonalColumn("pulse_answers", "member_id", MEMBER, Erasure.DELETE),
@@ -79,6 +82,22 @@ PERSONAL_COLUMNS: tuple[PersonalColumn, ...] = (
     PersonalColumn("award_rounds", "opened_by", USER, Erasure.CLEAR),
     PersonalColumn("audit_log", "actor", USER, Erasure.KEEP),
     PersonalColumn("audit_log", "target", USER, Erasure.KEEP),
+    # Who installed the app in the workspace (OAuth mode; storage/installations.py): the row is
+    # the workspace's installation and its bot token, so it stays, with a stand-in for who it
+    # was. Never in an extract: the token columns (ciphertext, but a token all the same).
+    PersonalColumn(
+        "slack_installations",
+        "user_id",
+        USER,
+        Erasure.PSEUDONYMISE,
+        hidden=INSTALLATION_SECRETS,
+        also={
+            "user_token": None,
+            "user_scopes": None,
+            "user_refresh_token": None,
+            "user_token_expires_at": None,
+        },
+    ),
     # Last: the member row is what the member-keyed entries above are found through.
     PersonalColumn(
         "members",
@@ -91,7 +110,8 @@ PERSONAL_COLUMNS: tuple[PersonalColumn, ...] = (
 
 
 def _table(name: str) -> Table:
-    return Base.metadata.tables[name]
+    found = Base.metadata.tables.get(name)
+    return found if found is not None else INSTALLATION_METADATA.tables[name]
 
 
 def _member_ids(session: Session, user_id: str) -> list[int]:
@@ -106,6 +126,9 @@ def _where(session: Session, entry: PersonalColumn, user_id: str, member_ids: li
     person = column.in_(member_ids) if entry.key == MEMBER else column == user_id
     if "network_id" in table.c:
         return and_(person, table.c.network_id == session_network(session))
+    if "team_id" in table.c:  # a workspace's row: the network's workspace (none: no such rows)
+        team = select(Network.team_id).where(Network.id == session_network(session)).scalar_subquery()
+        return and_(person, table.c.team_id == team)
     return person
 
 

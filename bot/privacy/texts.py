@@ -69,6 +69,7 @@ SV: dict[str, str] = {
     "privacy.section.award_rounds.opened_by": "Guldlänken-omgångar personen har öppnat",
     "privacy.section.audit_log.actor": "Loggen: vad personen har gjort",
     "privacy.section.audit_log.target": "Loggen: utdrag och raderingar om personen",
+    "privacy.section.slack_installations.user_id": "Installationen av appen i arbetsytan (personen installerade den)",
     "privacy.section.members.slack_user_id": "Medlemskap",
     # ------------------------------------------------------------ erasure
     "privacy.erase.title": "Radera uppgifter",
@@ -96,6 +97,7 @@ SV: dict[str, str] = {
     "privacy.count.deliveries.recipient": "{count} rader i utskicksloggen",
     "privacy.count.meetings.created_by": "namnet på {count} träffar personen planerat",
     "privacy.count.award_rounds.opened_by": "namnet på {count} Guldlänken-omgångar personen öppnat",
+    "privacy.count.slack_installations.user_id": "namnet på {count} installationer av appen personen gjort",
     "privacy.count.members.slack_user_id": "medlemskapet",
     "privacy.count.none": "inga rader",
     # ------------------------------------------------------------ the audit log
@@ -198,6 +200,7 @@ EN: dict[str, str] = {
     "privacy.section.award_rounds.opened_by": "Guldlänken rounds the person opened",
     "privacy.section.audit_log.actor": "The log: what the person did",
     "privacy.section.audit_log.target": "The log: extracts and erasures about the person",
+    "privacy.section.slack_installations.user_id": "The app's installation in the workspace (the person installed it)",
     "privacy.section.members.slack_user_id": "Membership",
     "privacy.erase.title": "Erase data",
     "privacy.erase.submit": "Erase",
@@ -222,6 +225,7 @@ EN: dict[str, str] = {
     "privacy.count.deliveries.recipient": "{count} rows of the delivery log",
     "privacy.count.meetings.created_by": "the name on {count} meetings the person planned",
     "privacy.count.award_rounds.opened_by": "the name on {count} Guldlänken rounds the person opened",
+    "privacy.count.slack_installations.user_id": "the name on {count} installations of the app the person made",
     "privacy.count.members.slack_user_id": "the membership",
     "privacy.count.none": "no rows",
     "privacy.log.title": "The log: the last {count} events",

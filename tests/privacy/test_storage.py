@@ -7,12 +7,13 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from storage import privacy
 from storage.db import make_engine, make_session_factory
-from storage.models import CheckIn, Delivery, Member, Nomination, PulseAnswer
+from storage.installations import METADATA as INSTALLATIONS
+from storage.models import CheckIn, Delivery, Member, Network, Nomination, PulseAnswer
 from tests.privacy.factories import (
     ABOUT_PERSON,
     BYSTANDER,
@@ -32,12 +33,35 @@ def db(any_db_url: str) -> Iterator[Session]:
     engine.dispose()
 
 
+TEAM = "T0PRIVACY"
+
+
+def _installed_by(session: Session, user_id: str) -> None:
+    """The network's workspace installed the app (OAuth mode) by `user_id`; another workspace's
+    installation by the same id, which the network's extract and erasure must not touch."""
+    session.get_one(Network, 1).team_id = TEAM
+    for team in (TEAM, "T0OTHER"):
+        session.execute(
+            insert(INSTALLATIONS.tables["slack_installations"]).values(
+                client_id="1.2",
+                app_id="A0",
+                team_id=team,
+                user_id=user_id,
+                bot_token="gAAAA-CIPHERTEXT",
+                bot_user_id="U0BOT",
+                installed_at=dt.datetime(2026, 11, 30, 12, 0),
+            )
+        )
+    session.flush()
+
+
 def _count(session: Session, model: type) -> int:
     return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
 
 def test_counts_and_extract_cover_every_registry_entry(db: Session) -> None:
     arrange(db)
+    _installed_by(db, PERSON)
     counts = privacy.personal_counts(db, PERSON)
     assert counts == {
         "rsvps.member_id": 1,
@@ -53,6 +77,7 @@ def test_counts_and_extract_cover_every_registry_entry(db: Session) -> None:
         "award_rounds.opened_by": 1,
         "audit_log.actor": 0,
         "audit_log.target": 0,
+        "slack_installations.user_id": 1,
         "members.slack_user_id": 1,
     }
     data = privacy.personal_data(db, PERSON)
@@ -67,10 +92,14 @@ def test_counts_and_extract_cover_every_registry_entry(db: Session) -> None:
     assert "nominator_user_id" not in of_person and "motivation" not in of_person
     assert of_person["round_year"] == 2024
     assert ABOUT_PERSON not in repr(data) and BYSTANDER not in repr(data["nominations.nominee_user_id"])
+    # The installation of the network's own workspace, without its tokens (ciphertext or not).
+    [installation] = data["slack_installations.user_id"]
+    assert installation["team_id"] == TEAM and "CIPHERTEXT" not in repr(data)
 
 
 def test_erasure_leaves_no_text_of_the_person_and_keeps_the_bystander(db: Session) -> None:
     arrange(db)
+    _installed_by(db, PERSON)
     before = {m: _count(db, m) for m in (CheckIn, PulseAnswer, Nomination, Delivery, Member)}
     done = privacy.erase_person(db, PERSON, "erased-test1", nominations_of=True)
     db.commit()
@@ -86,6 +115,7 @@ def test_erasure_leaves_no_text_of_the_person_and_keeps_the_bystander(db: Sessio
         "award_winners.added_by": 0,
         "meetings.created_by": 1,
         "award_rounds.opened_by": 1,
+        "slack_installations.user_id": 1,
         "members.slack_user_id": 1,
     }
     after = {m: _count(db, m) for m in (CheckIn, PulseAnswer, Nomination, Delivery, Member)}
@@ -103,6 +133,12 @@ def test_erasure_leaves_no_text_of_the_person_and_keeps_the_bystander(db: Sessio
     anonymised = db.scalar(select(Member).where(Member.slack_user_id == "erased-test1"))
     assert anonymised is not None and anonymised.name is None and not anonymised.active
     assert anonymised.organisation is not None
+    # The workspace keeps its installation (its bot token), with a stand-in for who installed it;
+    # another workspace's installation by the same id is not this network's to erase.
+    installations = INSTALLATIONS.tables["slack_installations"]
+    rows = {r.team_id: r for r in db.execute(select(installations))}
+    assert rows[TEAM].user_id == "erased-test1" and rows[TEAM].bot_token == "gAAAA-CIPHERTEXT"
+    assert rows["T0OTHER"].user_id == PERSON
     # Twice in a row: nothing left.
     assert not any(privacy.erasable(privacy.personal_counts(db, PERSON)).values())
     assert not any(privacy.erase_person(db, PERSON, "erased-test2", nominations_of=True).values())
