@@ -67,7 +67,7 @@ SV: dict[str, str] = {
     "award.web.not_found_title": "Sidan finns inte",
     "award.web.not_found": (
         "Vi hittar ingen nominering på den här adressen. Kontrollera länken, "
-        "eller fråga samordnarna i Chefsnätverket efter den rätta."
+        "eller be samordnarna i ert nätverk om den rätta."
     ),
     "award.web.too_large_title": "För mycket text",
     "award.web.too_large": "Formuläret innehöll för mycket text. Gå tillbaka och korta texten.",
