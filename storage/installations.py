@@ -151,6 +151,7 @@ def replace_installation(
 ) -> None:
     """Save a team's installation (and its bot) in place of whatever the team had: one row each
     per team, whoever installed last (an install by a second user updates, never duplicates)."""
+    _one_at_a_time(connection, installation["team_id"])
     forget_team(
         connection, client_id, installation["team_id"], tables=(installations,) if bot is None else None
     )
@@ -161,8 +162,22 @@ def replace_installation(
 
 def replace_bot(connection: Connection, client_id: str, bot: dict[str, Any]) -> None:
     """Save a team's bot row in place of the one it had (token rotation)."""
+    _one_at_a_time(connection, bot["team_id"])
     forget_team(connection, client_id, bot["team_id"], tables=(bots,))
     connection.execute(insert(bots).values(**_only_columns(bots, bot)))
+
+
+# The namespace of the two-key advisory locks below (the single-key ones, the migrations' and the
+# schedulers' per workspace, are a separate key space in PostgreSQL).
+_INSTALL_LOCKS = 727002
+
+
+def _one_at_a_time(connection: Connection, team_id: str | None) -> None:
+    """On PostgreSQL, two saves of one team's rows wait for each other until the first commits:
+    otherwise both delete nothing and both insert (READ COMMITTED does not see the other's new
+    row), and the team has two installations. SQLite lets one writer in at a time anyway."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(select(func.pg_advisory_xact_lock(_INSTALL_LOCKS, func.hashtext(team_id or ""))))
 
 
 def _only_columns(table: Table, row: dict[str, Any]) -> dict[str, Any]:
