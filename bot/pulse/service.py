@@ -18,7 +18,7 @@ from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.schedule import send_key
 from bot.meeting.timeline import PULSE
-from storage.db import transaction
+from storage.db import reading, transaction
 from storage.ledger import sent_message
 from storage.meetings import find_meeting, get_network
 from storage.members import active_member
@@ -205,6 +205,12 @@ def comment(runtime: Runtime, user_id: str, meeting_id: int | None, text: str) -
     """Store (or replace) a member's comment, in one transaction (validate it first)."""
     with _opened(runtime) as session:
         return record_comment(session, user_id, meeting_id, text, runtime.now())
+
+
+def network_name(runtime: Runtime) -> str:
+    """The name of the network the request is in (for a refusal that names it)."""
+    with reading(runtime.sessions) as session:
+        return get_network(session).name
 
 
 def question_message(runtime: Runtime, user_id: str, meeting_id: int | None) -> tuple[str, str] | None:

@@ -14,6 +14,7 @@ from bot.formatting import (
     escape,
     format_when,
     format_when_for,
+    network_names,
     sections,
     truncate_title,
 )
@@ -220,6 +221,7 @@ def decode_metadata(raw: str | None) -> tuple[int | None, str | None, str | None
     )
 
 
-def refusal_text(refusal: Refusal, lang: str) -> str:
-    """Why the answer was not stored, politely."""
-    return t(f"pulse.error.{refusal.value}", lang)
+def refusal_text(refusal: Refusal, lang: str, network: str | None = None, *, mrkdwn: bool = True) -> str:
+    """Why the answer was not stored, politely (naming the network the question came from;
+    `mrkdwn` False for a modal's plain-text error)."""
+    return t(f"pulse.error.{refusal.value}", lang, **network_names(network, mrkdwn=mrkdwn))

@@ -12,11 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from bot import ids
-from bot.pulse.service import MAX_COMMENT_LENGTH
-from bot.pulse.views import COMMENT_BLOCK, COMMENT_INPUT, encode_metadata
+from bot.pulse.service import MAX_COMMENT_LENGTH, Refusal
+from bot.pulse.views import COMMENT_BLOCK, COMMENT_INPUT, encode_metadata, refusal_text
 from bot.runtime import Runtime
 from storage.db import transaction
-from storage.models import Delivery, Meeting, Member, PulseAnswer
+from storage.models import Delivery, Meeting, Member, Network, PulseAnswer
 from tests.conftest import SlackClient
 from tests.support.slack_standin import RESPONSE_URL, SlackStandIn, validate_blocks
 
@@ -240,3 +240,16 @@ def test_a_comment_with_malformed_metadata_is_refused(
     body = submit(slack, "Hej", "not json").json()
     assert body["response_action"] == "errors"
     assert answers(runtime) == []
+
+
+def test_the_refusal_names_the_network_the_question_came_from(
+    slack: SlackClient, standin: SlackStandIn, runtime: Runtime, meeting: int
+) -> None:
+    with transaction(runtime.sessions) as s:
+        s.get_one(Network, 1).name = "Unga vuxna & co"
+    click(slack, standin, ids.PULSE_YES, str(meeting), user="U0STRANGER")
+    [answer] = said(standin)
+    assert "Frågan går till Unga vuxna &amp; cos medlemmar" in answer["text"]
+    assert refusal_text(Refusal.NOT_MEMBER, "sv", "Unga vuxna & co", mrkdwn=False).startswith(
+        "Frågan går till Unga vuxna & cos medlemmar"
+    )
