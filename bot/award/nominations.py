@@ -1,4 +1,5 @@
-"""Guldlänken nominations: reading and checking the modal, storing, editing, withdrawing, `mina`.
+"""Guldlänken nominations: storing, editing, withdrawing, `mina` (reading and checking the modal:
+bot/award/submission.py, its names importable from here too).
 
 Confidentiality: a nomination is shown only to its nominator (the modal, the `mina` list, the
 thank-you DM) and to the organisers (the jury summary, the export). Nothing is ever sent to a
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +20,18 @@ from sqlalchemy.orm import Session
 from bot import ids
 from bot.award.names import user_names
 from bot.award.rounds import accepting, accepting_round, closed_answer, deadline_text
+from bot.award.submission import (
+    MOTIVATION_MAX,
+    MOTIVATION_MIN,
+    NAME_MAX,
+    PARTNER_MAX,
+    Submission,
+    metadata,
+    name_key,
+    nominee_key,
+    read_submission,
+    validate_submission,
+)
 from bot.formatting import escape
 from bot.runtime import Runtime
 from bot.texts import t
@@ -27,10 +39,6 @@ from storage import awards as store
 from storage.db import transaction
 from storage.models import AwardRound, Nomination
 
-MOTIVATION_MIN = 100
-MOTIVATION_MAX = 3000
-NAME_MAX = 200  # Nomination.nominee_name / nominee_organisation
-PARTNER_MAX = 300  # Nomination.partner
 # Active nominations one person may have in a round: enough for anyone's real candidates, few
 # enough that the jury can read them all (one person once filed 200).
 NOMINATIONS_PER_PERSON = 15
@@ -94,19 +102,6 @@ class MyNominations:
 
 
 @dataclass(frozen=True)
-class Submission:
-    """What the nominator typed, read from the modal's state (stripped; empty means None)."""
-
-    nominee_user_id: str | None
-    nominee_name: str | None
-    nominee_organisation: str | None
-    partner: str | None
-    motivation: str
-    round_id: int | None
-    nomination_id: int | None
-
-
-@dataclass(frozen=True)
 class SubmitOutcome:
     """The result of a submission: errors for the modal, or what the thank-you DM needs."""
 
@@ -133,95 +128,6 @@ def command_kind(text: str) -> Command:
     if word in {"vinnare", "winners"}:
         return Command.WINNERS
     return Command.HELP
-
-
-# ---------------------------------------------------------------- reading the modal (pure)
-
-
-def _metadata(round_id: int, nomination_id: int | None = None) -> str:
-    data: dict[str, int] = {"round": round_id}
-    if nomination_id is not None:
-        data["nomination"] = nomination_id
-    return json.dumps(data)
-
-
-def _read_metadata(raw: str | None) -> tuple[int | None, int | None]:
-    try:
-        data = json.loads(raw or "{}")
-        round_id = data.get("round")
-        nomination_id = data.get("nomination")
-    except (ValueError, AttributeError):
-        return None, None
-    return (
-        round_id if isinstance(round_id, int) else None,
-        nomination_id if isinstance(nomination_id, int) else None,
-    )
-
-
-def _state_value(values: dict[str, Any], block_id: str) -> Any:
-    state = (values.get(block_id) or {}).get(ids.AWARD_INPUT) or {}
-    if state.get("type") == "users_select":
-        return state.get("selected_user")
-    return state.get("value")
-
-
-def _clean(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def read_submission(view: dict[str, Any]) -> Submission:
-    """Parse a submitted nomination modal (pure)."""
-    values = (view.get("state") or {}).get("values") or {}
-    round_id, nomination_id = _read_metadata(view.get("private_metadata"))
-    user = _state_value(values, ids.AWARD_BLOCK_NOMINEE_USER)
-    return Submission(
-        nominee_user_id=user if isinstance(user, str) and user else None,
-        nominee_name=_clean(_state_value(values, ids.AWARD_BLOCK_NOMINEE_NAME)),
-        nominee_organisation=_clean(_state_value(values, ids.AWARD_BLOCK_NOMINEE_ORG)),
-        partner=_clean(_state_value(values, ids.AWARD_BLOCK_PARTNER)),
-        motivation=_clean(_state_value(values, ids.AWARD_BLOCK_MOTIVATION)) or "",
-        round_id=round_id,
-        nomination_id=nomination_id,
-    )
-
-
-def name_key(name: str) -> str:
-    """What "the same person" means for a free-text nominee (Slack form and web form alike):
-    the name case-folded, its spaces folded."""
-    return " ".join(name.split()).casefold()
-
-
-def nominee_key(submission: Submission) -> str:
-    """What "the same person" means: the Slack user id, or the free-text name's `name_key`."""
-    return submission.nominee_user_id or name_key(submission.nominee_name or "")
-
-
-def validate_submission(submission: Submission, nominator: str, lang: str) -> dict[str, str]:
-    """The refusals that need no database: nominee kind, self-nomination, lengths (pure)."""
-    errors: dict[str, str] = {}
-    if submission.nominee_user_id and submission.nominee_name:
-        errors[ids.AWARD_BLOCK_NOMINEE_NAME] = t("award.error.both_kinds", lang)
-    elif not submission.nominee_user_id and not submission.nominee_name:
-        errors[ids.AWARD_BLOCK_NOMINEE_USER] = t("award.error.no_nominee", lang)
-    elif submission.nominee_user_id == nominator:
-        errors[ids.AWARD_BLOCK_NOMINEE_USER] = t("award.error.self", lang)
-    elif submission.nominee_name and not submission.nominee_organisation:
-        errors[ids.AWARD_BLOCK_NOMINEE_ORG] = t("award.error.org_missing", lang)
-    for block_id, value, limit in (
-        (ids.AWARD_BLOCK_NOMINEE_NAME, submission.nominee_name, NAME_MAX),
-        (ids.AWARD_BLOCK_NOMINEE_ORG, submission.nominee_organisation, NAME_MAX),
-        (ids.AWARD_BLOCK_PARTNER, submission.partner, PARTNER_MAX),
-    ):
-        if value and len(value) > limit and block_id not in errors:
-            errors[block_id] = t("award.error.field_too_long", lang, max=limit, count=len(value))
-    length = len(submission.motivation)
-    if length < MOTIVATION_MIN:
-        errors[ids.AWARD_BLOCK_MOTIVATION] = t(
-            "award.error.too_short", lang, min=MOTIVATION_MIN, count=length
-        )
-    elif length > MOTIVATION_MAX:
-        errors[ids.AWARD_BLOCK_MOTIVATION] = t("award.error.too_long", lang, max=MOTIVATION_MAX, count=length)
-    return errors
 
 
 # ---------------------------------------------------------------- opening the modal
@@ -272,7 +178,7 @@ def nomination_view(
         return NominationForm(
             year=award_round.year,
             deadline=deadline_text(award_round.deadline, runtime.lang),
-            private_metadata=_metadata(award_round.id, nomination_id),
+            private_metadata=metadata(award_round.id, nomination_id),
             draft=draft,
         ), None
 
@@ -420,3 +326,16 @@ def withdraw_nomination(runtime: Runtime, user_id: str, nomination_id: int | Non
         item = _mine_items(runtime, session, [withdrawn])[0]
         notice = t("award.mine.withdrawn", runtime.lang, nominee=escape(item.nominee))
         return _mine(runtime, session, award_round, user_id, notice)
+
+
+__all__ = [
+    "MOTIVATION_MAX",
+    "MOTIVATION_MIN",
+    "NAME_MAX",
+    "PARTNER_MAX",
+    "Submission",
+    "name_key",
+    "nominee_key",
+    "read_submission",
+    "validate_submission",
+]
