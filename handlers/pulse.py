@@ -26,13 +26,6 @@ from bot.runtime import Runtime
 from bot.texts import t
 from handlers.replies import tell
 
-
-def _refusal(refusal: pulse.Refusal, runtime: Runtime, *, mrkdwn: bool = True) -> str:
-    """The refusal's text; not being a member names the network (one more read, only then)."""
-    network = pulse.network_name(runtime) if refusal == pulse.Refusal.NOT_MEMBER else None
-    return refusal_text(refusal, runtime.lang, network, mrkdwn=mrkdwn)
-
-
 CHOICES = {ids.PULSE_YES: pulse.PulseChoice.YES, ids.PULSE_NO: pulse.PulseChoice.NO}
 
 
@@ -56,7 +49,7 @@ def handle_pulse_answer(
         tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, pulse.Refusal):
-        tell(body, respond, client, _refusal(outcome, runtime), logger)
+        tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
         return
     message = build_pulse_answered(outcome, runtime.tz, runtime.lang, runtime.now())
     try:
@@ -85,7 +78,7 @@ def handle_pulse_comment_open(
         tell(body, respond, client, t("error.generic", runtime.lang), logger)
         return
     if isinstance(outcome, pulse.Refusal):
-        tell(body, respond, client, _refusal(outcome, runtime), logger)
+        tell(body, respond, client, refusal_text(outcome, runtime.lang), logger)
         return
     container = body.get("container") or {}
     metadata = encode_metadata(outcome.meeting_id, container.get("channel_id"), container.get("message_ts"))
@@ -117,7 +110,10 @@ def handle_pulse_comment_submission(
         ack(response_action="errors", errors={COMMENT_BLOCK: t("error.generic", runtime.lang)})
         return
     if isinstance(outcome, pulse.Refusal):
-        ack(response_action="errors", errors={COMMENT_BLOCK: _refusal(outcome, runtime, mrkdwn=False)})
+        ack(
+            response_action="errors",
+            errors={COMMENT_BLOCK: refusal_text(outcome, runtime.lang, mrkdwn=False)},
+        )
         return
     ack(response_action="update", view=build_comment_thanks(runtime.lang))
     # Which message to update is looked up in the ledger, not taken from private_metadata.

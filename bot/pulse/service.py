@@ -18,7 +18,7 @@ from bot.checkin.summary import swedish_sort_key
 from bot.formatting import MAX_INPUT_LENGTH
 from bot.meeting.schedule import send_key
 from bot.meeting.timeline import PULSE
-from storage.db import reading, transaction
+from storage.db import transaction
 from storage.ledger import sent_message
 from storage.meetings import find_meeting, get_network
 from storage.members import active_member
@@ -32,12 +32,20 @@ if TYPE_CHECKING:
 MAX_COMMENT_LENGTH = MAX_INPUT_LENGTH
 
 
-class Refusal(enum.StrEnum):
+class Problem(enum.StrEnum):
     """Why an answer is not stored."""
 
     NOT_MEMBER = "not_member"
     NO_MEETING = "no_meeting"  # unknown or cancelled meeting
     NOT_YET = "not_yet"  # the meeting has not started
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An answer not stored: why, and for "not a member" the network the question came from."""
+
+    problem: Problem
+    network: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,11 +75,11 @@ def _check(
     # An ersättare is asked too, and answers as themself.
     member = active_member(session, user_id) or standing_in(session, user_id, meeting)
     if member is None:
-        return Refusal.NOT_MEMBER
+        return Refusal(Problem.NOT_MEMBER, get_network(session).name)
     if meeting is None or meeting.status != MeetingStatus.PLANNED:
-        return Refusal.NO_MEETING
+        return Refusal(Problem.NO_MEETING)
     if meeting.starts_at > now:
-        return Refusal.NOT_YET
+        return Refusal(Problem.NOT_YET)
     return member, meeting
 
 
@@ -205,12 +213,6 @@ def comment(runtime: Runtime, user_id: str, meeting_id: int | None, text: str) -
     """Store (or replace) a member's comment, in one transaction (validate it first)."""
     with _opened(runtime) as session:
         return record_comment(session, user_id, meeting_id, text, runtime.now())
-
-
-def network_name(runtime: Runtime) -> str:
-    """The name of the network the request is in (for a refusal that names it)."""
-    with reading(runtime.sessions) as session:
-        return get_network(session).name
 
 
 def question_message(runtime: Runtime, user_id: str, meeting_id: int | None) -> tuple[str, str] | None:

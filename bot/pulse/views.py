@@ -221,7 +221,7 @@ def decode_metadata(raw: str | None) -> tuple[int | None, str | None, str | None
     )
 
 
-def refusal_text(refusal: Refusal, lang: str, network: str | None = None, *, mrkdwn: bool = True) -> str:
+def refusal_text(refusal: Refusal, lang: str, *, mrkdwn: bool = True) -> str:
     """Why the answer was not stored, politely (naming the network the question came from;
     `mrkdwn` False for a modal's plain-text error)."""
-    return t(f"pulse.error.{refusal.value}", lang, **network_names(network, mrkdwn=mrkdwn))
+    return t(f"pulse.error.{refusal.problem.value}", lang, **network_names(refusal.network, mrkdwn=mrkdwn))

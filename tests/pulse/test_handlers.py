@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import ids
-from bot.pulse.service import MAX_COMMENT_LENGTH, Refusal
+from bot.pulse.service import MAX_COMMENT_LENGTH, Problem, Refusal
 from bot.pulse.views import COMMENT_BLOCK, COMMENT_INPUT, encode_metadata, refusal_text
 from bot.runtime import Runtime
 from storage.db import transaction
@@ -250,6 +250,6 @@ def test_the_refusal_names_the_network_the_question_came_from(
     click(slack, standin, ids.PULSE_YES, str(meeting), user="U0STRANGER")
     [answer] = said(standin)
     assert "Frågan går till Unga vuxna &amp; cos medlemmar" in answer["text"]
-    assert refusal_text(Refusal.NOT_MEMBER, "sv", "Unga vuxna & co", mrkdwn=False).startswith(
+    assert refusal_text(Refusal(Problem.NOT_MEMBER, "Unga vuxna & co"), "sv", mrkdwn=False).startswith(
         "Frågan går till Unga vuxna & cos medlemmar"
     )
